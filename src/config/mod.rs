@@ -1,0 +1,612 @@
+//! Named contexts in `~/.config/evctl/config.yaml`, and the one place where flags, environment and
+//! file meet: flags > environment (`EVCTL_*`) > the selected context > built-in defaults.
+//!
+//! ```yaml
+//! current_context: local
+//! contexts:
+//!   local:
+//!     brokers: [127.0.0.1:9092]
+//!   prod:
+//!     brokers: [kafka-1.prod:9093, kafka-2.prod:9093]
+//!     timeout: 30s
+//!     tls: {ca_file: ~/certs/prod-ca.pem}
+//!     sasl: {mechanism: SCRAM-SHA-512, username: ops, password_env: PROD_KAFKA_PASSWORD}
+//!     schema_registry: {url: "https://registry.prod:8081", username: ops, password_file: ~/.secrets/sr}
+//! ```
+//! Secrets are never stored inline: a password comes from an environment variable or a file.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diag::FileError;
+use crate::error::{usage, usage_hint};
+use crate::kafka::{ClientOptions, ConnectOptions, Mechanism, SaslOptions, TlsOptions};
+use crate::units::{format_duration, parse_duration};
+
+/// The whole config file.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_context: Option<String>,
+    #[serde(default)]
+    pub contexts: BTreeMap<String, Context>,
+}
+
+/// Broker addresses: a YAML list, or one comma-separated string.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum Brokers {
+    List(Vec<String>),
+    One(String),
+}
+
+impl Brokers {
+    pub fn to_vec(&self) -> Vec<String> {
+        match self {
+            Brokers::List(v) => v.iter().flat_map(|s| split_list(s)).collect(),
+            Brokers::One(s) => split_list(s),
+        }
+    }
+}
+
+/// Splits a comma-separated list, dropping blanks.
+pub fn split_list(s: &str) -> Vec<String> {
+    s.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// One named context.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Context {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub brokers: Option<Brokers>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// Request deadline, like `10s`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tls: Option<TlsConfig>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sasl: Option<SaslConfig>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema_registry: Option<RegistryConfig>,
+}
+
+/// TLS of a context. A `tls:` section turns TLS on unless it says `enabled: false`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TlsConfig {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ca_file: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cert_file: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_file: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insecure_skip_verify: Option<bool>,
+}
+
+/// SASL of a context.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SaslConfig {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mechanism: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// Name of the environment variable holding the password.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password_env: Option<String>,
+    /// File holding the password (trailing newline ignored).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password_file: Option<String>,
+}
+
+/// Schema registry of a context.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegistryConfig {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password_env: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password_file: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_env: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_file: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ca_file: Option<String>,
+}
+
+/// The default config path: `$XDG_CONFIG_HOME/evctl/config.yaml`, else `~/.config/evctl/config.yaml`.
+pub fn default_path() -> Option<PathBuf> {
+    if let Some(x) = std::env::var_os("XDG_CONFIG_HOME").filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(x).join("evctl").join("config.yaml"));
+    }
+    std::env::var_os("HOME").filter(|v| !v.is_empty()).map(|h| {
+        PathBuf::from(h)
+            .join(".config")
+            .join("evctl")
+            .join("config.yaml")
+    })
+}
+
+/// Expands a leading `~/` to the home directory.
+pub fn expand_home(p: &str) -> PathBuf {
+    match (p.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(p),
+    }
+}
+
+/// Reads and parses the config file; `None` when it does not exist.
+pub fn load(path: &Path) -> anyhow::Result<Option<(ConfigFile, String)>> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(FileError::whole(path, format!("cannot read: {e}")).into()),
+    };
+    if text.trim().is_empty() {
+        return Ok(Some((ConfigFile::default(), text)));
+    }
+    let file: ConfigFile = serde_yaml_ng::from_str(&text).map_err(|e| {
+        FileError::from_yaml(path, &text, &e)
+            .with_help("contexts take: brokers, client_id, timeout, tls, sasl, schema_registry")
+    })?;
+    Ok(Some((file, text)))
+}
+
+/// Sets `current_context` in the file's text, keeping every other line (and comment) as it is.
+pub fn set_current_context(text: &str, name: &str) -> String {
+    let value = serde_yaml_ng::to_string(&name).unwrap_or_else(|_| name.to_string());
+    let line = format!("current_context: {}", value.trim_end());
+    let mut replaced = false;
+    let mut out: Vec<String> = text
+        .lines()
+        .map(|l| {
+            if !replaced && l.starts_with("current_context:") {
+                replaced = true;
+                line.clone()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    if !replaced {
+        out.insert(0, line);
+    }
+    let mut s = out.join("\n");
+    s.push('\n');
+    s
+}
+
+/// Where a setting came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    Flag,
+    Env(String),
+    Context(String),
+    Default,
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Source::Flag => f.write_str("flag"),
+            Source::Env(v) => write!(f, "env {v}"),
+            Source::Context(c) => write!(f, "context {c}"),
+            Source::Default => f.write_str("default"),
+        }
+    }
+}
+
+/// A resolved value and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Sourced<T> {
+    pub value: T,
+    pub source: Source,
+}
+
+/// Where a password is read from. The value itself is read only when a connection needs it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SecretRef {
+    /// An environment variable.
+    Env(String),
+    /// A file.
+    File(PathBuf),
+}
+
+impl SecretRef {
+    /// Reads the secret: exit 2 with a clear message when the variable is unset or the file unreadable.
+    pub fn read(&self) -> anyhow::Result<String> {
+        match self {
+            SecretRef::Env(var) => std::env::var(var).map_err(|_| {
+                usage_hint(
+                    format!("the password variable {var} is not set"),
+                    format!("export {var}=... (the value is never printed)"),
+                )
+            }),
+            SecretRef::File(path) => std::fs::read_to_string(path)
+                .map(|s| s.trim_end_matches(['\n', '\r']).to_string())
+                .map_err(|e| {
+                    usage(format!(
+                        "cannot read the password file {}: {e}",
+                        path.display()
+                    ))
+                }),
+        }
+    }
+
+    /// How `config show` displays it: where it comes from, never the value.
+    pub fn masked(&self) -> String {
+        let set = self.read().is_ok();
+        let state = if set { "****" } else { "(missing)" };
+        match self {
+            SecretRef::Env(v) => format!("{state} from env {v}"),
+            SecretRef::File(p) => format!("{state} from file {}", p.display()),
+        }
+    }
+}
+
+/// One layer of settings: what the flags, the environment or a context say. Unset fields are `None`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Layer {
+    pub brokers: Option<Vec<String>>,
+    pub client_id: Option<String>,
+    pub timeout: Option<Duration>,
+    pub tls: Option<bool>,
+    pub tls_ca: Option<PathBuf>,
+    pub tls_cert: Option<PathBuf>,
+    pub tls_key: Option<PathBuf>,
+    pub tls_server_name: Option<String>,
+    pub tls_insecure: Option<bool>,
+    pub sasl_mechanism: Option<Mechanism>,
+    pub sasl_username: Option<String>,
+    pub sasl_password: Option<SecretRef>,
+}
+
+impl Layer {
+    /// The layer a context of the config file gives.
+    pub fn from_context(name: &str, ctx: &Context) -> anyhow::Result<Layer> {
+        let bad = |what: &str, e: String| usage(format!("context {name}: {what}: {e}"));
+        let timeout = ctx
+            .timeout
+            .as_deref()
+            .map(parse_duration)
+            .transpose()
+            .map_err(|e| bad("timeout", e))?;
+        let mut layer = Layer {
+            brokers: ctx.brokers.as_ref().map(Brokers::to_vec),
+            client_id: ctx.client_id.clone(),
+            timeout,
+            ..Layer::default()
+        };
+        if let Some(tls) = &ctx.tls {
+            layer.tls = Some(tls.enabled.unwrap_or(true));
+            layer.tls_ca = tls.ca_file.as_deref().map(expand_home);
+            layer.tls_cert = tls.cert_file.as_deref().map(expand_home);
+            layer.tls_key = tls.key_file.as_deref().map(expand_home);
+            layer.tls_server_name = tls.server_name.clone();
+            layer.tls_insecure = tls.insecure_skip_verify;
+        }
+        if let Some(sasl) = &ctx.sasl {
+            layer.sasl_mechanism = sasl
+                .mechanism
+                .as_deref()
+                .map(|m| parse_mechanism(m).map_err(|e| bad("sasl.mechanism", e)))
+                .transpose()?;
+            layer.sasl_username = sasl.username.clone();
+            layer.sasl_password = match (&sasl.password_env, &sasl.password_file) {
+                (Some(_), Some(_)) => {
+                    return Err(bad(
+                        "sasl",
+                        "set password_env or password_file, not both".into(),
+                    ));
+                }
+                (Some(v), None) => Some(SecretRef::Env(v.clone())),
+                (None, Some(f)) => Some(SecretRef::File(expand_home(f))),
+                (None, None) => None,
+            };
+        }
+        Ok(layer)
+    }
+}
+
+/// Parses a SASL mechanism name.
+pub fn parse_mechanism(s: &str) -> Result<Mechanism, String> {
+    Mechanism::parse(s).ok_or_else(|| {
+        format!("unknown SASL mechanism {s:?} (use PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512)")
+    })
+}
+
+/// The settings a command runs with, each with its source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Settings {
+    pub config_file: Option<PathBuf>,
+    pub context: Option<Sourced<String>>,
+    pub brokers: Sourced<Vec<String>>,
+    pub client_id: Sourced<String>,
+    #[serde(serialize_with = "ser_duration")]
+    pub timeout: Sourced<Duration>,
+    pub tls: Sourced<bool>,
+    pub tls_ca: Option<Sourced<PathBuf>>,
+    pub tls_cert: Option<Sourced<PathBuf>>,
+    pub tls_key: Option<Sourced<PathBuf>>,
+    pub tls_server_name: Option<Sourced<String>>,
+    pub tls_insecure: Sourced<bool>,
+    pub sasl_mechanism: Option<Sourced<Mechanism>>,
+    pub sasl_username: Option<Sourced<String>>,
+    pub sasl_password: Option<Sourced<SecretRef>>,
+    pub schema_registry: Option<RegistryConfig>,
+}
+
+fn ser_duration<S: serde::Serializer>(d: &Sourced<Duration>, s: S) -> Result<S::Ok, S::Error> {
+    Sourced {
+        value: format_duration(d.value),
+        source: d.source.clone(),
+    }
+    .serialize(s)
+}
+
+/// Picks the first set value in precedence order.
+fn pick<T: Clone>(
+    name: &str,
+    flags: &Option<T>,
+    env: &Option<T>,
+    ctx: &Option<T>,
+    env_var: &str,
+) -> Option<Sourced<T>> {
+    if let Some(v) = flags {
+        return Some(Sourced {
+            value: v.clone(),
+            source: Source::Flag,
+        });
+    }
+    if let Some(v) = env {
+        return Some(Sourced {
+            value: v.clone(),
+            source: Source::Env(env_var.to_string()),
+        });
+    }
+    ctx.as_ref().map(|v| Sourced {
+        value: v.clone(),
+        source: Source::Context(name.to_string()),
+    })
+}
+
+/// Environment variable of each setting (as shown in sources).
+pub mod env {
+    pub const BROKERS: &str = "EVCTL_BROKERS";
+    pub const CONTEXT: &str = "EVCTL_CONTEXT";
+    pub const CONFIG: &str = "EVCTL_CONFIG";
+    pub const TIMEOUT: &str = "EVCTL_TIMEOUT";
+    pub const CLIENT_ID: &str = "EVCTL_CLIENT_ID";
+    pub const TLS: &str = "EVCTL_TLS";
+    pub const TLS_CA: &str = "EVCTL_TLS_CA";
+    pub const TLS_CERT: &str = "EVCTL_TLS_CERT";
+    pub const TLS_KEY: &str = "EVCTL_TLS_KEY";
+    pub const TLS_SERVER_NAME: &str = "EVCTL_TLS_SERVER_NAME";
+    pub const TLS_INSECURE: &str = "EVCTL_TLS_INSECURE";
+    pub const SASL_MECHANISM: &str = "EVCTL_SASL_MECHANISM";
+    pub const SASL_USERNAME: &str = "EVCTL_SASL_USERNAME";
+    pub const SASL_PASSWORD: &str = "EVCTL_SASL_PASSWORD";
+    pub const SASL_PASSWORD_FILE: &str = "EVCTL_SASL_PASSWORD_FILE";
+}
+
+impl Settings {
+    /// Merges the three layers: flags > environment > context > defaults.
+    pub fn resolve(
+        config_file: Option<PathBuf>,
+        context: Option<Sourced<String>>,
+        registry: Option<RegistryConfig>,
+        flags: &Layer,
+        envl: &Layer,
+        ctx: &Layer,
+    ) -> Settings {
+        let cname = context
+            .as_ref()
+            .map(|c| c.value.clone())
+            .unwrap_or_default();
+        let or_default = |v: Option<Sourced<bool>>| {
+            v.unwrap_or(Sourced {
+                value: false,
+                source: Source::Default,
+            })
+        };
+        let password_env_name = match &envl.sasl_password {
+            Some(SecretRef::Env(v)) => v.clone(),
+            _ => env::SASL_PASSWORD_FILE.to_string(),
+        };
+        let tls_ca = pick(
+            &cname,
+            &flags.tls_ca,
+            &envl.tls_ca,
+            &ctx.tls_ca,
+            env::TLS_CA,
+        );
+        let tls_cert = pick(
+            &cname,
+            &flags.tls_cert,
+            &envl.tls_cert,
+            &ctx.tls_cert,
+            env::TLS_CERT,
+        );
+        let tls_key = pick(
+            &cname,
+            &flags.tls_key,
+            &envl.tls_key,
+            &ctx.tls_key,
+            env::TLS_KEY,
+        );
+        let tls_server_name = pick(
+            &cname,
+            &flags.tls_server_name,
+            &envl.tls_server_name,
+            &ctx.tls_server_name,
+            env::TLS_SERVER_NAME,
+        );
+        let tls_insecure = or_default(pick(
+            &cname,
+            &flags.tls_insecure,
+            &envl.tls_insecure,
+            &ctx.tls_insecure,
+            env::TLS_INSECURE,
+        ));
+        // Any TLS file or option given turns TLS on unless it is explicitly off.
+        let tls = pick(&cname, &flags.tls, &envl.tls, &ctx.tls, env::TLS).unwrap_or_else(|| {
+            let implied = [
+                tls_ca.as_ref().map(|v| &v.source),
+                tls_cert.as_ref().map(|v| &v.source),
+            ]
+            .into_iter()
+            .flatten()
+            .next()
+            .cloned()
+            .or_else(|| tls_insecure.value.then(|| tls_insecure.source.clone()));
+            match implied {
+                Some(source) => Sourced {
+                    value: true,
+                    source,
+                },
+                None => Sourced {
+                    value: false,
+                    source: Source::Default,
+                },
+            }
+        });
+        Settings {
+            config_file,
+            brokers: pick(
+                &cname,
+                &flags.brokers,
+                &envl.brokers,
+                &ctx.brokers,
+                env::BROKERS,
+            )
+            .unwrap_or(Sourced {
+                value: vec![],
+                source: Source::Default,
+            }),
+            client_id: pick(
+                &cname,
+                &flags.client_id,
+                &envl.client_id,
+                &ctx.client_id,
+                env::CLIENT_ID,
+            )
+            .unwrap_or(Sourced {
+                value: "evctl".into(),
+                source: Source::Default,
+            }),
+            timeout: pick(
+                &cname,
+                &flags.timeout,
+                &envl.timeout,
+                &ctx.timeout,
+                env::TIMEOUT,
+            )
+            .unwrap_or(Sourced {
+                value: Duration::from_secs(10),
+                source: Source::Default,
+            }),
+            tls,
+            tls_ca,
+            tls_cert,
+            tls_key,
+            tls_server_name,
+            tls_insecure,
+            sasl_mechanism: pick(
+                &cname,
+                &flags.sasl_mechanism,
+                &envl.sasl_mechanism,
+                &ctx.sasl_mechanism,
+                env::SASL_MECHANISM,
+            ),
+            sasl_username: pick(
+                &cname,
+                &flags.sasl_username,
+                &envl.sasl_username,
+                &ctx.sasl_username,
+                env::SASL_USERNAME,
+            ),
+            sasl_password: pick(
+                &cname,
+                &flags.sasl_password,
+                &envl.sasl_password,
+                &ctx.sasl_password,
+                &password_env_name,
+            ),
+            schema_registry: registry,
+            context,
+        }
+    }
+
+    /// The Kafka client options these settings describe; reads the password now.
+    pub fn client_options(&self) -> anyhow::Result<ClientOptions> {
+        let tls = self.tls.value.then(|| TlsOptions {
+            ca_file: self.tls_ca.as_ref().map(|v| v.value.clone()),
+            cert_file: self.tls_cert.as_ref().map(|v| v.value.clone()),
+            key_file: self.tls_key.as_ref().map(|v| v.value.clone()),
+            server_name: self.tls_server_name.as_ref().map(|v| v.value.clone()),
+            insecure_skip_verify: self.tls_insecure.value,
+        });
+        let sasl = match (
+            &self.sasl_mechanism,
+            &self.sasl_username,
+            &self.sasl_password,
+        ) {
+            (None, None, None) => None,
+            (Some(m), Some(u), Some(p)) => Some(SaslOptions {
+                mechanism: m.value,
+                username: u.value.clone(),
+                password: p.value.read()?,
+            }),
+            (m, u, p) => {
+                let mut missing = vec![];
+                if m.is_none() {
+                    missing.push("a mechanism (--sasl-mechanism)");
+                }
+                if u.is_none() {
+                    missing.push("a username (--sasl-username)");
+                }
+                if p.is_none() {
+                    missing.push("a password (EVCTL_SASL_PASSWORD or --sasl-password-file)");
+                }
+                return Err(usage(format!(
+                    "SASL is half configured: missing {}",
+                    missing.join(", ")
+                )));
+            }
+        };
+        let mut opts = ClientOptions::new(self.brokers.value.clone());
+        opts.connect = ConnectOptions {
+            client_id: self.client_id.value.clone(),
+            tls,
+            sasl,
+        };
+        opts.timeout = self.timeout.value;
+        Ok(opts)
+    }
+}
+
+#[cfg(test)]
+mod tests;

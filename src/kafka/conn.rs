@@ -1,0 +1,506 @@
+//! One broker connection: TCP (optionally TLS), ApiVersions, SASL, then pipelined requests matched to
+//! their responses by correlation id.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use bytes::Bytes;
+use kafka_protocol::ResponseError;
+use kafka_protocol::messages::{
+    ApiKey, ApiVersionsRequest, ApiVersionsResponse, SaslAuthenticateRequest, SaslHandshakeRequest,
+};
+use kafka_protocol::protocol::{Request, StrBytes};
+use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt, ReadHalf, WriteHalf};
+use tokio::net::TcpStream;
+use tokio::sync::oneshot;
+
+use super::error::{ConnectFailure, KafkaError, Result};
+use super::frame::{self, FrameError};
+use super::sasl::{self, Mechanism, ScramClient};
+use super::tls::{self, TlsOptions};
+use super::versions::ApiVersionTable;
+
+/// SASL credentials. The password is never printed (see `Debug`).
+#[derive(Clone, PartialEq, Eq)]
+pub struct SaslOptions {
+    pub mechanism: Mechanism,
+    pub username: String,
+    pub password: String,
+}
+
+impl std::fmt::Debug for SaslOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SaslOptions")
+            .field("mechanism", &self.mechanism)
+            .field("username", &self.username)
+            .field("password", &"***")
+            .finish()
+    }
+}
+
+/// How to open connections.
+#[derive(Debug, Clone)]
+pub struct ConnectOptions {
+    pub client_id: String,
+    pub tls: Option<TlsOptions>,
+    pub sasl: Option<SaslOptions>,
+}
+
+impl Default for ConnectOptions {
+    fn default() -> Self {
+        ConnectOptions {
+            client_id: "evctl".to_string(),
+            tls: None,
+            sasl: None,
+        }
+    }
+}
+
+trait Stream: AsyncRead + AsyncWrite + Unpin + Send {}
+impl<T: AsyncRead + AsyncWrite + Unpin + Send> Stream for T {}
+type BoxStream = Box<dyn Stream>;
+
+type Waiter = oneshot::Sender<std::result::Result<Bytes, String>>;
+
+#[derive(Default)]
+struct Pending {
+    waiters: HashMap<i32, Waiter>,
+    /// Set once the reader stops: why the connection is dead.
+    closed: Option<String>,
+}
+
+/// Removes a waiter when its request is abandoned (deadline, cancellation).
+struct WaiterGuard<'a> {
+    pending: &'a Mutex<Pending>,
+    id: i32,
+}
+
+impl Drop for WaiterGuard<'_> {
+    fn drop(&mut self) {
+        lock(self.pending).waiters.remove(&self.id);
+    }
+}
+
+fn lock(m: &Mutex<Pending>) -> std::sync::MutexGuard<'_, Pending> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// An open, negotiated (and authenticated) connection to one broker.
+pub struct Connection {
+    addr: String,
+    client_id: String,
+    writer: tokio::sync::Mutex<WriteHalf<BoxStream>>,
+    pending: Arc<Mutex<Pending>>,
+    next_id: AtomicI32,
+    versions: ApiVersionTable,
+    reader: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        self.reader.abort();
+    }
+}
+
+impl std::fmt::Debug for Connection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Connection")
+            .field("addr", &self.addr)
+            .finish()
+    }
+}
+
+fn classify_io(e: &std::io::Error) -> ConnectFailure {
+    match e.kind() {
+        std::io::ErrorKind::ConnectionRefused => ConnectFailure::Refused,
+        std::io::ErrorKind::TimedOut => ConnectFailure::TimedOut,
+        _ => ConnectFailure::Io(e.to_string()),
+    }
+}
+
+/// Splits `host:port` (or `[v6]:port`).
+pub fn split_host_port(addr: &str) -> std::result::Result<(&str, u16), String> {
+    let (host, port) = addr
+        .rsplit_once(':')
+        .ok_or_else(|| format!("{addr:?} is not host:port"))?;
+    let port = port
+        .parse()
+        .map_err(|_| format!("{addr:?} has an invalid port {port:?}"))?;
+    if host.is_empty() {
+        return Err(format!("{addr:?} has no host"));
+    }
+    Ok((host, port))
+}
+
+async fn open_tcp(addr: &str) -> std::result::Result<TcpStream, ConnectFailure> {
+    let (host, port) = split_host_port(addr).map_err(ConnectFailure::Resolve)?;
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    let targets: Vec<_> = tokio::net::lookup_host((host, port))
+        .await
+        .map_err(|e| ConnectFailure::Resolve(e.to_string()))?
+        .collect();
+    if targets.is_empty() {
+        return Err(ConnectFailure::Resolve(format!("{host} has no addresses")));
+    }
+    let mut last = ConnectFailure::Refused;
+    for target in targets {
+        match TcpStream::connect(target).await {
+            Ok(s) => {
+                let _ = s.set_nodelay(true);
+                return Ok(s);
+            }
+            Err(e) => last = classify_io(&e),
+        }
+    }
+    Err(last)
+}
+
+impl Connection {
+    /// Connects to `addr`, negotiates versions and authenticates, all within `timeout`.
+    pub async fn connect(
+        addr: &str,
+        opts: &ConnectOptions,
+        timeout: Duration,
+    ) -> Result<Arc<Connection>> {
+        match tokio::time::timeout(timeout, Self::connect_inner(addr, opts)).await {
+            Ok(Ok(c)) => Ok(c),
+            Ok(Err(failure)) => Err(KafkaError::Connect {
+                addr: addr.to_string(),
+                failure,
+            }),
+            Err(_) => Err(KafkaError::Connect {
+                addr: addr.to_string(),
+                failure: ConnectFailure::TimedOut,
+            }),
+        }
+    }
+
+    async fn connect_inner(
+        addr: &str,
+        opts: &ConnectOptions,
+    ) -> std::result::Result<Arc<Connection>, ConnectFailure> {
+        let tcp = open_tcp(addr).await?;
+        let stream: BoxStream = match &opts.tls {
+            None => Box::new(tcp),
+            Some(tls_opts) => {
+                let connector =
+                    tls::connector(tls_opts).map_err(|e| ConnectFailure::Tls(e.to_string()))?;
+                let (host, _) = split_host_port(addr).map_err(ConnectFailure::Resolve)?;
+                let name = tls::server_name(tls_opts, host)
+                    .map_err(|e| ConnectFailure::Tls(e.to_string()))?;
+                let tls_stream = connector
+                    .connect(name, tcp)
+                    .await
+                    .map_err(|e| ConnectFailure::Tls(tls::describe_handshake_error(&e)))?;
+                Box::new(tls_stream)
+            }
+        };
+        Self::handshake(addr, stream, opts).await
+    }
+
+    /// Runs the Kafka handshake (ApiVersions, then SASL if configured) over an already open stream.
+    pub async fn over_stream<S>(
+        addr: &str,
+        stream: S,
+        opts: &ConnectOptions,
+    ) -> Result<Arc<Connection>>
+    where
+        S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+    {
+        Self::handshake(addr, Box::new(stream), opts)
+            .await
+            .map_err(|failure| KafkaError::Connect {
+                addr: addr.to_string(),
+                failure,
+            })
+    }
+
+    async fn handshake(
+        addr: &str,
+        stream: BoxStream,
+        opts: &ConnectOptions,
+    ) -> std::result::Result<Arc<Connection>, ConnectFailure> {
+        let (read, write) = tokio::io::split(stream);
+        let pending = Arc::new(Mutex::new(Pending::default()));
+        let reader = tokio::spawn(read_loop(read, pending.clone()));
+        let mut conn = Connection {
+            addr: addr.to_string(),
+            client_id: opts.client_id.clone(),
+            writer: tokio::sync::Mutex::new(write),
+            pending,
+            next_id: AtomicI32::new(1),
+            versions: ApiVersionTable::default(),
+            reader,
+        };
+        conn.versions = conn.api_versions().await?;
+        if let Some(sasl) = &opts.sasl {
+            conn.authenticate(sasl).await?;
+        }
+        Ok(Arc::new(conn))
+    }
+
+    async fn api_versions(&self) -> std::result::Result<ApiVersionTable, ConnectFailure> {
+        let req = ApiVersionsRequest::default()
+            .with_client_software_name(StrBytes::from_static_str("evctl"))
+            .with_client_software_version(StrBytes::from_static_str(env!("CARGO_PKG_VERSION")));
+        // Newer brokers take v3; an older one answers UNSUPPORTED_VERSION in the v0 format, then we use v0.
+        let mut last_err = String::new();
+        for version in [3i16, 0] {
+            let raw = self
+                .send_raw(&req, version, true)
+                .await
+                .map_err(|e| ConnectFailure::Protocol(e.to_string()))?
+                .expect("a response was asked for");
+            let resp = frame::decode_response::<ApiVersionsRequest>(raw.clone(), version)
+                .or_else(|_| frame::decode_response::<ApiVersionsRequest>(raw, 0));
+            match resp {
+                Ok(resp) if resp.error_code == 0 => {
+                    return Ok(ApiVersionTable::from_response(&resp));
+                }
+                Ok(ApiVersionsResponse { error_code, .. }) => {
+                    last_err = format!("ApiVersions answered error code {error_code}");
+                }
+                Err(e) => last_err = format!("cannot decode ApiVersions response: {e}"),
+            }
+        }
+        Err(ConnectFailure::Protocol(last_err))
+    }
+
+    async fn authenticate(
+        &self,
+        sasl_opts: &SaslOptions,
+    ) -> std::result::Result<(), ConnectFailure> {
+        let auth_err = |m: String| ConnectFailure::Auth(m);
+        let hs = self
+            .request(
+                SaslHandshakeRequest::default()
+                    .with_mechanism(StrBytes::from_static_str(sasl_opts.mechanism.name())),
+            )
+            .await
+            .map_err(|e| auth_err(format!("SASL handshake: {e}")))?;
+        if let Some(err) = ResponseError::try_from_code(hs.error_code) {
+            let offered: Vec<&str> = hs.mechanisms.iter().map(|m| m.as_str()).collect();
+            return Err(auth_err(format!(
+                "the broker does not enable {} ({err}); it offers: {}",
+                sasl_opts.mechanism,
+                if offered.is_empty() {
+                    "nothing".to_string()
+                } else {
+                    offered.join(", ")
+                }
+            )));
+        }
+        match sasl_opts.mechanism {
+            Mechanism::Plain => {
+                self.sasl_step(sasl::plain_message(
+                    &sasl_opts.username,
+                    &sasl_opts.password,
+                ))
+                .await?;
+            }
+            Mechanism::ScramSha256 | Mechanism::ScramSha512 => {
+                let client = ScramClient::new(
+                    sasl_opts.mechanism,
+                    &sasl_opts.username,
+                    &sasl_opts.password,
+                )
+                .map_err(auth_err)?;
+                let server_first = self.sasl_step(client.client_first()).await?;
+                let fin = client
+                    .client_final(&server_first)
+                    .map_err(|e| auth_err(e.to_string()))?;
+                let server_final = self.sasl_step(fin.message.clone()).await?;
+                ScramClient::verify_server_final(&fin, &server_final)
+                    .map_err(|e| auth_err(e.to_string()))?;
+            }
+        }
+        Ok(())
+    }
+
+    async fn sasl_step(&self, token: Vec<u8>) -> std::result::Result<Bytes, ConnectFailure> {
+        let resp = self
+            .request(SaslAuthenticateRequest::default().with_auth_bytes(Bytes::from(token)))
+            .await
+            .map_err(|e| match e {
+                KafkaError::Disconnected { .. } => ConnectFailure::Auth(
+                    "the broker closed the connection during authentication".into(),
+                ),
+                other => ConnectFailure::Auth(other.to_string()),
+            })?;
+        if let Some(err) = ResponseError::try_from_code(resp.error_code) {
+            let msg = resp
+                .error_message
+                .map(|m| m.to_string())
+                .unwrap_or_default();
+            return Err(ConnectFailure::Auth(if msg.is_empty() {
+                err.to_string()
+            } else {
+                msg
+            }));
+        }
+        Ok(resp.auth_bytes)
+    }
+
+    /// The broker address this connection goes to.
+    pub fn addr(&self) -> &str {
+        &self.addr
+    }
+
+    /// The versions the broker advertised.
+    pub fn versions(&self) -> &ApiVersionTable {
+        &self.versions
+    }
+
+    /// True once the connection broke; a new one must be opened.
+    pub fn is_closed(&self) -> bool {
+        lock(&self.pending).closed.is_some()
+    }
+
+    /// Sends a request at the highest version both sides support and waits for the response.
+    /// The caller bounds the wait with a timeout; dropping the future abandons the request.
+    pub async fn request<R: Request>(&self, req: R) -> Result<R::Response> {
+        let key = ApiKey::try_from(R::KEY)
+            .map_err(|_| KafkaError::Config(format!("unknown API key {}", R::KEY)))?;
+        let version = self.versions.negotiate(key, &self.addr)?;
+        self.request_at(req, version).await
+    }
+
+    /// Like [`Connection::request`], at a given version.
+    pub async fn request_at<R: Request>(&self, req: R, version: i16) -> Result<R::Response> {
+        let raw = self
+            .send_raw(&req, version, true)
+            .await?
+            .expect("a response was asked for");
+        frame::decode_response::<R>(raw, version).map_err(|e| KafkaError::Protocol {
+            addr: self.addr.clone(),
+            reason: format!(
+                "cannot decode {} v{version} response: {e}",
+                super::versions::api_name(R::KEY)
+            ),
+        })
+    }
+
+    /// Sends a request that gets no response (Produce with acks=0).
+    pub async fn send_no_response<R: Request>(&self, req: R, version: i16) -> Result<()> {
+        self.send_raw(&req, version, false).await.map(|_| ())
+    }
+
+    /// The negotiated version of an API on this connection.
+    pub fn version_of(&self, key: ApiKey) -> Result<i16> {
+        self.versions.negotiate(key, &self.addr)
+    }
+
+    async fn send_raw<R: Request>(
+        &self,
+        req: &R,
+        version: i16,
+        want_response: bool,
+    ) -> Result<Option<Bytes>> {
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        let buf = frame::encode_request(req, version, id, &self.client_id).map_err(|e| {
+            KafkaError::Protocol {
+                addr: self.addr.clone(),
+                reason: format!(
+                    "cannot encode {} v{version}: {e}",
+                    super::versions::api_name(R::KEY)
+                ),
+            }
+        })?;
+        let (tx, rx) = oneshot::channel();
+        let guard = if want_response {
+            let mut p = lock(&self.pending);
+            if let Some(reason) = &p.closed {
+                return Err(self.disconnected(reason.clone()));
+            }
+            p.waiters.insert(id, tx);
+            Some(WaiterGuard {
+                pending: &self.pending,
+                id,
+            })
+        } else {
+            None
+        };
+        {
+            let mut w = self.writer.lock().await;
+            let written = async {
+                w.write_all(&buf).await?;
+                w.flush().await
+            }
+            .await;
+            if let Err(e) = written {
+                return Err(self.disconnected(e.to_string()));
+            }
+        }
+        let Some(_guard) = guard else { return Ok(None) };
+        match rx.await {
+            Ok(Ok(bytes)) => Ok(Some(bytes)),
+            Ok(Err(reason)) => Err(self.disconnected(reason)),
+            Err(_) => Err(self.disconnected("the connection was dropped".into())),
+        }
+    }
+
+    fn disconnected(&self, reason: String) -> KafkaError {
+        KafkaError::Disconnected {
+            addr: self.addr.clone(),
+            reason,
+        }
+    }
+}
+
+async fn read_loop(mut read: ReadHalf<BoxStream>, pending: Arc<Mutex<Pending>>) {
+    let reason = loop {
+        match frame::read_frame(&mut read).await {
+            Ok(body) => {
+                let Some(id) = frame::correlation_id(&body) else {
+                    break "a response without a correlation id".to_string();
+                };
+                let waiter = lock(&pending).waiters.remove(&id);
+                if let Some(w) = waiter {
+                    let _ = w.send(Ok(body));
+                } else {
+                    tracing::debug!(
+                        correlation_id = id,
+                        "response to an abandoned request dropped"
+                    );
+                }
+            }
+            Err(FrameError::Eof) => break "the broker closed the connection".to_string(),
+            Err(e) => break e.to_string(),
+        }
+    };
+    let mut p = lock(&pending);
+    p.closed = Some(reason.clone());
+    for (_, w) in p.waiters.drain() {
+        let _ = w.send(Err(reason.clone()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn host_port_parsing() {
+        assert_eq!(
+            split_host_port("localhost:9092").unwrap(),
+            ("localhost", 9092)
+        );
+        assert_eq!(split_host_port("[::1]:9093").unwrap(), ("[::1]", 9093));
+        assert!(split_host_port("localhost").is_err());
+        assert!(split_host_port("host:99999").is_err());
+        assert!(split_host_port(":9092").is_err());
+    }
+
+    #[test]
+    fn sasl_debug_hides_password() {
+        let s = SaslOptions {
+            mechanism: Mechanism::Plain,
+            username: "u".into(),
+            password: "hunter2".into(),
+        };
+        let shown = format!("{s:?}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+    }
+}

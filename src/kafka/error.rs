@@ -1,0 +1,197 @@
+//! Errors of the wire client. Each one says what failed and where, so the CLI can print it as is.
+
+use std::fmt;
+use std::time::Duration;
+
+use kafka_protocol::ResponseError;
+
+/// Why one broker address could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConnectFailure {
+    /// The host name did not resolve.
+    Resolve(String),
+    /// The TCP connection was refused (nothing listens there).
+    Refused,
+    /// The TCP connect or the handshake did not finish in time.
+    TimedOut,
+    /// The TLS handshake failed (certificate not trusted, wrong name, not a TLS port, ...).
+    Tls(String),
+    /// SASL authentication failed.
+    Auth(String),
+    /// The peer closed the connection or sent something that is not Kafka.
+    Protocol(String),
+    /// Any other I/O error.
+    Io(String),
+}
+
+impl fmt::Display for ConnectFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConnectFailure::Resolve(e) => write!(f, "cannot resolve host: {e}"),
+            ConnectFailure::Refused => f.write_str("connection refused"),
+            ConnectFailure::TimedOut => f.write_str("timed out"),
+            ConnectFailure::Tls(e) => write!(f, "TLS failure: {e}"),
+            ConnectFailure::Auth(e) => write!(f, "authentication failed: {e}"),
+            ConnectFailure::Protocol(e) => write!(f, "protocol error: {e}"),
+            ConnectFailure::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// An error of the Kafka client.
+#[derive(Debug, thiserror::Error)]
+pub enum KafkaError {
+    /// No bootstrap address could be used. Lists every address tried and why it failed.
+    #[error("could not connect to any broker ({})", summarize(.attempts))]
+    NoBrokerReachable {
+        attempts: Vec<(String, ConnectFailure)>,
+    },
+
+    /// One broker (a leader, the controller, a coordinator) could not be reached.
+    #[error("could not connect to broker {addr}: {failure}")]
+    Connect {
+        addr: String,
+        failure: ConnectFailure,
+    },
+
+    /// The connection broke while a request was in flight.
+    #[error("connection to {addr} lost: {reason}")]
+    Disconnected { addr: String, reason: String },
+
+    /// The deadline for a request passed.
+    #[error("{what} timed out after {}", humanize(*.after))]
+    Timeout { what: String, after: Duration },
+
+    /// The broker does not implement an API evctl needs.
+    #[error("broker {addr} does not support the {api} API (key {key}), which this command needs")]
+    UnsupportedApi { addr: String, api: String, key: i16 },
+
+    /// Broker and evctl share no version of an API.
+    #[error(
+        "broker {addr} supports {api} versions {broker_min}..{broker_max}, evctl supports {client_min}..{client_max}: no common version"
+    )]
+    NoCommonVersion {
+        addr: String,
+        api: String,
+        broker_min: i16,
+        broker_max: i16,
+        client_min: i16,
+        client_max: i16,
+    },
+
+    /// The broker answered with an error code.
+    #[error("{context}: {} ({})", .error, error_text(.error, .message.as_deref()))]
+    Broker {
+        context: String,
+        error: ResponseError,
+        message: Option<String>,
+    },
+
+    /// A response that does not make sense (decode failure, missing data).
+    #[error("protocol error talking to {addr}: {reason}")]
+    Protocol { addr: String, reason: String },
+
+    /// Client configuration that cannot work (bad certificate file, unknown SASL mechanism, ...).
+    #[error("{0}")]
+    Config(String),
+}
+
+fn summarize(attempts: &[(String, ConnectFailure)]) -> String {
+    let list: Vec<String> = attempts
+        .iter()
+        .map(|(addr, why)| format!("{addr}: {why}"))
+        .collect();
+    if list.is_empty() {
+        "no addresses given".to_string()
+    } else {
+        list.join("; ")
+    }
+}
+
+fn error_text(error: &ResponseError, message: Option<&str>) -> String {
+    let code = error.code();
+    match message {
+        Some(m) if !m.is_empty() => format!("error code {code}: {m}"),
+        _ => format!("error code {code}"),
+    }
+}
+
+pub(crate) fn humanize(d: Duration) -> String {
+    if d.as_millis().is_multiple_of(1000) {
+        format!("{}s", d.as_secs())
+    } else {
+        format!("{}ms", d.as_millis())
+    }
+}
+
+impl KafkaError {
+    /// Shorthand for a broker error with context.
+    pub fn broker(
+        context: impl Into<String>,
+        error: ResponseError,
+        message: Option<String>,
+    ) -> Self {
+        KafkaError::Broker {
+            context: context.into(),
+            error,
+            message,
+        }
+    }
+
+    /// True for failures where another attempt (after a metadata refresh or reconnect) may succeed.
+    pub fn is_retriable(&self) -> bool {
+        match self {
+            KafkaError::Broker { error, .. } => error.is_retriable(),
+            KafkaError::Disconnected { .. } => true,
+            KafkaError::Connect { failure, .. } => {
+                matches!(
+                    failure,
+                    ConnectFailure::Refused | ConnectFailure::TimedOut | ConnectFailure::Io(_)
+                )
+            }
+            _ => false,
+        }
+    }
+
+    /// The broker error code, if this is a broker error.
+    pub fn response_error(&self) -> Option<ResponseError> {
+        match self {
+            KafkaError::Broker { error, .. } => Some(*error),
+            _ => None,
+        }
+    }
+
+    /// A hint to print below the error, for the failures users can fix themselves.
+    pub fn hint(&self) -> Option<String> {
+        let failures: Vec<&ConnectFailure> = match self {
+            KafkaError::NoBrokerReachable { attempts } => attempts.iter().map(|(_, f)| f).collect(),
+            KafkaError::Connect { failure, .. } => vec![failure],
+            KafkaError::UnsupportedApi { .. } => {
+                return Some(
+                    "run `evctl cluster --api-versions` to see what this broker supports".into(),
+                );
+            }
+            _ => return None,
+        };
+        if failures.iter().any(|f| matches!(f, ConnectFailure::Tls(_))) {
+            Some("check --tls-ca (the CA that signed the broker certificate), --tls-server-name, and that the port speaks TLS".into())
+        } else if failures
+            .iter()
+            .any(|f| matches!(f, ConnectFailure::Auth(_)))
+        {
+            Some("check --sasl-mechanism, --sasl-username and the password (EVCTL_SASL_PASSWORD or --sasl-password-file)".into())
+        } else if failures.iter().all(|f| {
+            matches!(
+                f,
+                ConnectFailure::Refused | ConnectFailure::TimedOut | ConnectFailure::Resolve(_)
+            )
+        }) {
+            Some("is the broker running? check --brokers, EVCTL_BROKERS or the context's brokers (`evctl config show`)".into())
+        } else {
+            None
+        }
+    }
+}
+
+/// Result type of the wire client.
+pub type Result<T, E = KafkaError> = std::result::Result<T, E>;

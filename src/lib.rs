@@ -1,0 +1,13 @@
+//! evctl: a command-line toolkit for Kafka-compatible event infrastructure.
+//!
+//! The binary is a thin shell over this library: [`cli`] parses arguments and dispatches, and the
+//! work happens in modules that can be tested without a terminal.
+
+pub mod cli;
+pub mod config;
+pub mod diag;
+pub mod docs;
+pub mod error;
+pub mod kafka;
+pub mod output;
+pub mod units;

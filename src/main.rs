@@ -1,0 +1,5 @@
+//! The `evctl` binary: everything happens in the library.
+
+fn main() -> std::process::ExitCode {
+    evctl::cli::main()
+}

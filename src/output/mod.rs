@@ -1,0 +1,407 @@
+//! The one printer: data on stdout (table, JSON or YAML), diagnostics on stderr, colour decided per
+//! stream, and untrusted text escaped before it reaches a terminal.
+
+use std::borrow::Cow;
+use std::io::{self, IsTerminal, Write};
+use std::sync::Mutex;
+
+use anstyle::{AnsiColor, Effects, Style};
+use comfy_table::{Cell, ContentArrangement, Table, presets};
+use serde::Serialize;
+
+/// Output format of data (`-o`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Human-readable tables.
+    #[default]
+    Table,
+    /// JSON (one document; streaming commands write JSON lines).
+    Json,
+    /// YAML.
+    Yaml,
+}
+
+/// When to colour output (`--color`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when the stream is a terminal and NO_COLOR is not set.
+    #[default]
+    Auto,
+    /// Always colour, even into a pipe (NO_COLOR is ignored).
+    Always,
+    /// Never colour.
+    Never,
+}
+
+impl ColorChoice {
+    /// Resolves the choice for one stream. `--color always|never` beats the environment; in auto,
+    /// a non-empty NO_COLOR turns colour off, and so does a stream that is not a terminal.
+    pub fn resolve(self, is_terminal: bool, no_color: Option<&str>) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => is_terminal && no_color.is_none_or(|v| v.is_empty()),
+        }
+    }
+}
+
+/// Something a command prints as data: serialisable for JSON and YAML, and with its own table form.
+pub trait Render: Serialize {
+    /// The human-readable form (ends with a newline).
+    fn table(&self, style: &Styles) -> String;
+}
+
+/// Styles for human output; all plain when colour is off.
+#[derive(Debug, Clone, Copy)]
+pub struct Styles {
+    pub color: bool,
+}
+
+impl Styles {
+    fn paint(&self, style: Style, text: &str) -> String {
+        if self.color {
+            format!("{}{}{}", style.render(), text, style.render_reset())
+        } else {
+            text.to_string()
+        }
+    }
+    pub fn bold(&self, text: &str) -> String {
+        self.paint(Style::new().effects(Effects::BOLD), text)
+    }
+    pub fn good(&self, text: &str) -> String {
+        self.paint(AnsiColor::Green.on_default(), text)
+    }
+    pub fn bad(&self, text: &str) -> String {
+        self.paint(AnsiColor::Red.on_default().effects(Effects::BOLD), text)
+    }
+    pub fn warn(&self, text: &str) -> String {
+        self.paint(AnsiColor::Yellow.on_default(), text)
+    }
+    pub fn dim(&self, text: &str) -> String {
+        self.paint(Style::new().effects(Effects::DIMMED), text)
+    }
+
+    /// A table with kubectl-like plain columns: a header row and aligned cells, no borders.
+    pub fn table(&self, header: &[&str]) -> Table {
+        let mut t = Table::new();
+        t.load_preset(presets::NOTHING)
+            .set_content_arrangement(ContentArrangement::Disabled)
+            .set_header(header.iter().map(|h| Cell::new(self.bold(h))));
+        for col in t.column_iter_mut() {
+            col.set_padding((0, 2));
+        }
+        t
+    }
+}
+
+/// Renders a table to a string, trimming the padding at line ends.
+pub fn table_string(t: &Table) -> String {
+    let mut out = String::new();
+    for line in t.to_string().lines() {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Escapes control characters (ANSI escapes, carriage returns, ...) in untrusted text so it cannot
+/// drive the terminal. Newlines and tabs are escaped too: one value stays on one line.
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c.is_control()) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// How much to say on stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verbosity {
+    Quiet,
+    Normal,
+    Verbose,
+}
+
+/// The printer every command writes through.
+pub struct Printer {
+    pub format: OutputFormat,
+    pub verbosity: Verbosity,
+    out_styles: Styles,
+    err_styles: Styles,
+    out: Mutex<Box<dyn Write + Send>>,
+    err: Mutex<Box<dyn Write + Send>>,
+}
+
+impl std::fmt::Debug for Printer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Printer")
+            .field("format", &self.format)
+            .finish()
+    }
+}
+
+impl Printer {
+    /// A printer on the process's stdout and stderr.
+    pub fn stdio(format: OutputFormat, color: ColorChoice, verbosity: Verbosity) -> Self {
+        let no_color = std::env::var("NO_COLOR").ok();
+        Printer {
+            format,
+            verbosity,
+            out_styles: Styles {
+                color: color.resolve(io::stdout().is_terminal(), no_color.as_deref()),
+            },
+            err_styles: Styles {
+                color: color.resolve(io::stderr().is_terminal(), no_color.as_deref()),
+            },
+            out: Mutex::new(Box::new(io::stdout())),
+            err: Mutex::new(Box::new(io::stderr())),
+        }
+    }
+
+    /// A printer on given writers (tests).
+    pub fn new(
+        format: OutputFormat,
+        color: bool,
+        verbosity: Verbosity,
+        out: Box<dyn Write + Send>,
+        err: Box<dyn Write + Send>,
+    ) -> Self {
+        Printer {
+            format,
+            verbosity,
+            out_styles: Styles { color },
+            err_styles: Styles { color },
+            out: Mutex::new(out),
+            err: Mutex::new(err),
+        }
+    }
+
+    /// Styles for stderr text.
+    pub fn err_styles(&self) -> Styles {
+        self.err_styles
+    }
+
+    /// Styles for stdout text.
+    pub fn out_styles(&self) -> Styles {
+        self.out_styles
+    }
+
+    /// Prints data in the selected format.
+    pub fn data<T: Render>(&self, value: &T) -> anyhow::Result<()> {
+        let text = match self.format {
+            OutputFormat::Table => value.table(&self.out_styles),
+            OutputFormat::Json => {
+                let mut s = serde_json::to_string_pretty(value)?;
+                s.push('\n');
+                s
+            }
+            OutputFormat::Yaml => serde_yaml_ng::to_string(value)?,
+        };
+        self.write_out(&text)
+    }
+
+    /// Writes raw text to stdout.
+    pub fn write_out(&self, text: &str) -> anyhow::Result<()> {
+        let mut out = self.out.lock().unwrap_or_else(|p| p.into_inner());
+        out.write_all(text.as_bytes())?;
+        out.flush()?;
+        Ok(())
+    }
+
+    fn write_err(&self, text: &str) {
+        let mut err = self.err.lock().unwrap_or_else(|p| p.into_inner());
+        let _ = err.write_all(text.as_bytes());
+        let _ = err.flush();
+    }
+
+    /// A status line on stderr (hidden by -q).
+    pub fn status(&self, msg: &str) {
+        if self.verbosity >= Verbosity::Normal {
+            self.write_err(&format!("{msg}\n"));
+        }
+    }
+
+    /// A warning on stderr (shown even with -q).
+    pub fn warn(&self, msg: &str) {
+        let label = self.err_styles.warn("warning:");
+        self.write_err(&format!("{label} {msg}\n"));
+    }
+
+    /// Prints an error and its causes, with a hint, on stderr.
+    pub fn error(&self, err: &anyhow::Error) {
+        let s = self.err_styles;
+        if let Some(diag) = err
+            .chain()
+            .find_map(|c| c.downcast_ref::<crate::diag::FileError>())
+            && !diag.location.is_empty()
+        {
+            let theme = if s.color {
+                miette::GraphicalTheme::unicode()
+            } else {
+                miette::GraphicalTheme::unicode_nocolor()
+            };
+            let mut text = String::new();
+            if miette::GraphicalReportHandler::new_themed(theme)
+                .render_report(&mut text, diag)
+                .is_ok()
+            {
+                self.write_err(&format!(
+                    "{} {}\n{text}",
+                    s.bad("error:"),
+                    sanitize(&err.to_string())
+                ));
+                return;
+            }
+        }
+        let mut text = format!("{} {}\n", s.bad("error:"), sanitize(&err.to_string()));
+        for cause in err.chain().skip(1) {
+            text.push_str(&format!(
+                "  {} {}\n",
+                s.dim("caused by:"),
+                sanitize(&cause.to_string())
+            ));
+        }
+        if let Some(kerr) = err
+            .chain()
+            .find_map(|c| c.downcast_ref::<crate::kafka::KafkaError>())
+            && let crate::kafka::KafkaError::NoBrokerReachable { attempts } = kerr
+        {
+            for (addr, why) in attempts {
+                text.push_str(&format!(
+                    "  {} {}\n",
+                    s.bold(&format!("{addr}:")),
+                    sanitize(&why.to_string())
+                ));
+            }
+        }
+        if let Some(hint) = crate::error::hint_for(err) {
+            text.push_str(&format!("{} {hint}\n", s.good("hint:")));
+        }
+        self.write_err(&text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn color_resolution() {
+        assert!(ColorChoice::Always.resolve(false, Some("1")));
+        assert!(!ColorChoice::Never.resolve(true, None));
+        assert!(ColorChoice::Auto.resolve(true, None));
+        assert!(ColorChoice::Auto.resolve(true, Some("")));
+        assert!(!ColorChoice::Auto.resolve(true, Some("1")));
+        assert!(!ColorChoice::Auto.resolve(false, None));
+    }
+
+    #[test]
+    fn sanitizes_terminal_escapes() {
+        assert_eq!(sanitize("plain"), "plain");
+        assert_eq!(sanitize("a\x1b[31mred"), "a\\u{1b}[31mred");
+        assert_eq!(sanitize("l1\nl2\r\t"), "l1\\nl2\\r\\t");
+        assert_eq!(sanitize("\u{9b}x"), "\\u{9b}x");
+        assert_eq!(sanitize("ünïcode ✓"), "ünïcode ✓");
+    }
+
+    #[derive(Serialize)]
+    struct Row {
+        name: String,
+        n: u32,
+    }
+    impl Render for Row {
+        fn table(&self, s: &Styles) -> String {
+            let mut t = s.table(&["NAME", "N"]);
+            t.add_row(vec![self.name.clone(), self.n.to_string()]);
+            table_string(&t)
+        }
+    }
+
+    #[derive(Clone, Default)]
+    struct Buf(std::sync::Arc<Mutex<Vec<u8>>>);
+    impl Write for Buf {
+        fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+    impl Buf {
+        fn text(&self) -> String {
+            String::from_utf8(self.0.lock().unwrap().clone()).unwrap()
+        }
+    }
+
+    fn printer(format: OutputFormat) -> (Printer, Buf, Buf) {
+        let (o, e) = (Buf::default(), Buf::default());
+        let p = Printer::new(
+            format,
+            false,
+            Verbosity::Normal,
+            Box::new(o.clone()),
+            Box::new(e.clone()),
+        );
+        (p, o, e)
+    }
+
+    #[test]
+    fn formats() {
+        let row = Row {
+            name: "a".into(),
+            n: 3,
+        };
+        let (p, o, _) = printer(OutputFormat::Table);
+        p.data(&row).unwrap();
+        assert_eq!(o.text(), "NAME  N\na     3\n");
+        let (p, o, _) = printer(OutputFormat::Json);
+        p.data(&row).unwrap();
+        assert_eq!(o.text(), "{\n  \"name\": \"a\",\n  \"n\": 3\n}\n");
+        let (p, o, _) = printer(OutputFormat::Yaml);
+        p.data(&row).unwrap();
+        assert_eq!(o.text(), "name: a\nn: 3\n");
+    }
+
+    #[test]
+    fn errors_go_to_stderr_with_causes_and_hint() {
+        let (p, o, e) = printer(OutputFormat::Table);
+        let err = anyhow::Error::from(crate::kafka::KafkaError::NoBrokerReachable {
+            attempts: vec![("127.0.0.1:1".into(), crate::kafka::ConnectFailure::Refused)],
+        })
+        .context("cannot run cluster\x1b[2J");
+        p.error(&err);
+        assert_eq!(o.text(), "");
+        let text = e.text();
+        assert!(
+            text.starts_with("error: cannot run cluster\\u{1b}[2J\n"),
+            "{text}"
+        );
+        assert!(text.contains("127.0.0.1:1: connection refused"), "{text}");
+        assert!(text.contains("hint: is the broker running?"), "{text}");
+    }
+
+    #[test]
+    fn quiet_hides_status_not_warnings() {
+        let (o, e) = (Buf::default(), Buf::default());
+        let p = Printer::new(
+            OutputFormat::Table,
+            false,
+            Verbosity::Quiet,
+            Box::new(o),
+            Box::new(e.clone()),
+        );
+        p.status("hello");
+        p.warn("careful");
+        assert_eq!(e.text(), "warning: careful\n");
+    }
+}
