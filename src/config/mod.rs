@@ -166,10 +166,8 @@ pub fn load(path: &Path) -> anyhow::Result<Option<(ConfigFile, String)>> {
     if text.trim().is_empty() {
         return Ok(Some((ConfigFile::default(), text)));
     }
-    let file: ConfigFile = serde_yaml_ng::from_str(&text).map_err(|e| {
-        FileError::from_yaml(path, &text, &e)
-            .with_help("contexts take: brokers, client_id, timeout, tls, sasl, schema_registry")
-    })?;
+    let file: ConfigFile =
+        serde_yaml_ng::from_str(&text).map_err(|e| FileError::from_yaml(path, &text, &e))?;
     Ok(Some((file, text)))
 }
 

@@ -389,7 +389,7 @@ impl Client {
         topics: Option<&[String]>,
         deadline: Instant,
     ) -> Result<Arc<ClusterMetadata>> {
-        let version = conn.version_of(ApiKey::Metadata)?;
+        let version = conn.version_for::<MetadataRequest>()?;
         let req = metadata_request(topics, version);
         let resp = self
             .with_deadline(
@@ -529,7 +529,7 @@ impl Client {
             return Ok(b.clone());
         }
         let conn = self.any_connection(deadline).await?;
-        let version = conn.version_of(ApiKey::FindCoordinator)?;
+        let version = conn.version_for::<FindCoordinatorRequest>()?;
         let mut req = FindCoordinatorRequest::default().with_key_type(0);
         if version >= 4 {
             req.coordinator_keys = vec![StrBytes::from_string(group.to_string())];
@@ -727,7 +727,7 @@ impl Client {
             attempt += 1;
             let result = async {
                 let conn = self.connection_for(&route, deadline).await?;
-                let version = conn.version_of(key)?;
+                let version = conn.version_for::<R>()?;
                 let resp = self
                     .with_deadline(
                         conn.request_at(make(version), version),

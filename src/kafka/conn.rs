@@ -9,7 +9,7 @@ use std::time::Duration;
 use bytes::Bytes;
 use kafka_protocol::ResponseError;
 use kafka_protocol::messages::{
-    ApiKey, ApiVersionsRequest, ApiVersionsResponse, SaslAuthenticateRequest, SaslHandshakeRequest,
+    ApiVersionsRequest, ApiVersionsResponse, SaslAuthenticateRequest, SaslHandshakeRequest,
 };
 use kafka_protocol::protocol::{Request, StrBytes};
 use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt, ReadHalf, WriteHalf};
@@ -251,7 +251,12 @@ impl Connection {
             let raw = self
                 .send_raw(&req, version, true)
                 .await
-                .map_err(|e| ConnectFailure::Protocol(e.to_string()))?
+                .map_err(|e| match e {
+                    KafkaError::Disconnected { reason, .. } => ConnectFailure::Io(format!(
+                        "connection lost during the handshake: {reason}"
+                    )),
+                    other => ConnectFailure::Protocol(other.to_string()),
+                })?
                 .expect("a response was asked for");
             let resp = frame::decode_response::<ApiVersionsRequest>(raw.clone(), version)
                 .or_else(|_| frame::decode_response::<ApiVersionsRequest>(raw, 0));
@@ -361,9 +366,7 @@ impl Connection {
     /// Sends a request at the highest version both sides support and waits for the response.
     /// The caller bounds the wait with a timeout; dropping the future abandons the request.
     pub async fn request<R: Request>(&self, req: R) -> Result<R::Response> {
-        let key = ApiKey::try_from(R::KEY)
-            .map_err(|_| KafkaError::Config(format!("unknown API key {}", R::KEY)))?;
-        let version = self.versions.negotiate(key, &self.addr)?;
+        let version = self.version_for::<R>()?;
         self.request_at(req, version).await
     }
 
@@ -387,9 +390,9 @@ impl Connection {
         self.send_raw(&req, version, false).await.map(|_| ())
     }
 
-    /// The negotiated version of an API on this connection.
-    pub fn version_of(&self, key: ApiKey) -> Result<i16> {
-        self.versions.negotiate(key, &self.addr)
+    /// The negotiated version of request type `R` on this connection.
+    pub fn version_for<R: Request>(&self) -> Result<i16> {
+        self.versions.negotiate_for::<R>(&self.addr)
     }
 
     async fn send_raw<R: Request>(

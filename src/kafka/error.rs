@@ -42,7 +42,7 @@ impl fmt::Display for ConnectFailure {
 #[derive(Debug, thiserror::Error)]
 pub enum KafkaError {
     /// No bootstrap address could be used. Lists every address tried and why it failed.
-    #[error("could not connect to any broker ({})", summarize(.attempts))]
+    #[error("{}", summarize(.attempts))]
     NoBrokerReachable {
         attempts: Vec<(String, ConnectFailure)>,
     },
@@ -96,15 +96,12 @@ pub enum KafkaError {
     Config(String),
 }
 
+/// One attempt is said in full; several are counted here and listed by the printer, one a line.
 fn summarize(attempts: &[(String, ConnectFailure)]) -> String {
-    let list: Vec<String> = attempts
-        .iter()
-        .map(|(addr, why)| format!("{addr}: {why}"))
-        .collect();
-    if list.is_empty() {
-        "no addresses given".to_string()
-    } else {
-        list.join("; ")
+    match attempts {
+        [] => "could not connect: no broker addresses given".to_string(),
+        [(addr, why)] => format!("could not connect to {addr}: {why}"),
+        many => format!("could not connect to any of the {} brokers", many.len()),
     }
 }
 
@@ -166,6 +163,12 @@ impl KafkaError {
         let failures: Vec<&ConnectFailure> = match self {
             KafkaError::NoBrokerReachable { attempts } => attempts.iter().map(|(_, f)| f).collect(),
             KafkaError::Connect { failure, .. } => vec![failure],
+            KafkaError::Disconnected { .. } => {
+                return Some(
+                    "the broker closed the connection: it may require TLS (--tls) or SASL (--sasl-mechanism), or it went down"
+                        .into(),
+                );
+            }
             KafkaError::UnsupportedApi { .. } => {
                 return Some(
                     "run `evctl cluster --api-versions` to see what this broker supports".into(),

@@ -20,3 +20,8 @@ pub use error::{ConnectFailure, KafkaError};
 pub use sasl::Mechanism;
 pub use tls::TlsOptions;
 pub use versions::{ApiVersionTable, NEEDED_APIS};
+
+#[cfg(test)]
+mod fake;
+#[cfg(test)]
+mod tests;

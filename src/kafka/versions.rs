@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use kafka_protocol::messages::ApiKey;
 use kafka_protocol::messages::api_versions_response::ApiVersionsResponse;
-use kafka_protocol::protocol::VersionRange;
+use kafka_protocol::protocol::{Request, VersionRange};
 
 use super::error::KafkaError;
 
@@ -18,13 +18,43 @@ pub struct ApiVersionTable {
 /// the request's shape in a way evctl does not use (Produce and Fetch v13+ address topics by id only).
 const CAPS: &[(ApiKey, i16)] = &[(ApiKey::Produce, 12), (ApiKey::Fetch, 12)];
 
-/// The client side range for an API: what kafka-protocol encodes, capped where evctl chooses to.
-pub fn client_range(key: ApiKey) -> VersionRange {
-    let mut range = key.valid_versions();
+fn capped(key: ApiKey, mut range: VersionRange) -> VersionRange {
     if let Some((_, cap)) = CAPS.iter().find(|(k, _)| *k == key) {
         range.max = range.max.min(*cap);
     }
     range
+}
+
+/// The client side range of a request type: the versions its kafka-protocol struct encodes (which
+/// can be narrower than `ApiKey::valid_versions`), capped where evctl chooses to.
+pub fn client_range_of<R: Request>() -> VersionRange {
+    let key = ApiKey::try_from(R::KEY).expect("every request type has a known key");
+    capped(key, R::VERSIONS)
+}
+
+macro_rules! request_versions {
+    ($key:expr; $($k:ident => $t:ty),* $(,)?) => {
+        match $key {
+            $(ApiKey::$k => client_range_of::<$t>(),)*
+            other => capped(other, other.valid_versions()),
+        }
+    };
+}
+
+/// The client side range for an API key (for display): exact for every API evctl uses.
+pub fn client_range(key: ApiKey) -> VersionRange {
+    use kafka_protocol::messages::*;
+    request_versions!(key;
+        Produce => ProduceRequest, Fetch => FetchRequest, ListOffsets => ListOffsetsRequest,
+        Metadata => MetadataRequest, OffsetCommit => OffsetCommitRequest, OffsetFetch => OffsetFetchRequest,
+        FindCoordinator => FindCoordinatorRequest, ListGroups => ListGroupsRequest,
+        DescribeGroups => DescribeGroupsRequest, SaslHandshake => SaslHandshakeRequest,
+        ApiVersions => ApiVersionsRequest, CreateTopics => CreateTopicsRequest, DeleteTopics => DeleteTopicsRequest,
+        DeleteRecords => DeleteRecordsRequest, InitProducerId => InitProducerIdRequest,
+        DescribeConfigs => DescribeConfigsRequest, IncrementalAlterConfigs => IncrementalAlterConfigsRequest,
+        CreatePartitions => CreatePartitionsRequest, SaslAuthenticate => SaslAuthenticateRequest,
+        DescribeCluster => DescribeClusterRequest,
+    )
 }
 
 /// Display name of an API key ("Produce", "DescribeConfigs", ...).
@@ -71,9 +101,23 @@ impl ApiVersionTable {
         self.ranges.contains_key(&(key as i16))
     }
 
+    /// The version to use for request type `R` against this broker: the highest in both ranges.
+    pub fn negotiate_for<R: Request>(&self, addr: &str) -> Result<i16, KafkaError> {
+        let key = ApiKey::try_from(R::KEY).expect("every request type has a known key");
+        self.negotiate_range(key, client_range_of::<R>(), addr)
+    }
+
     /// The version to use for `key` against this broker: the highest version in both ranges.
     pub fn negotiate(&self, key: ApiKey, addr: &str) -> Result<i16, KafkaError> {
-        let client = client_range(key);
+        self.negotiate_range(key, client_range(key), addr)
+    }
+
+    fn negotiate_range(
+        &self,
+        key: ApiKey,
+        client: VersionRange,
+        addr: &str,
+    ) -> Result<i16, KafkaError> {
         let Some((bmin, bmax)) = self.broker_range(key as i16) else {
             return Err(KafkaError::UnsupportedApi {
                 addr: addr.to_string(),
@@ -248,6 +292,23 @@ mod tests {
             err.to_string(),
             "broker 127.0.0.1:9092 does not support the CreatePartitions API (key 37), which this command needs"
         );
+    }
+
+    #[test]
+    fn request_struct_ranges_win_over_api_key_ranges() {
+        // ApiKey says OffsetFetch 1..10, OffsetCommit 2..10, InitProducerId 0..6, but the request
+        // structs encode only up to 9, 9 and 5: a broker offering v10 must get v9.
+        let t = ApiVersionTable::from_ranges([(9, 1, 10), (8, 2, 10), (22, 0, 6)]);
+        use kafka_protocol::messages::{
+            InitProducerIdRequest, OffsetCommitRequest, OffsetFetchRequest,
+        };
+        assert_eq!(t.negotiate_for::<OffsetFetchRequest>("b").unwrap(), 9);
+        assert_eq!(t.negotiate_for::<OffsetCommitRequest>("b").unwrap(), 9);
+        assert_eq!(t.negotiate_for::<InitProducerIdRequest>("b").unwrap(), 5);
+        assert_eq!(t.negotiate(ApiKey::OffsetFetch, "b").unwrap(), 9);
+        for n in NEEDED_APIS {
+            assert!(client_range(n.key).max <= n.key.valid_versions().max);
+        }
     }
 
     #[test]

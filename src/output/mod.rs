@@ -254,11 +254,8 @@ impl Printer {
                 .render_report(&mut text, diag)
                 .is_ok()
             {
-                self.write_err(&format!(
-                    "{} {}\n{text}",
-                    s.bad("error:"),
-                    sanitize(&err.to_string())
-                ));
+                // miette's report carries the message, the place and the source line
+                self.write_err(&text);
                 return;
             }
         }
@@ -274,6 +271,7 @@ impl Printer {
             .chain()
             .find_map(|c| c.downcast_ref::<crate::kafka::KafkaError>())
             && let crate::kafka::KafkaError::NoBrokerReachable { attempts } = kerr
+            && attempts.len() > 1
         {
             for (addr, why) in attempts {
                 text.push_str(&format!(
@@ -386,7 +384,10 @@ mod tests {
             text.starts_with("error: cannot run cluster\\u{1b}[2J\n"),
             "{text}"
         );
-        assert!(text.contains("127.0.0.1:1: connection refused"), "{text}");
+        assert!(
+            text.contains("caused by: could not connect to 127.0.0.1:1: connection refused"),
+            "{text}"
+        );
         assert!(text.contains("hint: is the broker running?"), "{text}");
     }
 

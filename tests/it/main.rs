@@ -1,1 +1,16 @@
+//! Integration tests: the built `evctl` binary against live brokers (noida-db and tansu, started by
+//! scripts/test.sh), a TLS/SASL proxy made here, and kcat for interop.
 
+// Tests report skips and debugging output on stderr.
+#![allow(clippy::print_stderr)]
+
+mod support;
+
+mod cli;
+mod cluster;
+mod config;
+mod docs;
+mod faults;
+mod sasl;
+mod tls;
+mod wire;

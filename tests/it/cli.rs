@@ -1,0 +1,118 @@
+//! Help, usage errors and exit codes.
+
+use crate::support::Evctl;
+
+#[test]
+fn help_reads_well() {
+    let run = Evctl::new().args(["--help"]).run().expect_code(0);
+    for needle in [
+        "Usage: evctl [OPTIONS] <COMMAND>",
+        "cluster",
+        "config",
+        "completion",
+        "--brokers",
+        "[env: EVCTL_BROKERS=]",
+        "Exit codes: 0 ok",
+    ] {
+        assert!(
+            run.stdout.contains(needle),
+            "{needle} not in:\n{}",
+            run.stdout
+        );
+    }
+    assert!(
+        !run.stdout.contains("generate-docs"),
+        "hidden command shown"
+    );
+    for sub in [
+        &["cluster", "--help"][..],
+        &["config", "--help"],
+        &["config", "use", "--help"],
+        &["completion", "--help"],
+    ] {
+        let run = Evctl::new().args(sub).run().expect_code(0);
+        assert!(run.stdout.contains("Usage: evctl"), "{}", run.stdout);
+    }
+    let run = Evctl::new().args(["--version"]).run().expect_code(0);
+    assert_eq!(run.stdout, format!("evctl {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let run = Evctl::new()
+        .args(["cluster", "--bogus"])
+        .run()
+        .expect_code(2);
+    assert!(
+        run.stderr.contains("unexpected argument '--bogus'"),
+        "{}",
+        run.stderr
+    );
+    let run = Evctl::new()
+        .args(["-b", "x:1", "--timeout", "soon", "cluster"])
+        .run()
+        .expect_code(2);
+    assert!(run.stderr.contains("invalid duration"), "{}", run.stderr);
+    let run = Evctl::new()
+        .args(["-b", "x:1", "-o", "xml", "cluster"])
+        .run()
+        .expect_code(2);
+    assert!(
+        run.stderr.contains("possible values: table, json, yaml"),
+        "{}",
+        run.stderr
+    );
+    Evctl::new()
+        .args::<[&str; 0], &str>([])
+        .run()
+        .expect_code(2);
+}
+
+#[test]
+fn completion_scripts_print() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let run = Evctl::new()
+            .args(["completion", shell])
+            .run()
+            .expect_code(0);
+        assert!(run.stdout.contains("cluster"), "{shell}: {}", run.stdout);
+    }
+}
+
+#[test]
+fn color_always_and_no_color() {
+    let run = Evctl::new()
+        .args(["--color", "always", "-b", "127.0.0.1:9", "cluster"])
+        .run()
+        .expect_code(1);
+    assert!(
+        run.stderr.contains("\x1b["),
+        "colour forced: {:?}",
+        run.stderr
+    );
+    let run = Evctl::new()
+        .env("NO_COLOR", "1")
+        .args(["-b", "127.0.0.1:9", "cluster"])
+        .run()
+        .expect_code(1);
+    assert!(!run.stderr.contains("\x1b["), "{:?}", run.stderr);
+    let run = Evctl::new()
+        .env("NO_COLOR", "1")
+        .args(["--color", "always", "-b", "127.0.0.1:9", "cluster"])
+        .run()
+        .expect_code(1);
+    assert!(
+        run.stderr.contains("\x1b["),
+        "--color always beats NO_COLOR"
+    );
+    let run = Evctl::new()
+        .args(["-q", "-b", "127.0.0.1:9", "cluster"])
+        .run()
+        .expect_code(1);
+    assert!(
+        run.stderr
+            .contains("error: could not connect to 127.0.0.1:9: connection refused"),
+        "-q keeps errors: {}",
+        run.stderr
+    );
+}

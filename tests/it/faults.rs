@@ -1,0 +1,139 @@
+//! Failures: nothing listening, a silent peer, a broker killed mid-command. Always a clear error and
+//! exit 1 within the timeout, never a hang.
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::support::proxy::{Fault, Proxy, ProxyOptions};
+use crate::support::{Evctl, Kind, PrivateBroker, free_port};
+
+#[test]
+fn unreachable_brokers_are_each_named() {
+    let (a, b) = (
+        format!("127.0.0.1:{}", free_port()),
+        format!("127.0.0.1:{}", free_port()),
+    );
+    let start = Instant::now();
+    let run = Evctl::new()
+        .args(["-b", &format!("{a},{b}"), "cluster"])
+        .run()
+        .expect_code(1);
+    assert!(start.elapsed() < Duration::from_secs(5));
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr
+            .starts_with("error: could not connect to any of the 2 brokers\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(&format!("  {a}: connection refused")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(&format!("  {b}: connection refused")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("hint: is the broker running?"),
+        "{}",
+        run.stderr
+    );
+    let run = Evctl::new()
+        .args(["-b", "no-such-host.invalid:9092", "cluster"])
+        .run()
+        .expect_code(1);
+    assert!(
+        run.stderr.starts_with(
+            "error: could not connect to no-such-host.invalid:9092: cannot resolve host"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_silent_peer_times_out_within_the_timeout() {
+    // accepts TCP connections and never answers
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap().to_string();
+    let start = Instant::now();
+    let run = Evctl::new()
+        .args(["-b", &addr, "--timeout", "1500ms", "cluster"])
+        .run_within(Duration::from_secs(10))
+        .expect_code(1);
+    let took = start.elapsed();
+    assert!(
+        took >= Duration::from_millis(1400) && took < Duration::from_secs(4),
+        "took {took:?}"
+    );
+    assert!(
+        run.stderr.contains(&format!("{addr}: timed out")),
+        "{}",
+        run.stderr
+    );
+    drop(listener);
+}
+
+fn broker_killed_mid_command(kind: Kind, test: &str) {
+    let Some(broker) = PrivateBroker::start(kind, test) else {
+        return;
+    };
+    let broker = Arc::new(Mutex::new(broker));
+    let victim = broker.clone();
+    // request 1 is ApiVersions, 2 the bootstrap Metadata; kill the broker as request 3 (the full
+    // Metadata of `evctl cluster`) arrives
+    let proxy = Proxy::start(ProxyOptions {
+        upstream: broker.lock().unwrap().addr.clone(),
+        tls: None,
+        sasl: None,
+        fault: Fault::HookAt(3, Arc::new(move || victim.lock().unwrap().kill())),
+    });
+    let start = Instant::now();
+    let run = Evctl::new()
+        .args(["-b", &proxy.addr, "--timeout", "3s", "cluster"])
+        .run_within(Duration::from_secs(15))
+        .expect_code(1);
+    assert!(
+        start.elapsed() < Duration::from_secs(8),
+        "took {:?}",
+        start.elapsed()
+    );
+    assert_eq!(run.stdout, "");
+    assert!(run.stderr.starts_with("error: "), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&proxy.addr),
+        "names the broker: {}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+}
+crate::on_each_broker!(broker_killed_mid_command);
+
+#[test]
+fn a_broker_that_stops_answering_mid_command_hits_the_deadline() {
+    let test = "faults::a_broker_that_stops_answering_mid_command_hits_the_deadline";
+    let Some(upstream) = crate::support::broker(Kind::Noida, test) else {
+        return;
+    };
+    let proxy = Proxy::start(ProxyOptions {
+        upstream,
+        tls: None,
+        sasl: None,
+        fault: Fault::StallFrom(3),
+    });
+    let start = Instant::now();
+    let run = Evctl::new()
+        .args(["-b", &proxy.addr, "--timeout", "2s", "cluster"])
+        .run_within(Duration::from_secs(15))
+        .expect_code(1);
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "took {:?}",
+        start.elapsed()
+    );
+    assert!(run.stderr.contains("Metadata request to"), "{}", run.stderr);
+    assert!(run.stderr.contains("timed out after 2s"), "{}", run.stderr);
+}

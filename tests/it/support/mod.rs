@@ -1,0 +1,385 @@
+//! Test support: running the built binary hermetically, and the live brokers started by
+//! `scripts/test.sh` (or privately, per test, for fault tests).
+
+pub mod proxy;
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The evctl binary cargo built for these tests.
+pub fn evctl_bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_evctl"))
+}
+
+/// What a run of evctl produced.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Panics with the whole output unless the exit code is `code`.
+    #[track_caller]
+    pub fn expect_code(self, code: i32) -> Self {
+        if std::env::var_os("EVCTL_TEST_SHOW").is_some() {
+            eprintln!(
+                "--- exit {}\n--- stdout:\n{}--- stderr:\n{}",
+                self.code, self.stdout, self.stderr
+            );
+        }
+        assert_eq!(
+            self.code, code,
+            "unexpected exit code\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    /// Parses stdout as JSON.
+    #[track_caller]
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
+    }
+}
+
+/// A hermetic evctl invocation: empty HOME, no EVCTL_* or colour variables from the outside.
+pub struct Evctl {
+    cmd: Command,
+    _home: tempfile::TempDir,
+    pub home: PathBuf,
+}
+
+impl Evctl {
+    pub fn new() -> Self {
+        let home = tempfile::tempdir().unwrap();
+        let mut cmd = Command::new(evctl_bin());
+        cmd.env_clear();
+        if let Some(path) = std::env::var_os("PATH") {
+            cmd.env("PATH", path);
+        }
+        cmd.env("HOME", home.path());
+        cmd.stdin(Stdio::null());
+        let path = home.path().to_path_buf();
+        Evctl {
+            cmd,
+            _home: home,
+            home: path,
+        }
+    }
+
+    pub fn args<I, S>(mut self, args: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        self.cmd.args(args);
+        self
+    }
+
+    pub fn arg_path(mut self, p: &Path) -> Self {
+        self.cmd.arg(p);
+        self
+    }
+
+    pub fn env(mut self, k: &str, v: impl AsRef<std::ffi::OsStr>) -> Self {
+        self.cmd.env(k, v);
+        self
+    }
+
+    /// Writes `~/.config/evctl/config.yaml` in the hermetic home.
+    pub fn config(self, yaml: &str) -> Self {
+        let dir = self.home.join(".config/evctl");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("config.yaml"), yaml).unwrap();
+        self
+    }
+
+    /// Runs to completion, failing the test if it takes longer than `limit`.
+    pub fn run_within(mut self, limit: Duration) -> Run {
+        let mut child = self
+            .cmd
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn evctl");
+        let start = Instant::now();
+        loop {
+            if child.try_wait().unwrap().is_some() {
+                break;
+            }
+            if start.elapsed() > limit {
+                let _ = child.kill();
+                let out = child.wait_with_output().unwrap();
+                panic!(
+                    "evctl did not finish within {limit:?} (a hang)\nstderr:\n{}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let out = child.wait_with_output().unwrap();
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    pub fn run(self) -> Run {
+        self.run_within(Duration::from_secs(60))
+    }
+
+    pub fn home(&self) -> &Path {
+        &self.home
+    }
+}
+
+/// A Kafka-compatible broker the tests run against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Noida,
+    Tansu,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Noida => "noida-db",
+            Kind::Tansu => "tansu",
+        }
+    }
+    fn env_prefix(self) -> &'static str {
+        match self {
+            Kind::Noida => "EVCTL_TEST_NOIDA",
+            Kind::Tansu => "EVCTL_TEST_TANSU",
+        }
+    }
+    /// The cluster id the broker reports: noida-db's is a constant in its source; tansu's is the
+    /// `--cluster-id` scripts/brokers.sh passes.
+    pub fn cluster_id(self) -> &'static str {
+        match self {
+            Kind::Noida => "MkU3OEVBNTctOEUyRi00",
+            Kind::Tansu => "evctl-test",
+        }
+    }
+    /// The node id of the single broker: noida-db uses 1, tansu 111.
+    pub fn node_id(self) -> i64 {
+        match self {
+            Kind::Noida => 1,
+            Kind::Tansu => 111,
+        }
+    }
+}
+
+fn ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
+}
+
+/// Records a named skip: on stderr and in $EVCTL_SKIP_LOG, which scripts/test.sh prints at the end.
+pub fn skip(test: &str, reason: &str) {
+    let line = format!("SKIPPED {test}: {reason}");
+    eprintln!("{line}");
+    if let Some(log) = std::env::var_os("EVCTL_SKIP_LOG") {
+        use std::io::Write;
+        if let Ok(mut f) = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(log)
+        {
+            let _ = writeln!(f, "{line}");
+        }
+    }
+}
+
+/// The shared broker of a kind, started by scripts/test.sh. `None` (after a named skip) when it is
+/// not configured; under CI=true a missing broker fails the test.
+pub fn broker(kind: Kind, test: &str) -> Option<String> {
+    let var = format!("{}_BROKERS", kind.env_prefix());
+    match std::env::var(&var) {
+        Ok(addr) if !addr.is_empty() => Some(addr),
+        _ => {
+            assert!(
+                !ci(),
+                "{var} is not set: under CI=true the {} broker must be running (use scripts/test.sh)",
+                kind.name()
+            );
+            skip(
+                test,
+                &format!(
+                    "{} broker not running ({var} unset; run scripts/test.sh)",
+                    kind.name()
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// The API keys a broker advertises, asked through ApiVersions.
+pub fn api_keys(addr: &str) -> Vec<i16> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let conn =
+            evctl::kafka::Connection::connect(addr, &Default::default(), Duration::from_secs(10))
+                .await
+                .expect("ApiVersions");
+        conn.versions().iter().map(|(k, _, _)| k).collect()
+    })
+}
+
+/// True when the broker supports `key`; otherwise records a named skip.
+pub fn require_api(
+    addr: &str,
+    kind: Kind,
+    key: kafka_protocol::messages::ApiKey,
+    test: &str,
+) -> bool {
+    if api_keys(addr).contains(&(key as i16)) {
+        true
+    } else {
+        skip(
+            test,
+            &format!(
+                "{} does not support {key:?} (not in its ApiVersions)",
+                kind.name()
+            ),
+        );
+        false
+    }
+}
+
+/// A broker started for one test (fault tests kill it). Killed when dropped.
+pub struct PrivateBroker {
+    pub addr: String,
+    child: Child,
+    _dir: tempfile::TempDir,
+}
+
+impl PrivateBroker {
+    /// Starts a broker of `kind` on a free loopback port, or skips (fails under CI) without its binary.
+    pub fn start(kind: Kind, test: &str) -> Option<PrivateBroker> {
+        let var = format!("{}_BIN", kind.env_prefix());
+        let Some(bin) = std::env::var_os(&var) else {
+            assert!(
+                !ci(),
+                "{var} is not set under CI=true (use scripts/test.sh)"
+            );
+            skip(
+                test,
+                &format!(
+                    "{} binary unknown ({var} unset; run scripts/test.sh)",
+                    kind.name()
+                ),
+            );
+            return None;
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let port = free_port();
+        let addr = format!("127.0.0.1:{port}");
+        let mut cmd = Command::new(bin);
+        cmd.current_dir(dir.path())
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        match kind {
+            Kind::Noida => {
+                cmd.args([
+                    "start",
+                    "--only",
+                    "kafka",
+                    "--host",
+                    "127.0.0.1",
+                    "--kafka-port",
+                    &port.to_string(),
+                    "--data-dir",
+                ])
+                .arg(dir.path());
+            }
+            Kind::Tansu => {
+                let url = format!("tcp://{addr}");
+                cmd.args([
+                    "broker",
+                    "--cluster-id",
+                    "evctl-test",
+                    "--listener-url",
+                    &url,
+                    "--advertised-listener-url",
+                    &url,
+                    "--storage-engine",
+                    "memory://tansu/",
+                ]);
+            }
+        }
+        let child = cmd.spawn().expect("start broker");
+        let broker = PrivateBroker {
+            addr,
+            child,
+            _dir: dir,
+        };
+        wait_for_port(&broker.addr, Duration::from_secs(20));
+        Some(broker)
+    }
+
+    /// Kills the broker now (SIGKILL) and waits until it is gone.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for PrivateBroker {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// A free loopback port.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Waits until something accepts connections on `addr`.
+pub fn wait_for_port(addr: &str, limit: Duration) {
+    let start = Instant::now();
+    while std::net::TcpStream::connect(addr).is_err() {
+        assert!(
+            start.elapsed() < limit,
+            "nothing listens on {addr} after {limit:?}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Declares a test that runs once against each broker: `mod NAME { fn noida(); fn tansu(); }`.
+#[macro_export]
+macro_rules! on_each_broker {
+    ($name:ident) => {
+        mod $name {
+            #[test]
+            fn noida() {
+                super::$name(
+                    $crate::support::Kind::Noida,
+                    concat!(module_path!(), "::noida"),
+                );
+            }
+            #[test]
+            fn tansu() {
+                super::$name(
+                    $crate::support::Kind::Tansu,
+                    concat!(module_path!(), "::tansu"),
+                );
+            }
+        }
+    };
+}
