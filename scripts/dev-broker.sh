@@ -87,8 +87,7 @@ EOF
 command -v kcat >/dev/null && echo "  kcat -b $ADDR -L"
 echo
 
-# Smoke run of evctl; failure is reported but not fatal (the crate may not
-# build yet).
+# Smoke run of evctl against the broker: the quickstart fails if evctl does.
 if $smoke; then
     evctl_cmd=()
     if command -v cargo >/dev/null; then
@@ -99,7 +98,8 @@ if $smoke; then
     if ((${#evctl_cmd[@]})); then
         echo "\$ ${evctl_cmd[*]} --brokers $ADDR cluster"
         if ! (cd "$REPO_ROOT" && "${evctl_cmd[@]}" --brokers "$ADDR" cluster); then
-            echo "dev-broker: note: the evctl run above failed (see its error); the broker is up regardless" >&2
+            echo "dev-broker: error: the evctl run above failed (see its error)" >&2
+            exit 1
         fi
         echo
     fi

@@ -13,6 +13,11 @@ STATE="$(mktemp -d "${TMPDIR:-/tmp}/evctl-brokers.XXXXXX")"
 # shellcheck disable=SC2317  # invoked from the trap
 cleanup() {
     scripts/brokers.sh stop "$STATE" || true
+    # named skips (a broker lacking an API, a missing tool) are listed, never silent
+    if [[ -s "$STATE/skips.log" ]]; then
+        echo "test.sh: skipped checks:"
+        sort -u "$STATE/skips.log" | sed 's/^/  /'
+    fi
     rm -rf -- "$STATE"
 }
 trap cleanup EXIT
@@ -24,6 +29,7 @@ set -a
 # shellcheck source=/dev/null
 . "$STATE/env"
 set +a
+export EVCTL_SKIP_LOG="$STATE/skips.log"
 echo "test.sh: noida on $EVCTL_TEST_NOIDA_BROKERS, tansu on $EVCTL_TEST_TANSU_BROKERS"
 
 # Exit code is cargo's (set -e; the EXIT trap keeps it).

@@ -50,3 +50,30 @@ fn generated_docs_are_fresh() {
         );
     }
 }
+
+/// The example spec at the repo root parses, names valid topics once each, and its schema files exist.
+#[test]
+fn example_topics_yaml_is_valid() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("topics.yaml")).unwrap();
+    let v: serde_yaml_ng::Value = serde_yaml_ng::from_str(&text).unwrap();
+    let topics = v["topics"].as_sequence().unwrap();
+    assert!(topics.len() >= 10);
+    let mut names: Vec<&str> = topics.iter().map(|t| t["name"].as_str().unwrap()).collect();
+    for n in &names {
+        assert!(
+            n.len() <= 249
+                && n.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c)),
+            "{n}"
+        );
+    }
+    names.sort();
+    let before = names.len();
+    names.dedup();
+    assert_eq!(before, names.len(), "duplicate topic names");
+    for s in v["schemas"].as_sequence().unwrap() {
+        let file = s["file"].as_str().unwrap();
+        assert!(root.join(file).is_file(), "{file} missing");
+    }
+}
