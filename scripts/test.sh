@@ -14,9 +14,15 @@ STATE="$(mktemp -d "${TMPDIR:-/tmp}/evctl-brokers.XXXXXX")"
 cleanup() {
     scripts/brokers.sh stop "$STATE" || true
     # named skips (a broker lacking an API, a missing tool) are listed, never silent
+    local skipped=0
     if [[ -s "$STATE/skips.log" ]]; then
         echo "test.sh: skipped checks:"
         sort -u "$STATE/skips.log" | sed 's/^/  /'
+        skipped="$(sort -u "$STATE/skips.log" | wc -l)"
+    fi
+    if grep -q '^test result:' "$STATE/cargo-test.log" 2>/dev/null; then
+        awk -v skipped="$skipped" '/^test result:/ { p += $4; f += $6 }
+            END { printf "%d passed, %d failed, %d skipped\n", p, f, skipped }' "$STATE/cargo-test.log"
     fi
     rm -rf -- "$STATE"
 }
@@ -32,5 +38,5 @@ set +a
 export EVCTL_SKIP_LOG="$STATE/skips.log"
 echo "test.sh: noida on $EVCTL_TEST_NOIDA_BROKERS, tansu on $EVCTL_TEST_TANSU_BROKERS"
 
-# Exit code is cargo's (set -e; the EXIT trap keeps it).
-cargo test --locked "$@"
+# Exit code is cargo's; the EXIT trap ends with one summary line over all test binaries.
+cargo test --locked "$@" 2>&1 | tee "$STATE/cargo-test.log"

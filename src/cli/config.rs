@@ -20,7 +20,7 @@ The config file (~/.config/evctl/config.yaml, or --config / EVCTL_CONFIG) holds 
       timeout: 30s
       tls: {ca_file: ~/certs/prod-ca.pem}
       sasl: {mechanism: SCRAM-SHA-512, username: ops, password_env: PROD_KAFKA_PASSWORD}
-      schema_registry: {url: \"https://registry.prod:8081\", token_file: ~/.secrets/registry}
+      schema_registry: {url: \"http://127.0.0.1:8081\", token_file: ~/.secrets/registry}
 
 Passwords are never written in the file: use password_env or password_file.
 Precedence: flags > EVCTL_* environment > the context > defaults.";

@@ -18,11 +18,12 @@ use crate::error::{ExitStatus, status_for, usage_hint};
 use crate::kafka::{self, Mechanism};
 use crate::output::{ColorChoice, OutputFormat, Printer, Verbosity};
 
-const AFTER_HELP: &str = "\
-Connection settings come from flags, then EVCTL_* environment variables, then the selected context of
-~/.config/evctl/config.yaml (see `evctl config --help`).
+const AFTER_HELP: &str =
+    "Connection settings come from flags, then EVCTL_* environment variables, then the selected \
+context of ~/.config/evctl/config.yaml (see `evctl config --help`).
 
-Exit codes: 0 ok, 1 operational failure, 2 usage or input error, 3 a check found a problem, 130 interrupted.";
+Exit codes: 0 ok, 1 operational failure, 2 usage or input error, 3 a check found a problem, \
+130 interrupted.";
 
 /// evctl: run Kafka-compatible event infrastructure from the command line.
 ///

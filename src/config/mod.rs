@@ -11,7 +11,7 @@
 //!     timeout: 30s
 //!     tls: {ca_file: ~/certs/prod-ca.pem}
 //!     sasl: {mechanism: SCRAM-SHA-512, username: ops, password_env: PROD_KAFKA_PASSWORD}
-//!     schema_registry: {url: "https://registry.prod:8081", username: ops, password_file: ~/.secrets/sr}
+//!     schema_registry: {url: "http://127.0.0.1:8081", username: ops, password_file: ~/.secrets/sr}
 //! ```
 //! Secrets are never stored inline: a password comes from an environment variable or a file.
 

@@ -62,6 +62,10 @@ trait Stream: AsyncRead + AsyncWrite + Unpin + Send {}
 impl<T: AsyncRead + AsyncWrite + Unpin + Send> Stream for T {}
 type BoxStream = Box<dyn Stream>;
 
+/// Marks a connection that died of a TLS error (an alert after the handshake, like a missing client
+/// certificate under TLS 1.3), so the handshake can report it as a TLS failure.
+const TLS_PREFIX: &str = "TLS failure: ";
+
 type Waiter = oneshot::Sender<std::result::Result<Bytes, String>>;
 
 #[derive(Default)]
@@ -252,9 +256,14 @@ impl Connection {
                 .send_raw(&req, version, true)
                 .await
                 .map_err(|e| match e {
-                    KafkaError::Disconnected { reason, .. } => ConnectFailure::Io(format!(
-                        "connection lost during the handshake: {reason}"
-                    )),
+                    KafkaError::Disconnected { reason, .. } => {
+                        match reason.strip_prefix(TLS_PREFIX) {
+                            Some(tls) => ConnectFailure::Tls(tls.to_string()),
+                            None => ConnectFailure::Io(format!(
+                                "connection lost during the handshake: {reason}"
+                            )),
+                        }
+                    }
                     other => ConnectFailure::Protocol(other.to_string()),
                 })?
                 .expect("a response was asked for");
@@ -470,6 +479,9 @@ async fn read_loop(mut read: ReadHalf<BoxStream>, pending: Arc<Mutex<Pending>>) 
                 }
             }
             Err(FrameError::Eof) => break "the broker closed the connection".to_string(),
+            Err(FrameError::Io(e)) if tls::is_tls_error(&e) => {
+                break format!("{TLS_PREFIX}{}", tls::describe_handshake_error(&e));
+            }
             Err(e) => break e.to_string(),
         }
     };

@@ -177,7 +177,7 @@ impl KafkaError {
             _ => return None,
         };
         if failures.iter().any(|f| matches!(f, ConnectFailure::Tls(_))) {
-            Some("check --tls-ca (the CA that signed the broker certificate), --tls-server-name, and that the port speaks TLS".into())
+            Some("check --tls-ca (the CA that signed the broker certificate), --tls-server-name, --tls-cert/--tls-key, and that the port speaks TLS".into())
         } else if failures
             .iter()
             .any(|f| matches!(f, ConnectFailure::Auth(_)))

@@ -147,6 +147,11 @@ impl ServerCertVerifier for NoVerification {
     }
 }
 
+/// True when an I/O error comes from rustls (a TLS alert or a TLS protocol error).
+pub fn is_tls_error(err: &std::io::Error) -> bool {
+    err.get_ref().is_some_and(|e| e.is::<rustls::Error>())
+}
+
 /// Turns a handshake error into a short reason ("certificate not trusted (UnknownIssuer)", ...).
 pub fn describe_handshake_error(err: &std::io::Error) -> String {
     let inner = err
@@ -166,6 +171,14 @@ pub fn describe_handshake_error(err: &std::io::Error) -> String {
                 other => format!("invalid certificate: {other:?}"),
             }
         }
+        Some(rustls::Error::AlertReceived(rustls::AlertDescription::CertificateRequired)) => {
+            "the broker requires a client certificate (--tls-cert and --tls-key)".to_string()
+        }
+        Some(rustls::Error::AlertReceived(
+            rustls::AlertDescription::BadCertificate
+            | rustls::AlertDescription::UnknownCA
+            | rustls::AlertDescription::CertificateUnknown,
+        )) => "the broker rejected the client certificate".to_string(),
         Some(rustls::Error::InvalidMessage(m)) => {
             format!("the peer does not speak TLS ({m:?}); is this a plaintext listener?")
         }

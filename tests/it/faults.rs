@@ -137,3 +137,34 @@ fn a_broker_that_stops_answering_mid_command_hits_the_deadline() {
     assert!(run.stderr.contains("Metadata request to"), "{}", run.stderr);
     assert!(run.stderr.contains("timed out after 2s"), "{}", run.stderr);
 }
+
+#[test]
+fn ctrl_c_exits_130() {
+    // a peer that never answers keeps evctl waiting; SIGINT must end it at once with 130
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap().to_string();
+    let (mut child, _home) = Evctl::new()
+        .args(["-b", &addr, "--timeout", "60s", "cluster"])
+        .spawn();
+    std::thread::sleep(Duration::from_millis(700));
+    let sent = Instant::now();
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert_eq!(status.code(), Some(130), "{status:?}");
+            break;
+        }
+        assert!(
+            sent.elapsed() < Duration::from_secs(5),
+            "evctl ignored Ctrl-C"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "interrupted\n");
+    drop(listener);
+}

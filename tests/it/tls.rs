@@ -2,7 +2,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::support::proxy::{Fault, Proxy, ProxyOptions, tls_server};
+use crate::support::proxy::{Fault, Proxy, ProxyOptions, test_pki};
 use crate::support::{Evctl, Kind, broker};
 
 fn tls_proxy(
@@ -15,11 +15,11 @@ fn tls_proxy(
 )> {
     let upstream = broker(Kind::Noida, test)?;
     let dir = tempfile::tempdir().unwrap();
-    let (ca, cfg) = tls_server(dir.path(), "good");
-    let (other_ca, _) = tls_server(dir.path(), "other");
+    let good = test_pki(dir.path(), "good");
+    let (ca, other_ca) = (good.ca, test_pki(dir.path(), "other").ca);
     let proxy = Proxy::start(ProxyOptions {
         upstream,
-        tls: Some(cfg),
+        tls: Some(good.server),
         sasl: None,
         fault: Fault::None,
     });
@@ -142,4 +142,46 @@ fn plaintext_to_a_tls_port_and_tls_to_a_plain_port() {
         .run_within(Duration::from_secs(10))
         .expect_code(1);
     assert!(run.stderr.contains("TLS failure"), "{}", run.stderr);
+}
+
+#[test]
+fn mutual_tls_needs_the_client_certificate() {
+    let Some(upstream) = broker(Kind::Noida, "tls::mutual_tls_needs_the_client_certificate") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let pki = test_pki(dir.path(), "mtls");
+    let proxy = Proxy::start(ProxyOptions {
+        upstream,
+        tls: Some(pki.server_mtls.clone()),
+        sasl: None,
+        fault: Fault::None,
+    });
+    let run = Evctl::new()
+        .args(["-b", &proxy.addr, "--tls-ca"])
+        .arg_path(&pki.ca)
+        .arg("--tls-cert")
+        .arg_path(&pki.client_cert)
+        .arg("--tls-key")
+        .arg_path(&pki.client_key)
+        .args(["cluster", "-o", "json"])
+        .run()
+        .expect_code(0);
+    assert_eq!(run.json()["cluster_id"], Kind::Noida.cluster_id());
+    // without it, the broker refuses the connection: a clear TLS error, exit 1
+    let run = Evctl::new()
+        .args(["-b", &proxy.addr, "--timeout", "3s", "--tls-ca"])
+        .arg_path(&pki.ca)
+        .args(["cluster"])
+        .run_within(Duration::from_secs(10))
+        .expect_code(1);
+    assert!(run.stderr.contains(&proxy.addr), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "{}: TLS failure: the broker requires a client certificate (--tls-cert and --tls-key)",
+            proxy.addr
+        )),
+        "{}",
+        run.stderr
+    );
 }

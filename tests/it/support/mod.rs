@@ -80,6 +80,11 @@ impl Evctl {
         self
     }
 
+    pub fn arg(mut self, a: &str) -> Self {
+        self.cmd.arg(a);
+        self
+    }
+
     pub fn arg_path(mut self, p: &Path) -> Self {
         self.cmd.arg(p);
         self
@@ -127,6 +132,17 @@ impl Evctl {
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         }
+    }
+
+    /// Starts evctl without waiting (signals tests). The home directory lives as long as the guard.
+    pub fn spawn(mut self) -> (Child, tempfile::TempDir) {
+        let child = self
+            .cmd
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn evctl");
+        (child, self._home)
     }
 
     pub fn run(self) -> Run {

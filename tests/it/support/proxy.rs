@@ -361,13 +361,21 @@ impl ScramServer {
     }
 }
 
-/// A CA and a server certificate for 127.0.0.1 and localhost, as PEM files in `dir`:
-/// returns (ca.pem path, server config).
-pub fn tls_server(
-    dir: &std::path::Path,
-    name: &str,
-) -> (std::path::PathBuf, Arc<rustls::ServerConfig>) {
+/// Test PKI: a CA, a server certificate for 127.0.0.1 and localhost, and a client certificate, as
+/// PEM files in a directory.
+pub struct TestPki {
+    pub ca: std::path::PathBuf,
+    pub client_cert: std::path::PathBuf,
+    pub client_key: std::path::PathBuf,
+    /// Server config without client authentication.
+    pub server: Arc<rustls::ServerConfig>,
+    /// Server config that requires a client certificate signed by the CA.
+    pub server_mtls: Arc<rustls::ServerConfig>,
+}
+
+pub fn test_pki(dir: &std::path::Path, name: &str) -> TestPki {
     use rcgen::{BasicConstraints, CertificateParams, IsCa, KeyPair};
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
     let ca_key = KeyPair::generate().unwrap();
     let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
     ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
@@ -376,19 +384,46 @@ pub fn tls_server(
         .push(rcgen::DnType::CommonName, format!("evctl test CA {name}"));
     let ca = ca_params.self_signed(&ca_key).unwrap();
     let leaf_key = KeyPair::generate().unwrap();
-    let leaf_params =
-        CertificateParams::new(vec!["localhost".to_string(), "127.0.0.1".to_string()]).unwrap();
-    let leaf = leaf_params.signed_by(&leaf_key, &ca, &ca_key).unwrap();
-    let ca_path = dir.join(format!("{name}-ca.pem"));
-    std::fs::write(&ca_path, ca.pem()).unwrap();
-    let key = rustls_pki_types::PrivateKeyDer::Pkcs8(leaf_key.serialize_der().into());
-    let cfg = rustls::ServerConfig::builder_with_provider(Arc::new(
-        rustls::crypto::ring::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()
-    .unwrap()
-    .with_no_client_auth()
-    .with_single_cert(vec![leaf.der().clone()], key)
+    let leaf = CertificateParams::new(vec!["localhost".to_string(), "127.0.0.1".to_string()])
+        .unwrap()
+        .signed_by(&leaf_key, &ca, &ca_key)
+        .unwrap();
+    let client_key = KeyPair::generate().unwrap();
+    let client = CertificateParams::new(vec!["evctl-client".to_string()])
+        .unwrap()
+        .signed_by(&client_key, &ca, &ca_key)
+        .unwrap();
+    let pki = |file: &str, pem: String| {
+        let p = dir.join(format!("{name}-{file}"));
+        std::fs::write(&p, pem).unwrap();
+        p
+    };
+    let key = || rustls_pki_types::PrivateKeyDer::Pkcs8(leaf_key.serialize_der().into());
+    let server = rustls::ServerConfig::builder_with_provider(provider.clone())
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(vec![leaf.der().clone()], key())
+        .unwrap();
+    let mut roots = rustls::RootCertStore::empty();
+    roots.add(ca.der().clone()).unwrap();
+    let verifier = rustls::server::WebPkiClientVerifier::builder_with_provider(
+        Arc::new(roots),
+        provider.clone(),
+    )
+    .build()
     .unwrap();
-    (ca_path, Arc::new(cfg))
+    let server_mtls = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_client_cert_verifier(verifier)
+        .with_single_cert(vec![leaf.der().clone()], key())
+        .unwrap();
+    TestPki {
+        ca: pki("ca.pem", ca.pem()),
+        client_cert: pki("client.pem", client.pem()),
+        client_key: pki("client.key", client_key.serialize_pem()),
+        server: Arc::new(server),
+        server_mtls: Arc::new(server_mtls),
+    }
 }
