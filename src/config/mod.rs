@@ -19,25 +19,23 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::diag::FileError;
 use crate::error::{usage, usage_hint};
 use crate::kafka::{ClientOptions, ConnectOptions, Mechanism, SaslOptions, TlsOptions};
-use crate::units::{format_duration, parse_duration};
+use crate::units::parse_duration;
 
 /// The whole config file.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct ConfigFile {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_context: Option<String>,
-    #[serde(default)]
     pub contexts: BTreeMap<String, Context>,
 }
 
 /// Broker addresses: a YAML list, or one comma-separated string.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(untagged)]
 pub enum Brokers {
     List(Vec<String>),
@@ -63,75 +61,52 @@ pub fn split_list(s: &str) -> Vec<String> {
 }
 
 /// One named context.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Context {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brokers: Option<Brokers>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
     /// Request deadline, like `10s`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeout: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tls: Option<TlsConfig>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sasl: Option<SaslConfig>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema_registry: Option<RegistryConfig>,
 }
 
 /// TLS of a context. A `tls:` section turns TLS on unless it says `enabled: false`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct TlsConfig {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ca_file: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cert_file: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_file: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub server_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub insecure_skip_verify: Option<bool>,
 }
 
 /// SASL of a context.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct SaslConfig {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mechanism: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
     /// Name of the environment variable holding the password.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password_env: Option<String>,
     /// File holding the password (trailing newline ignored).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password_file: Option<String>,
 }
 
 /// Schema registry of a context.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct RegistryConfig {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password_env: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub password_file: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_env: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_file: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ca_file: Option<String>,
 }
 
@@ -196,8 +171,7 @@ pub fn set_current_context(text: &str, name: &str) -> String {
 }
 
 /// Where a setting came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
     Flag,
     Env(String),
@@ -217,15 +191,14 @@ impl std::fmt::Display for Source {
 }
 
 /// A resolved value and where it came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sourced<T> {
     pub value: T,
     pub source: Source,
 }
 
 /// Where a password is read from. The value itself is read only when a connection needs it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SecretRef {
     /// An environment variable.
     Env(String),
@@ -337,13 +310,12 @@ pub fn parse_mechanism(s: &str) -> Result<Mechanism, String> {
 }
 
 /// The settings a command runs with, each with its source.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
     pub config_file: Option<PathBuf>,
     pub context: Option<Sourced<String>>,
     pub brokers: Sourced<Vec<String>>,
     pub client_id: Sourced<String>,
-    #[serde(serialize_with = "ser_duration")]
     pub timeout: Sourced<Duration>,
     pub tls: Sourced<bool>,
     pub tls_ca: Option<Sourced<PathBuf>>,
@@ -355,14 +327,6 @@ pub struct Settings {
     pub sasl_username: Option<Sourced<String>>,
     pub sasl_password: Option<Sourced<SecretRef>>,
     pub schema_registry: Option<RegistryConfig>,
-}
-
-fn ser_duration<S: serde::Serializer>(d: &Sourced<Duration>, s: S) -> Result<S::Ok, S::Error> {
-    Sourced {
-        value: format_duration(d.value),
-        source: d.source.clone(),
-    }
-    .serialize(s)
 }
 
 /// Picks the first set value in precedence order.

@@ -293,10 +293,14 @@ pub fn recovery_for(err: &KafkaError) -> Recovery {
     }
 }
 
+type Slot = Arc<tokio::sync::Mutex<Option<Arc<Connection>>>>;
+
 /// A handle on one cluster. Cheap to share behind an `Arc`; all methods take `&self`.
 pub struct Client {
     opts: ClientOptions,
-    conns: tokio::sync::Mutex<HashMap<String, Arc<Connection>>>,
+    /// One slot per broker address: the map lock is held only to find the slot, the slot's lock
+    /// while connecting, so connections to different brokers open in parallel.
+    conns: Mutex<HashMap<String, Slot>>,
     metadata: RwLock<Arc<ClusterMetadata>>,
     stale: Mutex<bool>,
     coordinators: Mutex<HashMap<String, BrokerMeta>>,
@@ -338,7 +342,7 @@ impl Client {
         }
         let client = Client {
             opts,
-            conns: tokio::sync::Mutex::new(HashMap::new()),
+            conns: Mutex::new(HashMap::new()),
             metadata: RwLock::new(Arc::new(ClusterMetadata::default())),
             stale: Mutex::new(true),
             coordinators: Mutex::new(HashMap::new()),
@@ -370,7 +374,7 @@ impl Client {
                 .min(left);
             match Connection::connect(addr, &self.opts.connect, budget).await {
                 Ok(conn) => {
-                    self.conns.lock().await.insert(addr.clone(), conn.clone());
+                    *self.slot(addr).lock().await = Some(conn.clone());
                     return Ok(conn);
                 }
                 Err(KafkaError::Connect { failure, .. }) => {
@@ -465,12 +469,10 @@ impl Client {
     }
 
     async fn connection_to(&self, addr: &str, deadline: Instant) -> Result<Arc<Connection>> {
-        let mut conns = self.conns.lock().await;
-        if let Some(c) = conns.get(addr) {
-            if !c.is_closed() {
-                return Ok(c.clone());
-            }
-            conns.remove(addr);
+        let slot = self.slot(addr);
+        let mut guard = slot.lock().await;
+        if let Some(c) = guard.as_ref().filter(|c| !c.is_closed()) {
+            return Ok(c.clone());
         }
         let left = deadline.saturating_duration_since(Instant::now());
         if left.is_zero() {
@@ -480,16 +482,38 @@ impl Client {
             });
         }
         let conn = Connection::connect(addr, &self.opts.connect, left).await?;
-        conns.insert(addr.to_string(), conn.clone());
+        *guard = Some(conn.clone());
         Ok(conn)
     }
 
+    fn slot(&self, addr: &str) -> Slot {
+        self.conns
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .entry(addr.to_string())
+            .or_default()
+            .clone()
+    }
+
+    /// Open connections, without waiting for slots that are busy connecting.
+    fn open_connections(&self) -> Vec<Arc<Connection>> {
+        let slots: Vec<Slot> = self
+            .conns
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .values()
+            .cloned()
+            .collect();
+        slots
+            .iter()
+            .filter_map(|s| s.try_lock().ok().and_then(|g| g.clone()))
+            .filter(|c| !c.is_closed())
+            .collect()
+    }
+
     async fn any_connection(&self, deadline: Instant) -> Result<Arc<Connection>> {
-        {
-            let conns = self.conns.lock().await;
-            if let Some(c) = conns.values().find(|c| !c.is_closed()) {
-                return Ok(c.clone());
-            }
+        if let Some(c) = self.open_connections().into_iter().next() {
+            return Ok(c);
         }
         let meta = self.cached_metadata();
         let mut last = None;
@@ -694,7 +718,10 @@ impl Client {
                 if let KafkaError::Disconnected { addr, .. } | KafkaError::Connect { addr, .. } =
                     &err
                 {
-                    self.conns.lock().await.remove(addr);
+                    self.conns
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .remove(addr);
                 }
                 self.coordinators
                     .lock()

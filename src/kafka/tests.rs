@@ -162,9 +162,9 @@ async fn not_leader_refreshes_metadata_and_retries_on_the_new_leader() {
     assert_eq!(client.cached_metadata().leader("t", 0), Some(2));
 }
 
-/// A non-retriable error is returned at once, named, without retries.
-#[tokio::test]
-async fn non_retriable_errors_are_not_retried() {
+/// One broker whose ListOffsets always answers `code`: the error the client gives up with, and
+/// the calls it made.
+async fn list_offsets_failing_with(code: i16) -> (KafkaError, Calls) {
     let calls = Calls::default();
     let addr_cell: Arc<std::sync::Mutex<Vec<(i32, std::net::SocketAddr)>>> = Default::default();
     let (c, a) = (calls.clone(), addr_cell.clone());
@@ -173,24 +173,28 @@ async fn non_retriable_errors_are_not_retried() {
         let v = h.request_api_version;
         match ApiKey::try_from(h.request_api_key).unwrap() {
             ApiKey::Metadata => body(&metadata(&a.lock().unwrap(), 1), v),
-            ApiKey::ListOffsets => body(&list_offsets(29, -1), v), // TOPIC_AUTHORIZATION_FAILED
+            ApiKey::ListOffsets => body(&list_offsets(code, -1), v),
             _ => None,
         }
     });
     let addr = fake::start(handler, 1).await;
     *addr_cell.lock().unwrap() = vec![(1, addr)];
     let client = Client::connect(opts(addr)).await.unwrap();
+    let route = Route::Leader {
+        topic: "t".into(),
+        partition: 0,
+    };
     let err = client
-        .call(
-            Route::Leader {
-                topic: "t".into(),
-                partition: 0,
-            },
-            list_offsets_request,
-            partition_error,
-        )
+        .call(route, list_offsets_request, partition_error)
         .await
         .unwrap_err();
+    (err, calls)
+}
+
+/// A non-retriable error is returned at once, named, without retries.
+#[tokio::test]
+async fn non_retriable_errors_are_not_retried() {
+    let (err, calls) = list_offsets_failing_with(29).await; // TOPIC_AUTHORIZATION_FAILED
     assert_eq!(
         err.to_string(),
         "t/0: TopicAuthorizationFailed (error code 29)"
@@ -201,32 +205,8 @@ async fn non_retriable_errors_are_not_retried() {
 /// Retriable errors stop after max_attempts, returning the last error.
 #[tokio::test]
 async fn retries_are_bounded() {
-    let calls = Calls::default();
-    let addr_cell: Arc<std::sync::Mutex<Vec<(i32, std::net::SocketAddr)>>> = Default::default();
-    let (c, a) = (calls.clone(), addr_cell.clone());
-    let handler: Handler = Arc::new(move |h, _| {
-        c.record(1, h.request_api_key);
-        let v = h.request_api_version;
-        match ApiKey::try_from(h.request_api_key).unwrap() {
-            ApiKey::Metadata => body(&metadata(&a.lock().unwrap(), 1), v),
-            ApiKey::ListOffsets => body(&list_offsets(14, -1), v), // COORDINATOR_LOAD_IN_PROGRESS: backoff only
-            _ => None,
-        }
-    });
-    let addr = fake::start(handler, 1).await;
-    *addr_cell.lock().unwrap() = vec![(1, addr)];
-    let client = Client::connect(opts(addr)).await.unwrap();
-    let err = client
-        .call(
-            Route::Leader {
-                topic: "t".into(),
-                partition: 0,
-            },
-            list_offsets_request,
-            partition_error,
-        )
-        .await
-        .unwrap_err();
+    // COORDINATOR_LOAD_IN_PROGRESS: retriable, backoff only
+    let (err, calls) = list_offsets_failing_with(14).await;
     assert!(matches!(
         err,
         KafkaError::Broker {

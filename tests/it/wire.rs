@@ -22,6 +22,37 @@ fn name(s: &str) -> TopicName {
     TopicName(StrBytes::from_string(s.to_string()))
 }
 
+/// CreateTopics (3 partitions, replication 1) through the controller, with per-topic errors checked.
+async fn create_topic(
+    client: &Client,
+    topic: &str,
+) -> Result<kafka_protocol::messages::CreateTopicsResponse, KafkaError> {
+    client
+        .call(
+            Route::Controller,
+            |_v| {
+                CreateTopicsRequest::default()
+                    .with_timeout_ms(5000)
+                    .with_topics(vec![
+                        CreatableTopic::default()
+                            .with_name(name(topic))
+                            .with_num_partitions(3)
+                            .with_replication_factor(1),
+                    ])
+            },
+            |r: &kafka_protocol::messages::CreateTopicsResponse| {
+                r.topics.iter().find_map(|t| {
+                    top_level_error(
+                        &format!("creating {}", t.name.0),
+                        t.error_code,
+                        t.error_message.as_ref(),
+                    )
+                })
+            },
+        )
+        .await
+}
+
 fn routes_to_controller_leaders_and_coordinator(kind: Kind, test: &str) {
     let Some(addr) = broker(kind, test) else {
         return;
@@ -46,31 +77,7 @@ fn routes_to_controller_leaders_and_coordinator(kind: Kind, test: &str) {
         let client = Client::connect(opts).await.unwrap();
         let topic = format!("evctl.wire.{}.{}", kind.name(), std::process::id());
 
-        let created = client
-            .call(
-                Route::Controller,
-                |_v| {
-                    CreateTopicsRequest::default()
-                        .with_timeout_ms(5000)
-                        .with_topics(vec![
-                            CreatableTopic::default()
-                                .with_name(name(&topic))
-                                .with_num_partitions(3)
-                                .with_replication_factor(1),
-                        ])
-                },
-                |r: &kafka_protocol::messages::CreateTopicsResponse| {
-                    r.topics.iter().find_map(|t| {
-                        top_level_error(
-                            &format!("creating {}", t.name.0),
-                            t.error_code,
-                            t.error_message.as_ref(),
-                        )
-                    })
-                },
-            )
-            .await
-            .unwrap();
+        let created = create_topic(&client, &topic).await.unwrap();
         assert_eq!(created.topics.len(), 1);
 
         // metadata now knows the topic, with a leader per partition
@@ -176,31 +183,7 @@ fn routes_to_controller_leaders_and_coordinator(kind: Kind, test: &str) {
         assert_eq!(committed, vec![-1], "no committed offset yet");
 
         // creating it again: the broker's error comes back named, with its code
-        let err = client
-            .call(
-                Route::Controller,
-                |_v| {
-                    CreateTopicsRequest::default()
-                        .with_timeout_ms(5000)
-                        .with_topics(vec![
-                            CreatableTopic::default()
-                                .with_name(name(&topic))
-                                .with_num_partitions(3)
-                                .with_replication_factor(1),
-                        ])
-                },
-                |r: &kafka_protocol::messages::CreateTopicsResponse| {
-                    r.topics.iter().find_map(|t| {
-                        top_level_error(
-                            &format!("creating {}", t.name.0),
-                            t.error_code,
-                            t.error_message.as_ref(),
-                        )
-                    })
-                },
-            )
-            .await
-            .unwrap_err();
+        let err = create_topic(&client, &topic).await.unwrap_err();
         assert!(
             matches!(
                 err,
