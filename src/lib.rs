@@ -10,4 +10,5 @@ pub mod docs;
 pub mod error;
 pub mod kafka;
 pub mod output;
+pub mod schema;
 pub mod units;
