@@ -5,6 +5,7 @@ pub mod cluster;
 pub mod completion;
 pub mod config;
 pub mod generate_docs;
+pub mod schema;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -140,6 +141,8 @@ pub enum Command {
     Cluster(cluster::ClusterArgs),
     /// Manage connection contexts in the config file.
     Config(config::ConfigArgs),
+    /// Check schema compatibility (the CI gate), and read or register schemas in a registry.
+    Schema(schema::SchemaArgs),
     /// Print a shell completion script.
     Completion(completion::CompletionArgs),
     /// Regenerate completions/ and man/ from the command definitions (for maintainers).
@@ -337,6 +340,7 @@ async fn dispatch(cli: Cli, matches: &ArgMatches, printer: &Printer) -> anyhow::
     match cli.command {
         Command::Cluster(args) => cluster::run(&ctx, &args).await,
         Command::Config(args) => config::run(&ctx, &args),
+        Command::Schema(args) => schema::run(&ctx, &args).await,
         Command::Completion(_) | Command::GenerateDocs(_) => unreachable!("handled above"),
     }
 }

@@ -7,6 +7,9 @@
 
 use serde::Serialize;
 
+pub mod local;
+pub mod registry;
+
 /// Schema format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]

@@ -12,5 +12,6 @@ mod config;
 mod docs;
 mod faults;
 mod sasl;
+mod schema;
 mod tls;
 mod wire;

@@ -2,6 +2,7 @@
 //! `scripts/test.sh` (or privately, per test, for fault tests).
 
 pub mod proxy;
+pub mod registry;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
