@@ -7,6 +7,8 @@
 
 use serde::Serialize;
 
+pub mod protobuf;
+
 /// Schema format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
