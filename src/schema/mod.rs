@@ -5,11 +5,11 @@
 //! Confluent builds them: FORWARD is the same check with the arguments swapped, FULL runs both,
 //! `*_TRANSITIVE` checks every earlier version (newest first), NONE checks nothing.
 
-pub mod avro;
-
 use serde::Serialize;
 
+pub mod avro;
 pub mod local;
+pub mod protobuf;
 pub mod registry;
 
 /// Schema format.
