@@ -5,6 +5,8 @@
 //! Confluent builds them: FORWARD is the same check with the arguments swapped, FULL runs both,
 //! `*_TRANSITIVE` checks every earlier version (newest first), NONE checks nothing.
 
+pub mod json;
+
 use serde::Serialize;
 
 /// Schema format.
