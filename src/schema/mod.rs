@@ -8,6 +8,7 @@
 use serde::Serialize;
 
 pub mod avro;
+pub mod json;
 pub mod local;
 pub mod protobuf;
 pub mod registry;
