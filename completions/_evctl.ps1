@@ -50,6 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'evctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Show the cluster: id, controller, brokers, topic and partition counts, API versions')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Manage connection contexts in the config file')
+            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Check schema compatibility (the CI gate), and read or register schemas in a registry')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('generate-docs', 'generate-docs', [CompletionResultType]::ParameterValue, 'Regenerate completions/ and man/ from the command definitions (for maintainers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -299,6 +300,221 @@ Register-ArgumentCompleter -Native -CommandName 'evctl' -ScriptBlock {
         'evctl;config;help;help' {
             break
         }
+        'evctl;schema' {
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, host:port, comma-separated or repeated')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, host:port, comma-separated or repeated')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context of the config file to use instead of its current_context')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/evctl/config.yaml]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Client id sent to the brokers [default: evctl]')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'PEM file of the CA certificates that sign the brokers'' certificates [default: system roots]')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'PEM client certificate (chain) for mutual TLS')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'PEM private key of the client certificate')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Name to send as SNI and to verify the certificate against [default: the broker''s host]')
+            [CompletionResult]::new('--sasl-mechanism', '--sasl-mechanism', [CompletionResultType]::ParameterName, 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512')
+            [CompletionResult]::new('--sasl-username', '--sasl-username', [CompletionResultType]::ParameterName, 'SASL username')
+            [CompletionResult]::new('--sasl-password-file', '--sasl-password-file', [CompletionResultType]::ParameterName, 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured in auto)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)')
+            [CompletionResult]::new('--no-tls', '--no-tls', [CompletionResultType]::ParameterName, 'Connect in plain text even if the context enables TLS')
+            [CompletionResult]::new('--tls-insecure', '--tls-insecure', [CompletionResultType]::ParameterName, 'Do not verify broker certificates. Only for throwaway test clusters')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors (no status lines)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors (no status lines)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check that a new schema is compatible with earlier versions (files, a directory, a git ref or a registry)')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print a schema version from the registry')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the registry''s subjects, or one subject''s versions')
+            [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Register a schema under a subject (exit 3 when the registry finds it incompatible)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'evctl;schema;check' {
+            [CompletionResult]::new('--against', '--against', [CompletionResultType]::ParameterName, 'Earlier versions, oldest first')
+            [CompletionResult]::new('--against-git', '--against-git', [CompletionResultType]::ParameterName, 'Compare with the same path at this git ref (e.g. origin/main)')
+            [CompletionResult]::new('--against-dir', '--against-dir', [CompletionResultType]::ParameterName, 'A directory holding the earlier versions; file names sort into version order (v1, v2, ..., v10)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Schema format [default: from the file extension: .avsc, .json, .proto]')
+            [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'Compatibility mode [default: BACKWARD; with --registry and no --mode, the subject''s level, checked by the registry]')
+            [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'JSON Schema policy: strict (Confluent''s default) or lenient')
+            [CompletionResult]::new('--reference', '--reference', [CompletionResultType]::ParameterName, 'A referenced schema: NAME=FILE (Avro full type name, Protobuf import path, JSON $ref file)')
+            [CompletionResult]::new('-I', '-I ', [CompletionResultType]::ParameterName, 'Directory to search for Protobuf imports (besides the schema''s own directory)')
+            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Directory to search for Protobuf imports (besides the schema''s own directory)')
+            [CompletionResult]::new('--spec', '--spec', [CompletionResultType]::ParameterName, 'Check every schema of a topics.yaml `schemas:` section that changed, each under its own mode')
+            [CompletionResult]::new('--subject', '--subject', [CompletionResultType]::ParameterName, 'Registry subject to check against (with --registry)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Report format')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Schema registry URL [default: the context''s schema_registry.url]')
+            [CompletionResult]::new('--registry-user', '--registry-user', [CompletionResultType]::ParameterName, 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)')
+            [CompletionResult]::new('--registry-password-file', '--registry-password-file', [CompletionResultType]::ParameterName, 'File holding the registry password')
+            [CompletionResult]::new('--registry-token-file', '--registry-token-file', [CompletionResultType]::ParameterName, 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)')
+            [CompletionResult]::new('--registry-ca', '--registry-ca', [CompletionResultType]::ParameterName, 'PEM file of the CA that signs the registry''s certificate [default: system roots]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, host:port, comma-separated or repeated')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, host:port, comma-separated or repeated')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context of the config file to use instead of its current_context')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/evctl/config.yaml]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Client id sent to the brokers [default: evctl]')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'PEM file of the CA certificates that sign the brokers'' certificates [default: system roots]')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'PEM client certificate (chain) for mutual TLS')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'PEM private key of the client certificate')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Name to send as SNI and to verify the certificate against [default: the broker''s host]')
+            [CompletionResult]::new('--sasl-mechanism', '--sasl-mechanism', [CompletionResultType]::ParameterName, 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512')
+            [CompletionResult]::new('--sasl-username', '--sasl-username', [CompletionResultType]::ParameterName, 'SASL username')
+            [CompletionResult]::new('--sasl-password-file', '--sasl-password-file', [CompletionResultType]::ParameterName, 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured in auto)')
+            [CompletionResult]::new('--all-versions', '--all-versions', [CompletionResultType]::ParameterName, 'With a transitive mode, report every failing version instead of stopping at the first')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)')
+            [CompletionResult]::new('--no-tls', '--no-tls', [CompletionResultType]::ParameterName, 'Connect in plain text even if the context enables TLS')
+            [CompletionResult]::new('--tls-insecure', '--tls-insecure', [CompletionResultType]::ParameterName, 'Do not verify broker certificates. Only for throwaway test clusters')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors (no status lines)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors (no status lines)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'evctl;schema;get' {
+            [CompletionResult]::new('--subject', '--subject', [CompletionResultType]::ParameterName, 'The subject')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Version number or `latest`')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Schema registry URL [default: the context''s schema_registry.url]')
+            [CompletionResult]::new('--registry-user', '--registry-user', [CompletionResultType]::ParameterName, 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)')
+            [CompletionResult]::new('--registry-password-file', '--registry-password-file', [CompletionResultType]::ParameterName, 'File holding the registry password')
+            [CompletionResult]::new('--registry-token-file', '--registry-token-file', [CompletionResultType]::ParameterName, 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)')
+            [CompletionResult]::new('--registry-ca', '--registry-ca', [CompletionResultType]::ParameterName, 'PEM file of the CA that signs the registry''s certificate [default: system roots]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, host:port, comma-separated or repeated')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, host:port, comma-separated or repeated')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context of the config file to use instead of its current_context')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/evctl/config.yaml]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Client id sent to the brokers [default: evctl]')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'PEM file of the CA certificates that sign the brokers'' certificates [default: system roots]')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'PEM client certificate (chain) for mutual TLS')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'PEM private key of the client certificate')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Name to send as SNI and to verify the certificate against [default: the broker''s host]')
+            [CompletionResult]::new('--sasl-mechanism', '--sasl-mechanism', [CompletionResultType]::ParameterName, 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512')
+            [CompletionResult]::new('--sasl-username', '--sasl-username', [CompletionResultType]::ParameterName, 'SASL username')
+            [CompletionResult]::new('--sasl-password-file', '--sasl-password-file', [CompletionResultType]::ParameterName, 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured in auto)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)')
+            [CompletionResult]::new('--no-tls', '--no-tls', [CompletionResultType]::ParameterName, 'Connect in plain text even if the context enables TLS')
+            [CompletionResult]::new('--tls-insecure', '--tls-insecure', [CompletionResultType]::ParameterName, 'Do not verify broker certificates. Only for throwaway test clusters')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors (no status lines)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors (no status lines)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'evctl;schema;list' {
+            [CompletionResult]::new('--subject', '--subject', [CompletionResultType]::ParameterName, 'List this subject''s versions instead of the subjects')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Schema registry URL [default: the context''s schema_registry.url]')
+            [CompletionResult]::new('--registry-user', '--registry-user', [CompletionResultType]::ParameterName, 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)')
+            [CompletionResult]::new('--registry-password-file', '--registry-password-file', [CompletionResultType]::ParameterName, 'File holding the registry password')
+            [CompletionResult]::new('--registry-token-file', '--registry-token-file', [CompletionResultType]::ParameterName, 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)')
+            [CompletionResult]::new('--registry-ca', '--registry-ca', [CompletionResultType]::ParameterName, 'PEM file of the CA that signs the registry''s certificate [default: system roots]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, host:port, comma-separated or repeated')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, host:port, comma-separated or repeated')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context of the config file to use instead of its current_context')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/evctl/config.yaml]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Client id sent to the brokers [default: evctl]')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'PEM file of the CA certificates that sign the brokers'' certificates [default: system roots]')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'PEM client certificate (chain) for mutual TLS')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'PEM private key of the client certificate')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Name to send as SNI and to verify the certificate against [default: the broker''s host]')
+            [CompletionResult]::new('--sasl-mechanism', '--sasl-mechanism', [CompletionResultType]::ParameterName, 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512')
+            [CompletionResult]::new('--sasl-username', '--sasl-username', [CompletionResultType]::ParameterName, 'SASL username')
+            [CompletionResult]::new('--sasl-password-file', '--sasl-password-file', [CompletionResultType]::ParameterName, 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured in auto)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)')
+            [CompletionResult]::new('--no-tls', '--no-tls', [CompletionResultType]::ParameterName, 'Connect in plain text even if the context enables TLS')
+            [CompletionResult]::new('--tls-insecure', '--tls-insecure', [CompletionResultType]::ParameterName, 'Do not verify broker certificates. Only for throwaway test clusters')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors (no status lines)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors (no status lines)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'evctl;schema;register' {
+            [CompletionResult]::new('--subject', '--subject', [CompletionResultType]::ParameterName, 'The subject to register under')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Schema format [default: from the file extension]')
+            [CompletionResult]::new('--reference', '--reference', [CompletionResultType]::ParameterName, 'A reference to a registered schema: NAME=SUBJECT:VERSION')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Schema registry URL [default: the context''s schema_registry.url]')
+            [CompletionResult]::new('--registry-user', '--registry-user', [CompletionResultType]::ParameterName, 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)')
+            [CompletionResult]::new('--registry-password-file', '--registry-password-file', [CompletionResultType]::ParameterName, 'File holding the registry password')
+            [CompletionResult]::new('--registry-token-file', '--registry-token-file', [CompletionResultType]::ParameterName, 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)')
+            [CompletionResult]::new('--registry-ca', '--registry-ca', [CompletionResultType]::ParameterName, 'PEM file of the CA that signs the registry''s certificate [default: system roots]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, host:port, comma-separated or repeated')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, host:port, comma-separated or repeated')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context of the config file to use instead of its current_context')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/evctl/config.yaml]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Client id sent to the brokers [default: evctl]')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'PEM file of the CA certificates that sign the brokers'' certificates [default: system roots]')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'PEM client certificate (chain) for mutual TLS')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'PEM private key of the client certificate')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Name to send as SNI and to verify the certificate against [default: the broker''s host]')
+            [CompletionResult]::new('--sasl-mechanism', '--sasl-mechanism', [CompletionResultType]::ParameterName, 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512')
+            [CompletionResult]::new('--sasl-username', '--sasl-username', [CompletionResultType]::ParameterName, 'SASL username')
+            [CompletionResult]::new('--sasl-password-file', '--sasl-password-file', [CompletionResultType]::ParameterName, 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured in auto)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)')
+            [CompletionResult]::new('--no-tls', '--no-tls', [CompletionResultType]::ParameterName, 'Connect in plain text even if the context enables TLS')
+            [CompletionResult]::new('--tls-insecure', '--tls-insecure', [CompletionResultType]::ParameterName, 'Do not verify broker certificates. Only for throwaway test clusters')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors (no status lines)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors (no status lines)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'evctl;schema;help' {
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check that a new schema is compatible with earlier versions (files, a directory, a git ref or a registry)')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print a schema version from the registry')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the registry''s subjects, or one subject''s versions')
+            [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Register a schema under a subject (exit 3 when the registry finds it incompatible)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'evctl;schema;help;check' {
+            break
+        }
+        'evctl;schema;help;get' {
+            break
+        }
+        'evctl;schema;help;list' {
+            break
+        }
+        'evctl;schema;help;register' {
+            break
+        }
+        'evctl;schema;help;help' {
+            break
+        }
         'evctl;completion' {
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, host:port, comma-separated or repeated')
             [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, host:port, comma-separated or repeated')
@@ -362,6 +578,7 @@ Register-ArgumentCompleter -Native -CommandName 'evctl' -ScriptBlock {
         'evctl;help' {
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Show the cluster: id, controller, brokers, topic and partition counts, API versions')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Manage connection contexts in the config file')
+            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Check schema compatibility (the CI gate), and read or register schemas in a registry')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('generate-docs', 'generate-docs', [CompletionResultType]::ParameterValue, 'Regenerate completions/ and man/ from the command definitions (for maintainers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -391,6 +608,25 @@ Register-ArgumentCompleter -Native -CommandName 'evctl' -ScriptBlock {
             break
         }
         'evctl;help;config;path' {
+            break
+        }
+        'evctl;help;schema' {
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check that a new schema is compatible with earlier versions (files, a directory, a git ref or a registry)')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print a schema version from the registry')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the registry''s subjects, or one subject''s versions')
+            [CompletionResult]::new('register', 'register', [CompletionResultType]::ParameterValue, 'Register a schema under a subject (exit 3 when the registry finds it incompatible)')
+            break
+        }
+        'evctl;help;schema;check' {
+            break
+        }
+        'evctl;help;schema;get' {
+            break
+        }
+        'evctl;help;schema;list' {
+            break
+        }
+        'evctl;help;schema;register' {
             break
         }
         'evctl;help;completion' {

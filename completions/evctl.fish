@@ -51,6 +51,7 @@ complete -c evctl -n "__fish_evctl_needs_command" -s h -l help -d 'Print help (s
 complete -c evctl -n "__fish_evctl_needs_command" -s V -l version -d 'Print version'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "cluster" -d 'Show the cluster: id, controller, brokers, topic and partition counts, API versions'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "config" -d 'Manage connection contexts in the config file'
+complete -c evctl -n "__fish_evctl_needs_command" -f -a "schema" -d 'Check schema compatibility (the CI gate), and read or register schemas in a registry'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "completion" -d 'Print a shell completion script'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "generate-docs" -d 'Regenerate completions/ and man/ from the command definitions (for maintainers)'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -242,6 +243,190 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the settings in effect and where each comes from (secrets masked), or one context\'s'
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the path of the config file'
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'"
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -f -a "check" -d 'Check that a new schema is compatible with earlier versions (files, a directory, a git ref or a registry)'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -f -a "get" -d 'Print a schema version from the registry'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -f -a "list" -d 'List the registry\'s subjects, or one subject\'s versions'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -f -a "register" -d 'Register a schema under a subject (exit 3 when the registry finds it incompatible)'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l against -d 'Earlier versions, oldest first' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l against-git -d 'Compare with the same path at this git ref (e.g. origin/main)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l against-dir -d 'A directory holding the earlier versions; file names sort into version order (v1, v2, ..., v10)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l type -d 'Schema format [default: from the file extension: .avsc, .json, .proto]' -r -f -a "avro\t'Apache Avro (.avsc)'
+json\t'JSON Schema (.json)'
+protobuf\t'Protocol Buffers (.proto)'"
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l mode -d 'Compatibility mode [default: BACKWARD; with --registry and no --mode, the subject\'s level, checked by the registry]' -r -f -a "BACKWARD\t'New schema can read data written with the latest previous one'
+BACKWARD_TRANSITIVE\t'New schema can read data written with every previous one'
+FORWARD\t'Data written with the new schema can be read with the latest previous one'
+FORWARD_TRANSITIVE\t'Data written with the new schema can be read with every previous one'
+FULL\t'Backward and forward against the latest previous schema'
+FULL_TRANSITIVE\t'Backward and forward against every previous schema'
+NONE\t'No check'"
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l policy -d 'JSON Schema policy: strict (Confluent\'s default) or lenient' -r -f -a "strict\t''
+lenient\t''"
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l reference -d 'A referenced schema: NAME=FILE (Avro full type name, Protobuf import path, JSON $ref file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -s I -l include -d 'Directory to search for Protobuf imports (besides the schema\'s own directory)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l spec -d 'Check every schema of a topics.yaml `schemas:` section that changed, each under its own mode' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l subject -d 'Registry subject to check against (with --registry)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l format -d 'Report format' -r -f -a "text\t'Lines `path: KIND - description (against vN)`; -o json / -o yaml for documents'
+github\t'GitHub Actions workflow annotations (::error file=...)'"
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'"
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l all-versions -d 'With a transitive mode, report every failing version instead of stopping at the first'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l subject -d 'The subject' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l version -d 'Version number or `latest`' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'"
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l subject -d 'List this subject\'s versions instead of the subjects' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'"
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l subject -d 'The subject to register under' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l type -d 'Schema format [default: from the file extension]' -r -f -a "avro\t'Apache Avro (.avsc)'
+json\t'JSON Schema (.json)'
+protobuf\t'Protocol Buffers (.proto)'"
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l reference -d 'A reference to a registered schema: NAME=SUBJECT:VERSION' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'"
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check that a new schema is compatible with earlier versions (files, a directory, a git ref or a registry)'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print a schema version from the registry'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the registry\'s subjects, or one subject\'s versions'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from help" -f -a "register" -d 'Register a schema under a subject (exit 3 when the registry finds it incompatible)'
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
@@ -292,13 +477,18 @@ complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s q -l quiet
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s V -l version -d 'Print version'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config completion generate-docs help" -f -a "cluster" -d 'Show the cluster: id, controller, brokers, topic and partition counts, API versions'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config completion generate-docs help" -f -a "config" -d 'Manage connection contexts in the config file'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config completion generate-docs help" -f -a "completion" -d 'Print a shell completion script'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config completion generate-docs help" -f -a "generate-docs" -d 'Regenerate completions/ and man/ from the command definitions (for maintainers)'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config completion generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema completion generate-docs help" -f -a "cluster" -d 'Show the cluster: id, controller, brokers, topic and partition counts, API versions'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema completion generate-docs help" -f -a "config" -d 'Manage connection contexts in the config file'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema completion generate-docs help" -f -a "schema" -d 'Check schema compatibility (the CI gate), and read or register schemas in a registry'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema completion generate-docs help" -f -a "completion" -d 'Print a shell completion script'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema completion generate-docs help" -f -a "generate-docs" -d 'Regenerate completions/ and man/ from the command definitions (for maintainers)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema completion generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'List the contexts of the config file'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "current" -d 'Print the name of the context in use'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use" -d 'Make a context the current one (rewrites only the current_context line of the file)'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the settings in effect and where each comes from (secrets masked), or one context\'s'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the config file'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "check" -d 'Check that a new schema is compatible with earlier versions (files, a directory, a git ref or a registry)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "get" -d 'Print a schema version from the registry'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "list" -d 'List the registry\'s subjects, or one subject\'s versions'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "register" -d 'Register a schema under a subject (exit 3 when the registry finds it incompatible)'

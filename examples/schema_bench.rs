@@ -20,7 +20,9 @@ fn avro(i: usize, new: bool) -> String {
             0 => r#""string""#.to_string(),
             1 => r#""long""#.to_string(),
             2 => r#"["null","double"]"#.to_string(),
-            3 => format!(r#"{{"type":"enum","name":"E{f}","symbols":["A","B","C"],"default":"A"}}"#),
+            3 => {
+                format!(r#"{{"type":"enum","name":"E{f}","symbols":["A","B","C"],"default":"A"}}"#)
+            }
             _ => r#"{"type":"array","items":"int"}"#.to_string(),
         };
         let default = if f % 5 == 2 { r#","default":null"# } else { "" };
@@ -28,12 +30,18 @@ fn avro(i: usize, new: bool) -> String {
     }
     fields.push(format!(
         r#"{{"name":"payload","type":{{"type":"record","name":"Payload{i}","fields":[{}]}}}}"#,
-        (0..6).map(|k| format!(r#"{{"name":"p{k}","type":"string"}}"#)).collect::<Vec<_>>().join(",")
+        (0..6)
+            .map(|k| format!(r#"{{"name":"p{k}","type":"string"}}"#))
+            .collect::<Vec<_>>()
+            .join(",")
     ));
     if new {
         fields.push(r#"{"name":"added","type":["null","string"],"default":null}"#.to_string());
     }
-    format!(r#"{{"type":"record","name":"Event","namespace":"bench.v1","fields":[{}]}}"#, fields.join(","))
+    format!(
+        r#"{{"type":"record","name":"Event","namespace":"bench.v1","fields":[{}]}}"#,
+        fields.join(",")
+    )
 }
 
 fn json(i: usize, new: bool) -> String {
@@ -49,12 +57,18 @@ fn json(i: usize, new: bool) -> String {
     }
     props.push(format!(
         r#""payload":{{"type":"object","properties":{{{}}},"additionalProperties":false}}"#,
-        (0..6).map(|k| format!(r#""p{k}_{i}":{{"type":"string"}}"#)).collect::<Vec<_>>().join(",")
+        (0..6)
+            .map(|k| format!(r#""p{k}_{i}":{{"type":"string"}}"#))
+            .collect::<Vec<_>>()
+            .join(",")
     ));
     if new {
         props.push(r#""added":{"type":"string"}"#.to_string());
     }
-    format!(r#"{{"type":"object","required":["id"],"properties":{{{}}},"additionalProperties":false}}"#, props.join(","))
+    format!(
+        r#"{{"type":"object","required":["id"],"properties":{{{}}},"additionalProperties":false}}"#,
+        props.join(",")
+    )
 }
 
 fn proto(i: usize, new: bool) -> String {
@@ -72,21 +86,28 @@ fn proto(i: usize, new: bool) -> String {
     format!(
         "syntax = \"proto3\";\npackage bench.v{i};\nmessage Event {{\n{}\n}}\nmessage Payload {{\n{}\n}}\nmessage Metadata {{\n  string partition_key = 1;\n  string tenant_id = 2;\n}}\n",
         fields.join("\n"),
-        (0..6).map(|k| format!("  string p{k} = {};", k + 1)).collect::<Vec<_>>().join("\n")
+        (0..6)
+            .map(|k| format!("  string p{k} = {};", k + 1))
+            .collect::<Vec<_>>()
+            .join("\n")
     )
 }
 
 fn main() {
     const PAIRS: usize = 1000;
     let mut slow = false;
-    for (format, gen) in [
+    for (format, generate) in [
         (Format::Avro, avro as fn(usize, bool) -> String),
         (Format::Json, json),
         (Format::Protobuf, proto),
     ] {
         let pairs: Vec<(Source, Source)> = (0..PAIRS)
             .map(|i| {
-                let s = |new| Source { name: format!("{i}"), text: gen(i, new), references: vec![] };
+                let s = |new| Source {
+                    name: format!("{i}"),
+                    text: generate(i, new),
+                    references: vec![],
+                };
                 (s(false), s(true))
             })
             .collect();
@@ -95,7 +116,9 @@ fn main() {
         for (old, new) in &pairs {
             let old = schema::parse(format, old, false).expect("old parses");
             let new = schema::parse(format, new, true).expect("new parses");
-            let r = schema::check(Mode::Full, &new, &[("v1".into(), old)], false, |o, n| schema::backward(o, n, Policy::Strict));
+            let r = schema::check(Mode::Full, &new, &[("v1".into(), old)], false, |o, n| {
+                schema::backward(o, n, Policy::Strict)
+            });
             problems += r.problems().count();
         }
         let took = start.elapsed();

@@ -10,7 +10,9 @@ use crate::diag::FileError;
 use crate::error::{ExitStatus, usage, usage_hint};
 use crate::output::{Render, Styles, sanitize};
 use crate::schema::registry::{self, Auth, Registry, RegistryOptions, SchemaBody, SchemaRef};
-use crate::schema::{self, Change, Direction, Format, Mode, ParseError, Parsed, Policy, Source, local};
+use crate::schema::{
+    self, Change, Direction, Format, Mode, ParseError, Parsed, Policy, Source, local,
+};
 
 const CHECK_HELP: &str = "\
 Examples:
@@ -47,19 +49,44 @@ pub enum SchemaCommand {
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct RegistryArgs {
     /// Schema registry URL [default: the context's schema_registry.url].
-    #[arg(long, env = "EVCTL_REGISTRY_URL", value_name = "URL", help_heading = "Schema registry")]
+    #[arg(
+        long,
+        env = "EVCTL_REGISTRY_URL",
+        value_name = "URL",
+        help_heading = "Schema registry"
+    )]
     pub registry: Option<String>,
     /// Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file).
-    #[arg(long, env = "EVCTL_REGISTRY_USER", value_name = "USER", help_heading = "Schema registry")]
+    #[arg(
+        long,
+        env = "EVCTL_REGISTRY_USER",
+        value_name = "USER",
+        help_heading = "Schema registry"
+    )]
     pub registry_user: Option<String>,
     /// File holding the registry password.
-    #[arg(long, env = "EVCTL_REGISTRY_PASSWORD_FILE", value_name = "FILE", help_heading = "Schema registry")]
+    #[arg(
+        long,
+        env = "EVCTL_REGISTRY_PASSWORD_FILE",
+        value_name = "FILE",
+        help_heading = "Schema registry"
+    )]
     pub registry_password_file: Option<PathBuf>,
     /// File holding a bearer token (or set EVCTL_REGISTRY_TOKEN).
-    #[arg(long, env = "EVCTL_REGISTRY_TOKEN_FILE", value_name = "FILE", help_heading = "Schema registry")]
+    #[arg(
+        long,
+        env = "EVCTL_REGISTRY_TOKEN_FILE",
+        value_name = "FILE",
+        help_heading = "Schema registry"
+    )]
     pub registry_token_file: Option<PathBuf>,
     /// PEM file of the CA that signs the registry's certificate [default: system roots].
-    #[arg(long, env = "EVCTL_REGISTRY_CA", value_name = "FILE", help_heading = "Schema registry")]
+    #[arg(
+        long,
+        env = "EVCTL_REGISTRY_CA",
+        value_name = "FILE",
+        help_heading = "Schema registry"
+    )]
     pub registry_ca: Option<PathBuf>,
 }
 
@@ -120,6 +147,7 @@ pub struct CheckArgs {
 
 /// `evctl schema get`.
 #[derive(Debug, clap::Args)]
+#[command(disable_version_flag = true)]
 pub struct GetArgs {
     /// The subject.
     #[arg(long)]
@@ -202,9 +230,18 @@ impl Render for CheckReport {
         let mut out = String::new();
         for r in &self.results {
             for p in &r.problems {
-                let path = if p.path.is_empty() { String::new() } else { format!("{}: ", sanitize(&p.path)) };
+                let path = if p.path.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}: ", sanitize(&p.path))
+                };
+                // in a FORWARD check "new" and "old" in descriptions are reader and writer swapped
+                let direction = match p.direction {
+                    Some(Direction::Forward) => ", forward",
+                    _ => "",
+                };
                 out.push_str(&format!(
-                    "{path}{} - {} (against {})\n",
+                    "{path}{} - {} (against {}{direction})\n",
                     s.bad(&p.kind),
                     sanitize(&p.description),
                     sanitize(&p.against)
@@ -219,10 +256,25 @@ impl Render for CheckReport {
                 (Some(m), true) => m.to_string(),
                 (None, _) => "the subject's level".to_string(),
             };
-            let verdict = if r.compatible { s.good("compatible") } else { s.bad("incompatible") };
-            let note = r.note.as_ref().map(|n| format!("; {n}")).unwrap_or_default();
-            let count = if r.problems.is_empty() { String::new() } else { format!(", {} problem(s)", r.problems.len()) };
-            out.push_str(&format!("{what}: {verdict} ({how}, checked by {}{count}{note})\n", r.checked_by));
+            let verdict = if r.compatible {
+                s.good("compatible")
+            } else {
+                s.bad("incompatible")
+            };
+            let note = r
+                .note
+                .as_ref()
+                .map(|n| format!("; {n}"))
+                .unwrap_or_default();
+            let count = if r.problems.is_empty() {
+                String::new()
+            } else {
+                format!(", {} problem(s)", r.problems.len())
+            };
+            out.push_str(&format!(
+                "{what}: {verdict} ({how}, checked by {}{count}{note})\n",
+                r.checked_by
+            ));
         }
         out
     }
@@ -230,8 +282,15 @@ impl Render for CheckReport {
 
 /// GitHub Actions annotation escaping.
 fn gh_escape(s: &str, property: bool) -> String {
-    let s = s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
-    if property { s.replace(':', "%3A").replace(',', "%2C") } else { s }
+    let s = s
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A");
+    if property {
+        s.replace(':', "%3A").replace(',', "%2C")
+    } else {
+        s
+    }
 }
 
 fn github_annotations(report: &CheckReport) -> String {
@@ -242,19 +301,43 @@ fn github_annotations(report: &CheckReport) -> String {
                 "::error file={},title={}::{}{} (against {})\n",
                 gh_escape(&r.schema, true),
                 gh_escape(&format!("schema {}", p.kind), true),
-                gh_escape(&if p.path.is_empty() { String::new() } else { format!("{}: ", p.path) }, false),
+                gh_escape(
+                    &if p.path.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{}: ", p.path)
+                    },
+                    false
+                ),
                 gh_escape(&p.description, false),
                 gh_escape(&p.against, false),
             ));
         }
         if r.compatible {
-            out.push_str(&format!("::notice file={}::compatible{}\n", gh_escape(&r.schema, true), r.note.as_ref().map(|n| format!(" ({})", gh_escape(n, false))).unwrap_or_default()));
+            out.push_str(&format!(
+                "::notice file={}::compatible{}\n",
+                gh_escape(&r.schema, true),
+                r.note
+                    .as_ref()
+                    .map(|n| format!(" ({})", gh_escape(n, false)))
+                    .unwrap_or_default()
+            ));
         }
     }
     out
 }
 
-fn parse_error(path: &Path, text: &str, e: ParseError) -> anyhow::Error {
+fn parse_error(path: &Path, text: &str, mut e: ParseError) -> anyhow::Error {
+    // engines that know only a JSON pointer ("... (at /fields/0/type)"): find its line in the text
+    if e.line.is_none()
+        && let Some(start) = e.message.rfind("(at /")
+        && let Some(end) = e.message[start..].find(')')
+        && let Some((line, col)) =
+            crate::schema::json::locate::locate(text, &e.message[start + 4..start + end])
+    {
+        e.line = Some(line);
+        e.column = Some(col);
+    }
     match (e.line, e.column) {
         (Some(line), col) => {
             let offset = text
@@ -265,7 +348,12 @@ fn parse_error(path: &Path, text: &str, e: ParseError) -> anyhow::Error {
                 + text
                     .split_inclusive('\n')
                     .nth(line.saturating_sub(1))
-                    .map(|l| l.char_indices().nth(col.unwrap_or(1).saturating_sub(1)).map(|(i, _)| i).unwrap_or(0))
+                    .map(|l| {
+                        l.char_indices()
+                            .nth(col.unwrap_or(1).saturating_sub(1))
+                            .map(|(i, _)| i)
+                            .unwrap_or(0)
+                    })
                     .unwrap_or(0);
             FileError::at(path, text, offset, e.message).into()
         }
@@ -310,8 +398,13 @@ fn load(
     include: &[PathBuf],
 ) -> anyhow::Result<Loaded> {
     let references = local::references(Some(path), format, &text, refs, include)?;
-    let source = Source { name: path.display().to_string(), text, references };
-    let parsed = schema::parse(format, &source, strict).map_err(|e| parse_error(path, &source.text, e))?;
+    let source = Source {
+        name: path.display().to_string(),
+        text,
+        references,
+    };
+    let parsed =
+        schema::parse(format, &source, strict).map_err(|e| parse_error(path, &source.text, e))?;
     Ok(Loaded { label, parsed })
 }
 
@@ -333,7 +426,11 @@ fn result_from(
         .collect();
     let mut against: Vec<String> = report.checks.iter().map(|c| c.version.clone()).collect();
     against.dedup();
-    let changes = report.checks.iter().flat_map(|c| c.changes.iter().filter(|ch| ch.compatible).cloned()).collect();
+    let changes = report
+        .checks
+        .iter()
+        .flat_map(|c| c.changes.iter().filter(|ch| ch.compatible).cloned())
+        .collect();
     SchemaResult {
         schema: schema_path.display().to_string(),
         subject,
@@ -368,11 +465,18 @@ fn check_local(
         let l = load(&file, label, text, format, false, refs, include)?;
         olds.push((l.label, l.parsed));
     }
-    let report = schema::check(mode, &new.parsed, &olds, all_versions, |o, n| schema::backward(o, n, policy));
+    let report = schema::check(mode, &new.parsed, &olds, all_versions, |o, n| {
+        schema::backward(o, n, policy)
+    });
     Ok(result_from(path, subject, format, report))
 }
 
-fn secret_from(env_var: &str, file: &Option<PathBuf>, ctx_env: &Option<String>, ctx_file: &Option<String>) -> anyhow::Result<Option<String>> {
+fn secret_from(
+    env_var: &str,
+    file: &Option<PathBuf>,
+    ctx_env: &Option<String>,
+    ctx_file: &Option<String>,
+) -> anyhow::Result<Option<String>> {
     if let Some(f) = file {
         return SecretRef::File(f.clone()).read().map(Some);
     }
@@ -391,23 +495,51 @@ fn secret_from(env_var: &str, file: &Option<PathBuf>, ctx_env: &Option<String>, 
 /// Registry settings: flags and EVCTL_REGISTRY_* beat the context's schema_registry.
 fn registry_options(ctx: &Ctx<'_>, args: &RegistryArgs) -> anyhow::Result<Option<RegistryOptions>> {
     let cfg: RegistryConfig = ctx.settings.schema_registry.clone().unwrap_or_default();
-    let Some(url) = args.registry.clone().or(cfg.url.clone()) else { return Ok(None) };
+    let Some(url) = args.registry.clone().or(cfg.url.clone()) else {
+        return Ok(None);
+    };
     let user = args.registry_user.clone().or(cfg.username.clone());
-    let token = secret_from("EVCTL_REGISTRY_TOKEN", &args.registry_token_file, &cfg.token_env, &cfg.token_file)?;
+    let token = secret_from(
+        "EVCTL_REGISTRY_TOKEN",
+        &args.registry_token_file,
+        &cfg.token_env,
+        &cfg.token_file,
+    )?;
     let auth = match (token, user) {
         (Some(t), _) => Auth::Bearer(t),
         (None, Some(u)) => {
-            let pw = secret_from("EVCTL_REGISTRY_PASSWORD", &args.registry_password_file, &cfg.password_env, &cfg.password_file)?
-                .ok_or_else(|| usage_hint(format!("registry user {u:?} has no password"), "set EVCTL_REGISTRY_PASSWORD or pass --registry-password-file"))?;
-            Auth::Basic { username: u, password: pw }
+            let pw = secret_from(
+                "EVCTL_REGISTRY_PASSWORD",
+                &args.registry_password_file,
+                &cfg.password_env,
+                &cfg.password_file,
+            )?
+            .ok_or_else(|| {
+                usage_hint(
+                    format!("registry user {u:?} has no password"),
+                    "set EVCTL_REGISTRY_PASSWORD or pass --registry-password-file",
+                )
+            })?;
+            Auth::Basic {
+                username: u,
+                password: pw,
+            }
         }
         (None, None) => Auth::None,
     };
     let tls = crate::kafka::TlsOptions {
-        ca_file: args.registry_ca.clone().or(cfg.ca_file.as_deref().map(expand_home)),
+        ca_file: args
+            .registry_ca
+            .clone()
+            .or(cfg.ca_file.as_deref().map(expand_home)),
         ..Default::default()
     };
-    Ok(Some(RegistryOptions { url, auth, tls, timeout: ctx.settings.timeout.value }))
+    Ok(Some(RegistryOptions {
+        url,
+        auth,
+        tls,
+        timeout: ctx.settings.timeout.value,
+    }))
 }
 
 fn need_registry(ctx: &Ctx<'_>, args: &RegistryArgs) -> anyhow::Result<Registry> {
@@ -429,16 +561,28 @@ pub fn registry_problems(messages: &[String], default_against: &str) -> Vec<Prob
     };
     let against = messages
         .iter()
-        .find_map(|m| m.strip_prefix("{oldSchemaVersion: ").and_then(|r| r.strip_suffix('}')).map(|v| format!("v{}", v.trim())))
+        .find_map(|m| {
+            m.strip_prefix("{oldSchemaVersion: ")
+                .and_then(|r| r.strip_suffix('}'))
+                .map(|v| format!("v{}", v.trim()))
+        })
         .unwrap_or_else(|| default_against.to_string());
     messages
         .iter()
-        .filter(|m| !(m.starts_with("{oldSchemaVersion") || m.starts_with("{oldSchema:") || m.starts_with("{validateFields")))
+        .filter(|m| {
+            !(m.starts_with("{oldSchemaVersion")
+                || m.starts_with("{oldSchema:")
+                || m.starts_with("{validateFields"))
+        })
         .map(|m| {
             let desc = field(m, "description");
             let path = desc
                 .as_deref()
-                .and_then(|d| d.find(" at path '").map(|i| &d[i + 10..]).and_then(|r| r.split('\'').next()))
+                .and_then(|d| {
+                    d.find(" at path '")
+                        .map(|i| &d[i + 10..])
+                        .and_then(|r| r.split('\'').next())
+                })
                 .unwrap_or_default()
                 .to_string();
             Problem {
@@ -485,17 +629,30 @@ async fn check_with_registry(
             result.against.truncate(1);
         }
         result.compatible = c.is_compatible;
-        result.problems = registry_problems(&c.messages, result.against.first().map(String::as_str).unwrap_or("latest"));
+        result.problems = registry_problems(
+            &c.messages,
+            result
+                .against
+                .first()
+                .map(String::as_str)
+                .unwrap_or("latest"),
+        );
     } else {
         // no all-versions endpoint (Redpanda, older Confluent): one version at a time
-        let targets: Vec<i64> = if config.mode.transitive() { versions.iter().rev().copied().collect() } else { vec![*versions.last().expect("not empty")] };
+        let targets: Vec<i64> = if config.mode.transitive() {
+            versions.iter().rev().copied().collect()
+        } else {
+            vec![*versions.last().expect("not empty")]
+        };
         for v in targets {
             let label = format!("v{v}");
             result.against.push(label.clone());
             let c = reg.check_version(subject, &v.to_string(), &body).await?;
             if !c.is_compatible {
                 result.compatible = false;
-                result.problems.extend(registry_problems(&c.messages, &label));
+                result
+                    .problems
+                    .extend(registry_problems(&c.messages, &label));
                 break;
             }
         }
@@ -517,15 +674,24 @@ async fn registry_versions(reg: &Registry, subject: &str) -> anyhow::Result<Vec<
     let mut out = Vec::new();
     for v in reg.versions(subject).await? {
         let sv = reg.version(subject, &v.to_string()).await?;
-        let format = sv.format().ok_or_else(|| anyhow::anyhow!("{subject} v{v}: unknown schemaType {:?}", sv.schema_type))?;
+        let format = sv.format().ok_or_else(|| {
+            anyhow::anyhow!("{subject} v{v}: unknown schemaType {:?}", sv.schema_type)
+        })?;
         let mut references = Vec::new();
         let mut pending = sv.references.clone();
         while let Some(r) = pending.pop() {
             let rv = reg.version(&r.subject, &r.version.to_string()).await?;
             pending.extend(rv.references.clone());
-            references.push(schema::Reference { name: r.name, text: rv.schema });
+            references.push(schema::Reference {
+                name: r.name,
+                text: rv.schema,
+            });
         }
-        let source = Source { name: format!("{subject} v{v}"), text: sv.schema, references };
+        let source = Source {
+            name: format!("{subject} v{v}"),
+            text: sv.schema,
+            references,
+        };
         let parsed = schema::parse(format, &source, false).map_err(|e| usage(format!("{e}")))?;
         out.push((format!("v{v}"), parsed));
     }
@@ -561,40 +727,93 @@ struct SpecSchemas {
     schemas: Vec<SpecSchema>,
 }
 
-async fn check_spec(ctx: &Ctx<'_>, args: &CheckArgs, spec_path: &Path) -> anyhow::Result<Vec<SchemaResult>> {
+async fn check_spec(
+    ctx: &Ctx<'_>,
+    args: &CheckArgs,
+    spec_path: &Path,
+) -> anyhow::Result<Vec<SchemaResult>> {
     let text = local::read(spec_path)?;
-    let spec: SpecSchemas = serde_yaml_ng::from_str(&text).map_err(|e| FileError::from_yaml(spec_path, &text, &e))?;
+    let spec: SpecSchemas =
+        serde_yaml_ng::from_str(&text).map_err(|e| FileError::from_yaml(spec_path, &text, &e))?;
     if spec.schemas.is_empty() {
-        return Err(usage(format!("{} has no `schemas:` entries", spec_path.display())));
+        return Err(usage(format!(
+            "{} has no `schemas:` entries",
+            spec_path.display()
+        )));
     }
     let base = spec_path.parent().unwrap_or(Path::new(".")).to_path_buf();
-    let registry = registry_options(ctx, &args.registry)?.map(|o| Registry::new(&o)).transpose()?;
+    let registry = registry_options(ctx, &args.registry)?
+        .map(|o| Registry::new(&o))
+        .transpose()?;
     if args.against_git.is_none() && registry.is_none() {
-        return Err(usage("--spec needs --against-git REF or a schema registry (--registry)"));
+        return Err(usage(
+            "--spec needs --against-git REF or a schema registry (--registry)",
+        ));
     }
     let mut results = Vec::new();
     for entry in spec.schemas {
         let path = base.join(&entry.file);
         let format = format_of(&path, entry.schema_type.or(args.schema_type))?;
         let new_text = local::read(&path)?;
-        let refs: Vec<(String, PathBuf)> = entry.references.iter().map(|r| (r.name.clone(), base.join(&r.file))).collect();
+        let refs: Vec<(String, PathBuf)> = entry
+            .references
+            .iter()
+            .map(|r| (r.name.clone(), base.join(&r.file)))
+            .collect();
         let mode = match (&args.mode, &entry.compatibility) {
             (Some(m), _) => *m,
-            (None, Some(c)) => Mode::parse(c).ok_or_else(|| usage(format!("{}: schema {}: unknown compatibility {c:?}", spec_path.display(), entry.subject)))?,
+            (None, Some(c)) => Mode::parse(c).ok_or_else(|| {
+                usage(format!(
+                    "{}: schema {}: unknown compatibility {c:?}",
+                    spec_path.display(),
+                    entry.subject
+                ))
+            })?,
             (None, None) => Mode::Backward,
         };
         let policy = args.policy.or(entry.policy).unwrap_or_default();
         if let Some(rev) = &args.against_git {
             match local::git_show(&path, rev)? {
                 None => {
-                    load(&path, "new".into(), new_text, format, true, &refs, &args.include)?;
-                    results.push(note_result(&path, Some(entry.subject), format, mode, format!("new at {rev}")));
+                    load(
+                        &path,
+                        "new".into(),
+                        new_text,
+                        format,
+                        true,
+                        &refs,
+                        &args.include,
+                    )?;
+                    results.push(note_result(
+                        &path,
+                        Some(entry.subject),
+                        format,
+                        mode,
+                        format!("new at {rev}"),
+                    ));
                 }
                 Some(old) if old == new_text => {
-                    results.push(note_result(&path, Some(entry.subject), format, mode, format!("unchanged since {rev}")));
+                    results.push(note_result(
+                        &path,
+                        Some(entry.subject),
+                        format,
+                        mode,
+                        format!("unchanged since {rev}"),
+                    ));
                 }
                 Some(old) => {
-                    results.push(check_local(&path, Some(entry.subject), format, mode, policy, args.all_versions, new_text, vec![(rev.clone(), path.clone(), old)], &refs, &args.include)?);
+                    results.push(check_local(
+                        &path,
+                        Some(entry.subject),
+                        format,
+                        mode,
+                        policy,
+                        args.all_versions,
+                        new_text,
+                        vec![(rev.clone(), path.clone(), old)],
+                        &refs,
+                        &args.include,
+                    )?);
                 }
             }
         } else if let Some(reg) = &registry {
@@ -604,7 +823,13 @@ async fn check_spec(ctx: &Ctx<'_>, args: &CheckArgs, spec_path: &Path) -> anyhow
     Ok(results)
 }
 
-fn note_result(path: &Path, subject: Option<String>, format: Format, mode: Mode, note: String) -> SchemaResult {
+fn note_result(
+    path: &Path,
+    subject: Option<String>,
+    format: Format,
+    mode: Mode,
+    note: String,
+) -> SchemaResult {
     SchemaResult {
         schema: path.display().to_string(),
         subject,
@@ -630,33 +855,102 @@ async fn run_check(ctx: &Ctx<'_>, args: &CheckArgs) -> anyhow::Result<ExitStatus
         let policy = args.policy.unwrap_or_default();
         let mode = args.mode.unwrap_or(Mode::Backward);
         let local_versions: Option<Vec<(String, PathBuf, String)>> = if !args.against.is_empty() {
-            Some(args.against.iter().map(|p| Ok((p.display().to_string(), p.clone(), local::read(p)?))).collect::<anyhow::Result<_>>()?)
+            Some(
+                args.against
+                    .iter()
+                    .map(|p| Ok((p.display().to_string(), p.clone(), local::read(p)?)))
+                    .collect::<anyhow::Result<_>>()?,
+            )
         } else if let Some(dir) = &args.against_dir {
-            Some(local::dir_versions(dir, format)?.into_iter().map(|p| Ok((p.file_name().unwrap_or_default().to_string_lossy().into_owned(), p.clone(), local::read(&p)?))).collect::<anyhow::Result<_>>()?)
+            Some(
+                local::dir_versions(dir, format)?
+                    .into_iter()
+                    .map(|p| {
+                        Ok((
+                            p.file_name()
+                                .unwrap_or_default()
+                                .to_string_lossy()
+                                .into_owned(),
+                            p.clone(),
+                            local::read(&p)?,
+                        ))
+                    })
+                    .collect::<anyhow::Result<_>>()?,
+            )
         } else {
             None
         };
         if let Some(previous) = local_versions {
-            vec![check_local(path, args.subject.clone(), format, mode, policy, args.all_versions, new_text, previous, &refs, &args.include)?]
+            vec![check_local(
+                path,
+                args.subject.clone(),
+                format,
+                mode,
+                policy,
+                args.all_versions,
+                new_text,
+                previous,
+                &refs,
+                &args.include,
+            )?]
         } else if let Some(rev) = &args.against_git {
             match local::git_show(path, rev)? {
-                Some(old) => vec![check_local(path, args.subject.clone(), format, mode, policy, args.all_versions, new_text, vec![(rev.clone(), path.clone(), old)], &refs, &args.include)?],
+                Some(old) => vec![check_local(
+                    path,
+                    args.subject.clone(),
+                    format,
+                    mode,
+                    policy,
+                    args.all_versions,
+                    new_text,
+                    vec![(rev.clone(), path.clone(), old)],
+                    &refs,
+                    &args.include,
+                )?],
                 None => {
-                    load(path, "new".into(), new_text, format, true, &refs, &args.include)?;
-                    vec![note_result(path, args.subject.clone(), format, mode, format!("new at {rev}: nothing to compare"))]
+                    load(
+                        path,
+                        "new".into(),
+                        new_text,
+                        format,
+                        true,
+                        &refs,
+                        &args.include,
+                    )?;
+                    vec![note_result(
+                        path,
+                        args.subject.clone(),
+                        format,
+                        mode,
+                        format!("new at {rev}: nothing to compare"),
+                    )]
                 }
             }
         } else if let Some(opts) = registry_options(ctx, &args.registry)? {
-            let subject = args.subject.clone().ok_or_else(|| usage("--registry needs --subject"))?;
+            let subject = args
+                .subject
+                .clone()
+                .ok_or_else(|| usage("--registry needs --subject"))?;
             let reg = Registry::new(&opts)?;
             // parse locally first: a broken schema is exit 2 with its line, not a registry round trip
-            let new = load(path, "new".into(), new_text.clone(), format, true, &refs, &args.include)?;
+            let new = load(
+                path,
+                "new".into(),
+                new_text.clone(),
+                format,
+                true,
+                &refs,
+                &args.include,
+            )?;
             match args.mode {
                 // an explicit mode is checked here, against the registry's versions: the registry's
                 // endpoint cannot take a level
                 Some(mode) => {
                     let olds = registry_versions(&reg, &subject).await?;
-                    let report = schema::check(mode, &new.parsed, &olds, args.all_versions, |o, n| schema::backward(o, n, policy));
+                    let report =
+                        schema::check(mode, &new.parsed, &olds, args.all_versions, |o, n| {
+                            schema::backward(o, n, policy)
+                        });
                     let mut r = result_from(path, Some(subject), format, report);
                     if olds.is_empty() {
                         r.note = Some("new subject: nothing to be compatible with".into());
@@ -672,13 +966,20 @@ async fn run_check(ctx: &Ctx<'_>, args: &CheckArgs) -> anyhow::Result<ExitStatus
             ));
         }
     };
-    let report = CheckReport { compatible: results.iter().all(|r| r.compatible), results };
+    let report = CheckReport {
+        compatible: results.iter().all(|r| r.compatible),
+        results,
+    };
     if args.format == ReportFormat::Github {
         ctx.printer.write_out(&github_annotations(&report))?;
     } else {
         ctx.printer.data(&report)?;
     }
-    Ok(if report.compatible { ExitStatus::Success } else { ExitStatus::CheckFailed })
+    Ok(if report.compatible {
+        ExitStatus::Success
+    } else {
+        ExitStatus::CheckFailed
+    })
 }
 
 /// `schema get` output: the schema text in table mode, the whole version otherwise.
@@ -700,7 +1001,10 @@ struct Lines(Vec<String>);
 
 impl Render for Lines {
     fn table(&self, _s: &Styles) -> String {
-        self.0.iter().map(|l| format!("{}\n", sanitize(l))).collect()
+        self.0
+            .iter()
+            .map(|l| format!("{}\n", sanitize(l)))
+            .collect()
     }
 }
 
@@ -723,7 +1027,11 @@ fn parse_registry_refs(specs: &[String]) -> anyhow::Result<Vec<SchemaRef>> {
             let bad = || usage(format!("--reference {s:?}: expected NAME=SUBJECT:VERSION"));
             let (name, rest) = s.split_once('=').ok_or_else(bad)?;
             let (subject, version) = rest.rsplit_once(':').ok_or_else(bad)?;
-            Ok(SchemaRef { name: name.into(), subject: subject.into(), version: version.parse().map_err(|_| bad())? })
+            Ok(SchemaRef {
+                name: name.into(),
+                subject: subject.into(),
+                version: version.parse().map_err(|_| bad())?,
+            })
         })
         .collect()
 }
@@ -762,7 +1070,10 @@ pub async fn run(ctx: &Ctx<'_>, args: &SchemaArgs) -> anyhow::Result<ExitStatus>
             let body = SchemaBody::new(format, text, parse_registry_refs(&a.references)?);
             match reg.register(&a.subject, &body).await {
                 Ok(id) => {
-                    ctx.printer.data(&Registered { subject: a.subject.clone(), id })?;
+                    ctx.printer.data(&Registered {
+                        subject: a.subject.clone(),
+                        id,
+                    })?;
                     Ok(ExitStatus::Success)
                 }
                 Err(e) if registry::is_incompatible(&e) => {
@@ -794,8 +1105,14 @@ mod tests {
         assert_eq!(p[0].path, "/fields/2");
         assert_eq!(p[0].against, "v3");
         assert!(p[0].description.starts_with("The field 'email'"));
-        let p = registry_problems(&["Schema being registered is incompatible".to_string()], "v7");
-        assert_eq!((p[0].kind.as_str(), p[0].against.as_str()), ("INCOMPATIBLE", "v7"));
+        let p = registry_problems(
+            &["Schema being registered is incompatible".to_string()],
+            "v7",
+        );
+        assert_eq!(
+            (p[0].kind.as_str(), p[0].against.as_str()),
+            ("INCOMPATIBLE", "v7")
+        );
     }
 
     #[test]
@@ -807,7 +1124,14 @@ mod tests {
     #[test]
     fn registry_reference_syntax() {
         let r = parse_registry_refs(&["common.proto=common-value:3".into()]).unwrap();
-        assert_eq!(r[0], SchemaRef { name: "common.proto".into(), subject: "common-value".into(), version: 3 });
+        assert_eq!(
+            r[0],
+            SchemaRef {
+                name: "common.proto".into(),
+                subject: "common-value".into(),
+                version: 3
+            }
+        );
         assert!(parse_registry_refs(&["x".into()]).is_err());
     }
 }

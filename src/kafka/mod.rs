@@ -6,6 +6,7 @@
 //! - [`versions`]: per-API version negotiation;
 //! - [`cluster`]: bootstrap, metadata cache, routing (leaders, controller, coordinators), retries.
 
+pub mod admin;
 pub mod cluster;
 pub mod conn;
 pub mod error;

@@ -38,14 +38,18 @@ fn natural_key(s: &str) -> Vec<(u8, u128, String)> {
 /// The schema files of a directory (of `format`, by extension), in version order: natural order of
 /// the file names, so `v2.avsc` comes before `v10.avsc`.
 pub fn dir_versions(dir: &Path, format: Format) -> anyhow::Result<Vec<PathBuf>> {
-    let entries = std::fs::read_dir(dir).map_err(|e| usage(format!("cannot read directory {}: {e}", dir.display())))?;
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| usage(format!("cannot read directory {}: {e}", dir.display())))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && Format::from_path(p) == Some(format))
         .collect();
     files.sort_by_cached_key(|p| natural_key(&p.file_name().unwrap_or_default().to_string_lossy()));
     if files.is_empty() {
-        return Err(usage(format!("{} holds no {format:?} schema files", dir.display())));
+        return Err(usage(format!(
+            "{} holds no {format:?} schema files",
+            dir.display()
+        )));
     }
     Ok(files)
 }
@@ -62,16 +66,34 @@ fn git(dir: &Path, args: &[&str]) -> anyhow::Result<std::process::Output> {
 /// The content of `path` at git revision `rev`; `None` when the file does not exist there (a new
 /// schema). A ref missing from a shallow clone gets a message saying how to fetch it.
 pub fn git_show(path: &Path, rev: &str) -> anyhow::Result<Option<String>> {
-    let abs = std::fs::canonicalize(path).map_err(|e| usage(format!("cannot read {}: {e}", path.display())))?;
+    let abs = std::fs::canonicalize(path)
+        .map_err(|e| usage(format!("cannot read {}: {e}", path.display())))?;
     let dir = abs.parent().unwrap_or(Path::new("/"));
     let top = git(dir, &["rev-parse", "--show-toplevel"])?;
     if !top.status.success() {
-        return Err(usage(format!("{} is not in a git repository (needed by --against-git)", path.display())));
+        return Err(usage(format!(
+            "{} is not in a git repository (needed by --against-git)",
+            path.display()
+        )));
     }
     let top = PathBuf::from(String::from_utf8_lossy(&top.stdout).trim());
     let top = std::fs::canonicalize(&top).unwrap_or(top);
-    let rel = abs.strip_prefix(&top).map_err(|_| usage(format!("{} is outside the repository {}", path.display(), top.display())))?;
-    let verify = git(&top, &["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")])?;
+    let rel = abs.strip_prefix(&top).map_err(|_| {
+        usage(format!(
+            "{} is outside the repository {}",
+            path.display(),
+            top.display()
+        ))
+    })?;
+    let verify = git(
+        &top,
+        &[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            &format!("{rev}^{{commit}}"),
+        ],
+    )?;
     if !verify.status.success() {
         let shallow = git(&top, &["rev-parse", "--is-shallow-repository"])?;
         if String::from_utf8_lossy(&shallow.stdout).trim() == "true" {
@@ -94,7 +116,10 @@ pub fn git_show(path: &Path, rev: &str) -> anyhow::Result<Option<String>> {
     if err.contains("does not exist") || err.contains("exists on disk, but not in") {
         return Ok(None);
     }
-    Err(usage(format!("git show {rev}:{rel_str} failed: {}", err.trim())))
+    Err(usage(format!(
+        "git show {rev}:{rel_str} failed: {}",
+        err.trim()
+    )))
 }
 
 /// References a schema file needs, found next to it: Protobuf `import "x.proto"` and JSON `$ref`
@@ -109,9 +134,15 @@ pub fn references(
 ) -> anyhow::Result<Vec<Reference>> {
     let mut refs: Vec<Reference> = Vec::new();
     for (name, file) in explicit {
-        refs.push(Reference { name: name.clone(), text: read(file)? });
+        refs.push(Reference {
+            name: name.clone(),
+            text: read(file)?,
+        });
     }
-    let base = path.and_then(Path::parent).map(Path::to_path_buf).unwrap_or_default();
+    let base = path
+        .and_then(Path::parent)
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
     let mut wanted: Vec<String> = match format {
         Format::Protobuf => proto_imports(text),
         Format::Json => json_file_refs(text),
@@ -122,7 +153,8 @@ pub fn references(
         if !seen.insert(name.clone()) {
             continue;
         }
-        let candidates = std::iter::once(base.join(&name)).chain(include.iter().map(|d| d.join(&name)));
+        let candidates =
+            std::iter::once(base.join(&name)).chain(include.iter().map(|d| d.join(&name)));
         let Some(file) = candidates.into_iter().find(|p| p.is_file()) else {
             // the engine knows built-in imports (google/protobuf/*, confluent/*) or reports it
             continue;
@@ -151,7 +183,9 @@ pub fn proto_imports(text: &str) -> Vec<String> {
 
 /// `$ref` values that name another file (`other.json`, `defs.json#/$defs/x`), without the fragment.
 pub fn json_file_refs(text: &str) -> Vec<String> {
-    let Ok(v) = serde_json::from_str::<serde_json::Value>(text) else { return vec![] };
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(text) else {
+        return vec![];
+    };
     let mut out = Vec::new();
     fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
         match v {
@@ -186,7 +220,10 @@ mod tests {
     #[test]
     fn finds_imports_and_refs() {
         let proto = "syntax = \"proto3\";\nimport \"google/protobuf/timestamp.proto\";\nimport public \"common/meta.proto\";\n";
-        assert_eq!(proto_imports(proto), ["google/protobuf/timestamp.proto", "common/meta.proto"]);
+        assert_eq!(
+            proto_imports(proto),
+            ["google/protobuf/timestamp.proto", "common/meta.proto"]
+        );
         let json = r##"{"properties": {"a": {"$ref": "defs.json#/$defs/a"}, "b": {"$ref": "#/definitions/b"}, "c": {"$ref": "https://x/y.json"}}}"##;
         assert_eq!(json_file_refs(json), ["defs.json"]);
     }
@@ -195,11 +232,18 @@ mod tests {
     fn dir_versions_in_order_and_local_references() {
         let dir = tempfile::tempdir().unwrap();
         for n in ["v10.proto", "v2.proto", "v1.proto", "notes.txt"] {
-            std::fs::write(dir.path().join(n), "syntax = \"proto3\";\nimport \"common.proto\";\n").unwrap();
+            std::fs::write(
+                dir.path().join(n),
+                "syntax = \"proto3\";\nimport \"common.proto\";\n",
+            )
+            .unwrap();
         }
         std::fs::write(dir.path().join("common.proto"), "syntax = \"proto3\";\n").unwrap();
         let files = dir_versions(dir.path(), Format::Protobuf).unwrap();
-        let names: Vec<_> = files.iter().map(|p| p.file_name().unwrap().to_str().unwrap()).collect();
+        let names: Vec<_> = files
+            .iter()
+            .map(|p| p.file_name().unwrap().to_str().unwrap())
+            .collect();
         assert_eq!(names, ["common.proto", "v1.proto", "v2.proto", "v10.proto"]);
         let v1 = dir.path().join("v1.proto");
         let refs = references(Some(&v1), Format::Protobuf, &read(&v1).unwrap(), &[], &[]).unwrap();

@@ -13,8 +13,57 @@ pub mod local;
 pub mod protobuf;
 pub mod registry;
 
+/// A parsed schema of any format.
+pub enum Parsed {
+    Avro(avro::AvroSchema),
+    Json(json::JsonSchema),
+    Protobuf(protobuf::ProtoSchema),
+}
+
+impl Parsed {
+    /// The schema's format.
+    pub fn format(&self) -> Format {
+        match self {
+            Parsed::Avro(_) => Format::Avro,
+            Parsed::Json(_) => Format::Json,
+            Parsed::Protobuf(_) => Format::Protobuf,
+        }
+    }
+}
+
+/// Parses a schema of `format`. `strict` for a new schema; earlier versions are parsed leniently,
+/// as Confluent does.
+pub fn parse(format: Format, source: &Source, strict: bool) -> Result<Parsed, ParseError> {
+    Ok(match format {
+        Format::Avro => Parsed::Avro(avro::parse(source, strict)?),
+        Format::Json => Parsed::Json(json::parse(source, strict)?),
+        Format::Protobuf => Parsed::Protobuf(protobuf::parse(source, strict)?),
+    })
+}
+
+/// Confluent's check "is `new` a backward-compatible successor of `old`": every difference found.
+pub fn backward(old: &Parsed, new: &Parsed, policy: Policy) -> Vec<Change> {
+    match (old, new) {
+        (Parsed::Avro(o), Parsed::Avro(n)) => avro::backward(o, n),
+        (Parsed::Json(o), Parsed::Json(n)) => json::backward(o, n, policy),
+        (Parsed::Protobuf(o), Parsed::Protobuf(n)) => protobuf::backward(o, n),
+        (o, n) => vec![Change::new(
+            "SCHEMA_TYPE_CHANGED",
+            "",
+            format!(
+                "Incompatible because of different schema type ({:?} → {:?})",
+                o.format(),
+                n.format()
+            ),
+            false,
+        )],
+    }
+}
+
 /// Schema format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Apache Avro (.avsc).
@@ -143,7 +192,9 @@ pub enum Direction {
 
 /// JSON Schema compatibility policy (Confluent's `compatibilityPolicy`): LENIENT also accepts
 /// adding optional properties to open content models and removing properties from closed ones.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize, clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Policy {
     #[default]

@@ -50,7 +50,11 @@ pub enum RegistryError {
     Unreachable { url: String, reason: String },
     /// The registry answered with an error.
     #[error("schema registry: {message} (HTTP {status}, error code {code})")]
-    Api { status: u16, code: i64, message: String },
+    Api {
+        status: u16,
+        code: i64,
+        message: String,
+    },
     /// The answer was not what the API documents.
     #[error("schema registry {url}: unexpected response: {reason}")]
     Decode { url: String, reason: String },
@@ -184,7 +188,8 @@ impl Registry {
                 "registry URL {base:?} must start with http:// or https://"
             )));
         }
-        let tls = crate::kafka::tls::client_config(&opts.tls).map_err(|e| RegistryError::Config(e.to_string()))?;
+        let tls = crate::kafka::tls::client_config(&opts.tls)
+            .map_err(|e| RegistryError::Config(e.to_string()))?;
         let http = reqwest::Client::builder()
             .tls_backend_preconfigured(tls)
             .timeout(opts.timeout)
@@ -192,7 +197,11 @@ impl Registry {
             .user_agent(concat!("evctl/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| RegistryError::Config(e.to_string()))?;
-        Ok(Registry { http, base, auth: opts.auth.clone() })
+        Ok(Registry {
+            http,
+            base,
+            auth: opts.auth.clone(),
+        })
     }
 
     /// The registry's base URL.
@@ -207,10 +216,10 @@ impl Registry {
         body: Option<&SchemaBody>,
     ) -> Result<T, RegistryError> {
         let url = format!("{}{path}", self.base);
-        let mut req = self
-            .http
-            .request(method, &url)
-            .header(reqwest::header::ACCEPT, format!("{CONTENT_TYPE}, application/json"));
+        let mut req = self.http.request(method, &url).header(
+            reqwest::header::ACCEPT,
+            format!("{CONTENT_TYPE}, application/json"),
+        );
         req = match &self.auth {
             Auth::None => req,
             Auth::Basic { username, password } => req.basic_auth(username, Some(password)),
@@ -218,7 +227,9 @@ impl Registry {
         };
         if let Some(b) = body {
             let json = serde_json::to_vec(b).map_err(|e| RegistryError::Config(e.to_string()))?;
-            req = req.header(reqwest::header::CONTENT_TYPE, CONTENT_TYPE).body(json);
+            req = req
+                .header(reqwest::header::CONTENT_TYPE, CONTENT_TYPE)
+                .body(json);
         }
         let resp = req.send().await.map_err(|e| RegistryError::Unreachable {
             url: self.base.clone(),
@@ -231,15 +242,27 @@ impl Registry {
         })?;
         if !status.is_success() {
             return Err(match serde_json::from_slice::<ErrorBody>(&bytes) {
-                Ok(e) => RegistryError::Api { status: status.as_u16(), code: e.error_code, message: e.message },
+                Ok(e) => RegistryError::Api {
+                    status: status.as_u16(),
+                    code: e.error_code,
+                    message: e.message,
+                },
                 Err(_) => RegistryError::Api {
                     status: status.as_u16(),
                     code: status.as_u16() as i64,
-                    message: String::from_utf8_lossy(&bytes).chars().take(200).collect::<String>().trim().to_string(),
+                    message: String::from_utf8_lossy(&bytes)
+                        .chars()
+                        .take(200)
+                        .collect::<String>()
+                        .trim()
+                        .to_string(),
                 },
             });
         }
-        serde_json::from_slice(&bytes).map_err(|e| RegistryError::Decode { url: url.clone(), reason: e.to_string() })
+        serde_json::from_slice(&bytes).map_err(|e| RegistryError::Decode {
+            url: url.clone(),
+            reason: e.to_string(),
+        })
     }
 
     /// The subject's compatibility level (the global one when the subject has none).
@@ -256,7 +279,12 @@ impl Registry {
             url: self.base.clone(),
             reason: format!("unknown compatibility level {:?}", body.level),
         })?;
-        let policy = match body.policy.as_deref().map(str::to_ascii_uppercase).as_deref() {
+        let policy = match body
+            .policy
+            .as_deref()
+            .map(str::to_ascii_uppercase)
+            .as_deref()
+        {
             Some("LENIENT") => Some(Policy::Lenient),
             Some("STRICT") => Some(Policy::Strict),
             _ => None,
@@ -267,28 +295,48 @@ impl Registry {
     /// Checks a schema against every version of the subject, as registration would (honours
     /// `*_TRANSITIVE`). `Ok(None)` when the registry lacks this endpoint (Confluent before 7.0,
     /// Redpanda): check version by version instead.
-    pub async fn check_all(&self, subject: &str, body: &SchemaBody) -> Result<Option<Compatibility>, RegistryError> {
-        let path = format!("/compatibility/subjects/{}/versions?verbose=true", encode_segment(subject));
+    pub async fn check_all(
+        &self,
+        subject: &str,
+        body: &SchemaBody,
+    ) -> Result<Option<Compatibility>, RegistryError> {
+        let path = format!(
+            "/compatibility/subjects/{}/versions?verbose=true",
+            encode_segment(subject)
+        );
         match self.send(reqwest::Method::POST, &path, Some(body)).await {
             Ok(c) => Ok(Some(c)),
             // a subject that does not exist yet: anything is compatible
-            Err(e) if e.code() == Some(40401) => Ok(Some(Compatibility { is_compatible: true, messages: vec![] })),
-            Err(RegistryError::Api { status: 404 | 405, code, .. }) if code < 1000 => Ok(None),
+            Err(e) if e.code() == Some(40401) => Ok(Some(Compatibility {
+                is_compatible: true,
+                messages: vec![],
+            })),
+            Err(RegistryError::Api {
+                status: 404 | 405,
+                code,
+                ..
+            }) if code < 1000 => Ok(None),
             Err(e) => Err(e),
         }
     }
 
     /// Checks a schema against one version (`latest` or a number), under the subject's level.
-    pub async fn check_version(&self, subject: &str, version: &str, body: &SchemaBody) -> Result<Compatibility, RegistryError> {
+    pub async fn check_version(
+        &self,
+        subject: &str,
+        version: &str,
+        body: &SchemaBody,
+    ) -> Result<Compatibility, RegistryError> {
         let path = format!(
             "/compatibility/subjects/{}/versions/{}?verbose=true",
             encode_segment(subject),
             encode_segment(version)
         );
         match self.send(reqwest::Method::POST, &path, Some(body)).await {
-            Err(e) if e.code() == Some(40401) || e.code() == Some(40402) => {
-                Ok(Compatibility { is_compatible: true, messages: vec![] })
-            }
+            Err(e) if e.code() == Some(40401) || e.code() == Some(40402) => Ok(Compatibility {
+                is_compatible: true,
+                messages: vec![],
+            }),
             other => other,
         }
     }
@@ -308,8 +356,16 @@ impl Registry {
     }
 
     /// One version (`latest` or a number) of a subject.
-    pub async fn version(&self, subject: &str, version: &str) -> Result<SchemaVersion, RegistryError> {
-        let path = format!("/subjects/{}/versions/{}", encode_segment(subject), encode_segment(version));
+    pub async fn version(
+        &self,
+        subject: &str,
+        version: &str,
+    ) -> Result<SchemaVersion, RegistryError> {
+        let path = format!(
+            "/subjects/{}/versions/{}",
+            encode_segment(subject),
+            encode_segment(version)
+        );
         self.send(reqwest::Method::GET, &path, None).await
     }
 
@@ -329,7 +385,13 @@ impl Registry {
 
 /// True for the registry's "incompatible schema" answer to a registration.
 pub fn is_incompatible(err: &RegistryError) -> bool {
-    matches!(err, RegistryError::Api { code: 409 | 40901, .. })
+    matches!(
+        err,
+        RegistryError::Api {
+            code: 409 | 40901,
+            ..
+        }
+    )
 }
 
 /// True for the registry's "invalid schema" answer.
@@ -344,7 +406,11 @@ fn describe_reqwest(e: &reqwest::Error) -> String {
         msg = format!("{msg}: {s}");
         src = s.source();
     }
-    if e.is_timeout() { format!("timed out ({msg})") } else { msg }
+    if e.is_timeout() {
+        format!("timed out ({msg})")
+    } else {
+        msg
+    }
 }
 
 #[cfg(test)]
@@ -354,17 +420,27 @@ mod tests {
     #[test]
     fn segments_are_encoded() {
         assert_eq!(encode_segment("user.events-value"), "user.events-value");
-        assert_eq!(encode_segment(":.ctx:sub ject/x"), "%3A.ctx%3Asub%20ject%2Fx");
+        assert_eq!(
+            encode_segment(":.ctx:sub ject/x"),
+            "%3A.ctx%3Asub%20ject%2Fx"
+        );
     }
 
     #[test]
     fn bodies() {
         let b = SchemaBody::new(Format::Avro, "\"int\"".into(), vec![]);
-        assert_eq!(serde_json::to_string(&b).unwrap(), r#"{"schema":"\"int\""}"#);
+        assert_eq!(
+            serde_json::to_string(&b).unwrap(),
+            r#"{"schema":"\"int\""}"#
+        );
         let b = SchemaBody::new(
             Format::Protobuf,
             "syntax".into(),
-            vec![SchemaRef { name: "a.proto".into(), subject: "a".into(), version: 2 }],
+            vec![SchemaRef {
+                name: "a.proto".into(),
+                subject: "a".into(),
+                version: 2,
+            }],
         );
         assert_eq!(
             serde_json::to_string(&b).unwrap(),
@@ -374,7 +450,10 @@ mod tests {
 
     #[test]
     fn auth_debug_hides_secrets() {
-        let a = Auth::Basic { username: "u".into(), password: "pw-123".into() };
+        let a = Auth::Basic {
+            username: "u".into(),
+            password: "pw-123".into(),
+        };
         assert!(!format!("{a:?}").contains("pw-123"));
         assert!(!format!("{:?}", Auth::Bearer("tok-9".into())).contains("tok-9"));
     }
@@ -387,6 +466,9 @@ mod tests {
             tls: TlsOptions::default(),
             timeout: Duration::from_secs(1),
         };
-        assert!(matches!(Registry::new(&opts), Err(RegistryError::Config(_))));
+        assert!(matches!(
+            Registry::new(&opts),
+            Err(RegistryError::Config(_))
+        ));
     }
 }

@@ -26,7 +26,7 @@
 mod diff;
 mod ir;
 mod kinds;
-mod locate;
+pub(crate) mod locate;
 #[cfg(test)]
 mod tests;
 

@@ -427,3 +427,48 @@ pub fn test_pki(dir: &std::path::Path, name: &str) -> TestPki {
         server_mtls: Arc::new(server_mtls),
     }
 }
+
+/// A TLS-terminating TCP proxy to `upstream` (any protocol, e.g. the fake schema registry's HTTP).
+pub struct TlsTunnel {
+    pub addr: String,
+    runtime: Option<tokio::runtime::Runtime>,
+}
+
+impl Drop for TlsTunnel {
+    fn drop(&mut self) {
+        if let Some(rt) = self.runtime.take() {
+            rt.shutdown_background();
+        }
+    }
+}
+
+impl TlsTunnel {
+    pub fn start(upstream: String, tls: Arc<rustls::ServerConfig>) -> TlsTunnel {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .unwrap();
+        let listener = rt.block_on(TcpListener::bind("127.0.0.1:0")).unwrap();
+        let addr = listener.local_addr().unwrap().to_string();
+        let acceptor = tokio_rustls::TlsAcceptor::from(tls);
+        rt.spawn(async move {
+            while let Ok((sock, _)) = listener.accept().await {
+                let (acceptor, upstream) = (acceptor.clone(), upstream.clone());
+                tokio::spawn(async move {
+                    let Ok(mut client) = acceptor.accept(sock).await else {
+                        return;
+                    };
+                    let Ok(mut server) = TcpStream::connect(&upstream).await else {
+                        return;
+                    };
+                    let _ = tokio::io::copy_bidirectional(&mut client, &mut server).await;
+                });
+            }
+        });
+        TlsTunnel {
+            addr,
+            runtime: Some(rt),
+        }
+    }
+}

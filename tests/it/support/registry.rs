@@ -3,7 +3,6 @@
 //! so this stands in for one; its compatibility answers are scripted per test.
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::sync::{Arc, Mutex};
 
 use tiny_http::{Header, Method, Response, Server};
@@ -46,11 +45,16 @@ impl Drop for FakeRegistry {
 fn json(status: u16, body: serde_json::Value) -> Response<std::io::Cursor<Vec<u8>>> {
     Response::from_string(body.to_string())
         .with_status_code(status)
-        .with_header(Header::from_bytes("Content-Type", "application/vnd.schemaregistry.v1+json").unwrap())
+        .with_header(
+            Header::from_bytes("Content-Type", "application/vnd.schemaregistry.v1+json").unwrap(),
+        )
 }
 
 fn error(status: u16, code: i64, message: &str) -> Response<std::io::Cursor<Vec<u8>>> {
-    json(status, serde_json::json!({"error_code": code, "message": message}))
+    json(
+        status,
+        serde_json::json!({"error_code": code, "message": message}),
+    )
 }
 
 fn decode(seg: &str) -> String {
@@ -83,27 +87,48 @@ impl FakeRegistry {
                 let _ = req.respond(resp);
             }
         });
-        FakeRegistry { url, state, server, thread: Some(thread) }
+        FakeRegistry {
+            url,
+            state,
+            server,
+            thread: Some(thread),
+        }
     }
 }
 
-fn handle(st: &Mutex<State>, method: &Method, url: &str, headers: &[Header], body: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+fn handle(
+    st: &Mutex<State>,
+    method: &Method,
+    url: &str,
+    headers: &[Header],
+    body: &str,
+) -> Response<std::io::Cursor<Vec<u8>>> {
     let mut s = st.lock().unwrap();
     s.log.push(format!("{method} {url}"));
     if let Some(want) = &s.auth {
-        let got = headers.iter().find(|h| h.field.equiv("Authorization")).map(|h| h.value.as_str().to_string());
+        let got = headers
+            .iter()
+            .find(|h| h.field.equiv("Authorization"))
+            .map(|h| h.value.as_str().to_string());
         if got.as_deref() != Some(want.as_str()) {
             return error(401, 40101, "Unauthorized");
         }
     }
     let (path, _query) = url.split_once('?').unwrap_or((url, ""));
-    let parts: Vec<String> = path.trim_start_matches('/').split('/').map(decode).collect();
+    let parts: Vec<String> = path
+        .trim_start_matches('/')
+        .split('/')
+        .map(decode)
+        .collect();
     let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
     match (method, parts.as_slice()) {
-        (Method::Get, ["config", _subject]) | (Method::Get, ["config"]) => {
+        (Method::Get, ["config", ..]) => {
             json(200, serde_json::json!({"compatibilityLevel": s.level}))
         }
-        (Method::Get, ["subjects"]) => json(200, serde_json::json!(s.subjects.keys().collect::<Vec<_>>())),
+        (Method::Get, ["subjects"]) => json(
+            200,
+            serde_json::json!(s.subjects.keys().collect::<Vec<_>>()),
+        ),
         (Method::Get, ["subjects", subject, "versions"]) => match s.subjects.get(*subject) {
             Some(v) => json(200, serde_json::json!((1..=v.len()).collect::<Vec<_>>())),
             None => error(404, 40401, &format!("Subject '{subject}' not found.")),
@@ -112,7 +137,11 @@ fn handle(st: &Mutex<State>, method: &Method, url: &str, headers: &[Header], bod
             let Some(v) = s.subjects.get(*subject) else {
                 return error(404, 40401, &format!("Subject '{subject}' not found."));
             };
-            let n = if *version == "latest" { v.len() } else { version.parse().unwrap_or(0) };
+            let n = if *version == "latest" {
+                v.len()
+            } else {
+                version.parse().unwrap_or(0)
+            };
             match v.get(n.wrapping_sub(1)) {
                 Some((schema, t)) => {
                     let mut doc = serde_json::json!({"subject": subject, "version": n, "id": 100 + n, "schema": schema});
@@ -131,20 +160,29 @@ fn handle(st: &Mutex<State>, method: &Method, url: &str, headers: &[Header], bod
             if !s.subjects.contains_key(*subject) {
                 return error(404, 40401, &format!("Subject '{subject}' not found."));
             }
-            json(200, serde_json::json!({"is_compatible": s.verdict.0, "messages": s.verdict.1}))
+            json(
+                200,
+                serde_json::json!({"is_compatible": s.verdict.0, "messages": s.verdict.1}),
+            )
         }
         (Method::Post, ["compatibility", "subjects", subject, "versions", _v]) => {
             if !s.subjects.contains_key(*subject) {
                 return error(404, 40401, &format!("Subject '{subject}' not found."));
             }
-            json(200, serde_json::json!({"is_compatible": s.verdict.0, "messages": s.verdict.1}))
+            json(
+                200,
+                serde_json::json!({"is_compatible": s.verdict.0, "messages": s.verdict.1}),
+            )
         }
         (Method::Post, ["subjects", subject, "versions"]) => {
             if let Some((status, code, msg)) = s.register_error.clone() {
                 return error(status, code, &msg);
             }
             let req: serde_json::Value = serde_json::from_str(body).unwrap();
-            let entry = (req["schema"].as_str().unwrap().to_string(), req["schemaType"].as_str().map(String::from));
+            let entry = (
+                req["schema"].as_str().unwrap().to_string(),
+                req["schemaType"].as_str().map(String::from),
+            );
             let versions = s.subjects.entry(subject.to_string()).or_default();
             versions.push(entry);
             let id = 100 + versions.len();

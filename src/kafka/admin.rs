@@ -1,0 +1,379 @@
+//! Topic administration: configs (described with their sources), creation, partition increases,
+//! incremental config changes and deletion. Requests are batched: the number sent grows with the
+//! number of batches, not with the number of topics.
+
+use std::collections::BTreeMap;
+
+use kafka_protocol::ResponseError;
+use kafka_protocol::messages::create_partitions_request::CreatePartitionsTopic;
+use kafka_protocol::messages::create_topics_request::{CreatableTopic, CreatableTopicConfig};
+use kafka_protocol::messages::delete_topics_request::DeleteTopicState;
+use kafka_protocol::messages::describe_configs_request::DescribeConfigsResource;
+use kafka_protocol::messages::incremental_alter_configs_request::{
+    AlterConfigsResource, AlterableConfig,
+};
+use kafka_protocol::messages::{
+    CreatePartitionsRequest, CreateTopicsRequest, DeleteTopicsRequest, DescribeConfigsRequest,
+    IncrementalAlterConfigsRequest, TopicName,
+};
+use kafka_protocol::protocol::StrBytes;
+use serde::Serialize;
+
+use super::cluster::{Client, Route};
+use super::error::{KafkaError, Result};
+
+/// Topics per request.
+pub const BATCH: usize = 500;
+/// How long the broker may take for creations, partition changes and deletions.
+const OP_TIMEOUT_MS: i32 = 30_000;
+const TOPIC_RESOURCE: i8 = 2;
+
+fn s(x: &str) -> StrBytes {
+    StrBytes::from_string(x.to_string())
+}
+
+fn topic(x: &str) -> TopicName {
+    TopicName(s(x))
+}
+
+/// Where a config value comes from (Kafka's `ConfigSource`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ConfigSource {
+    /// Set on the topic itself.
+    DynamicTopicConfig,
+    DynamicBrokerConfig,
+    DynamicDefaultBrokerConfig,
+    StaticBrokerConfig,
+    DefaultConfig,
+    DynamicBrokerLoggerConfig,
+    Unknown,
+}
+
+impl ConfigSource {
+    pub fn from_code(c: i8) -> Self {
+        match c {
+            1 => ConfigSource::DynamicTopicConfig,
+            2 => ConfigSource::DynamicBrokerConfig,
+            3 => ConfigSource::DynamicDefaultBrokerConfig,
+            4 => ConfigSource::StaticBrokerConfig,
+            5 => ConfigSource::DefaultConfig,
+            6 => ConfigSource::DynamicBrokerLoggerConfig,
+            _ => ConfigSource::Unknown,
+        }
+    }
+}
+
+/// One config of a topic.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConfigEntry {
+    pub name: String,
+    pub value: Option<String>,
+    pub source: ConfigSource,
+    pub read_only: bool,
+    pub sensitive: bool,
+}
+
+/// What happened to one topic of a batch.
+pub type TopicResult = (String, std::result::Result<(), KafkaError>);
+
+fn topic_error(
+    what: &str,
+    name: &str,
+    code: i16,
+    message: Option<&StrBytes>,
+) -> std::result::Result<(), KafkaError> {
+    match ResponseError::try_from_code(code) {
+        None => Ok(()),
+        Some(e) => Err(KafkaError::broker(
+            format!("{what} {name}"),
+            e,
+            message.map(|m| m.to_string()),
+        )),
+    }
+}
+
+/// A request-level routing error in any per-topic result means the batch went to the wrong broker:
+/// retry it whole after a metadata refresh.
+fn routing_error(codes: impl Iterator<Item = i16>) -> Option<KafkaError> {
+    codes
+        .filter_map(ResponseError::try_from_code)
+        .find(|e| matches!(e, ResponseError::NotController))
+        .map(|e| KafkaError::broker("topic administration", e, None))
+}
+
+/// Every config of each topic, with its source. A topic the broker does not know is an error in
+/// its entry, not for the whole call.
+pub async fn describe_topic_configs(
+    client: &Client,
+    topics: &[String],
+) -> Result<BTreeMap<String, std::result::Result<Vec<ConfigEntry>, KafkaError>>> {
+    let mut out = BTreeMap::new();
+    for chunk in topics.chunks(BATCH) {
+        let resp = client
+            .send(Route::Any, |_v| {
+                DescribeConfigsRequest::default().with_resources(
+                    chunk
+                        .iter()
+                        .map(|t| {
+                            DescribeConfigsResource::default()
+                                .with_resource_type(TOPIC_RESOURCE)
+                                .with_resource_name(s(t))
+                                .with_configuration_keys(None)
+                        })
+                        .collect(),
+                )
+            })
+            .await?;
+        for r in resp.results {
+            let name = r.resource_name.to_string();
+            let entry = topic_error(
+                "describing configs of",
+                &name,
+                r.error_code,
+                r.error_message.as_ref(),
+            )
+            .map(|_| {
+                r.configs
+                    .iter()
+                    .map(|c| ConfigEntry {
+                        name: c.name.to_string(),
+                        value: c.value.as_ref().map(|v| v.to_string()),
+                        source: ConfigSource::from_code(c.config_source),
+                        read_only: c.read_only,
+                        sensitive: c.is_sensitive,
+                    })
+                    .collect()
+            });
+            out.insert(name, entry);
+        }
+    }
+    Ok(out)
+}
+
+/// A topic to create.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewTopic {
+    pub name: String,
+    /// -1 = the cluster default.
+    pub partitions: i32,
+    /// -1 = the cluster default.
+    pub replication_factor: i16,
+    pub configs: Vec<(String, String)>,
+}
+
+/// Creates topics (through the controller). `validate_only` asks the broker to check without
+/// creating; some brokers ignore it.
+pub async fn create_topics(
+    client: &Client,
+    topics: &[NewTopic],
+    validate_only: bool,
+) -> Result<Vec<TopicResult>> {
+    let mut out = Vec::new();
+    for chunk in topics.chunks(BATCH) {
+        let resp = client
+            .call(
+                Route::Controller,
+                |_v| {
+                    CreateTopicsRequest::default()
+                        .with_timeout_ms(OP_TIMEOUT_MS)
+                        .with_validate_only(validate_only)
+                        .with_topics(
+                            chunk
+                                .iter()
+                                .map(|t| {
+                                    CreatableTopic::default()
+                                        .with_name(topic(&t.name))
+                                        .with_num_partitions(t.partitions)
+                                        .with_replication_factor(t.replication_factor)
+                                        .with_configs(
+                                            t.configs
+                                                .iter()
+                                                .map(|(k, v)| {
+                                                    CreatableTopicConfig::default()
+                                                        .with_name(s(k))
+                                                        .with_value(Some(s(v)))
+                                                })
+                                                .collect(),
+                                        )
+                                })
+                                .collect(),
+                        )
+                },
+                |r: &kafka_protocol::messages::CreateTopicsResponse| {
+                    routing_error(r.topics.iter().map(|t| t.error_code))
+                },
+            )
+            .await?;
+        for t in resp.topics {
+            let name = t.name.0.to_string();
+            let res = topic_error("creating", &name, t.error_code, t.error_message.as_ref());
+            out.push((name, res));
+        }
+    }
+    client.invalidate_metadata();
+    Ok(out)
+}
+
+/// Raises topics' partition counts to the given totals.
+pub async fn create_partitions(
+    client: &Client,
+    totals: &[(String, i32)],
+    validate_only: bool,
+) -> Result<Vec<TopicResult>> {
+    let mut out = Vec::new();
+    for chunk in totals.chunks(BATCH) {
+        let resp = client
+            .call(
+                Route::Controller,
+                |_v| {
+                    CreatePartitionsRequest::default()
+                        .with_timeout_ms(OP_TIMEOUT_MS)
+                        .with_validate_only(validate_only)
+                        .with_topics(
+                            chunk
+                                .iter()
+                                .map(|(t, n)| {
+                                    CreatePartitionsTopic::default()
+                                        .with_name(topic(t))
+                                        .with_count(*n)
+                                        .with_assignments(None)
+                                })
+                                .collect(),
+                        )
+                },
+                |r: &kafka_protocol::messages::CreatePartitionsResponse| {
+                    routing_error(r.results.iter().map(|t| t.error_code))
+                },
+            )
+            .await?;
+        for t in resp.results {
+            let name = t.name.0.to_string();
+            let res = topic_error(
+                "adding partitions to",
+                &name,
+                t.error_code,
+                t.error_message.as_ref(),
+            );
+            out.push((name, res));
+        }
+    }
+    client.invalidate_metadata();
+    Ok(out)
+}
+
+/// A change to one config key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AlterOp {
+    Set(String),
+    Delete,
+}
+
+/// Changes topic configs key by key with IncrementalAlterConfigs (SET / DELETE): keys not named
+/// keep their values, unlike the legacy AlterConfigs.
+pub async fn alter_topic_configs(
+    client: &Client,
+    changes: &[(String, Vec<(String, AlterOp)>)],
+    validate_only: bool,
+) -> Result<Vec<TopicResult>> {
+    let mut out = Vec::new();
+    for chunk in changes.chunks(BATCH) {
+        let resp = client
+            .send(Route::Any, |_v| {
+                IncrementalAlterConfigsRequest::default()
+                    .with_validate_only(validate_only)
+                    .with_resources(
+                        chunk
+                            .iter()
+                            .map(|(t, ops)| {
+                                AlterConfigsResource::default()
+                                    .with_resource_type(TOPIC_RESOURCE)
+                                    .with_resource_name(s(t))
+                                    .with_configs(
+                                        ops.iter()
+                                            .map(|(k, op)| match op {
+                                                AlterOp::Set(v) => AlterableConfig::default()
+                                                    .with_name(s(k))
+                                                    .with_config_operation(0)
+                                                    .with_value(Some(s(v))),
+                                                AlterOp::Delete => AlterableConfig::default()
+                                                    .with_name(s(k))
+                                                    .with_config_operation(1)
+                                                    .with_value(None),
+                                            })
+                                            .collect(),
+                                    )
+                            })
+                            .collect(),
+                    )
+            })
+            .await?;
+        for r in resp.responses {
+            let name = r.resource_name.to_string();
+            let res = topic_error(
+                "changing configs of",
+                &name,
+                r.error_code,
+                r.error_message.as_ref(),
+            );
+            out.push((name, res));
+        }
+    }
+    Ok(out)
+}
+
+/// Deletes topics (through the controller).
+pub async fn delete_topics(client: &Client, names: &[String]) -> Result<Vec<TopicResult>> {
+    let mut out = Vec::new();
+    for chunk in names.chunks(BATCH) {
+        let resp = client
+            .call(
+                Route::Controller,
+                |v| {
+                    let mut req = DeleteTopicsRequest::default().with_timeout_ms(OP_TIMEOUT_MS);
+                    if v >= 6 {
+                        req.topics = chunk
+                            .iter()
+                            .map(|t| DeleteTopicState::default().with_name(Some(topic(t))))
+                            .collect();
+                    } else {
+                        req.topic_names = chunk.iter().map(|t| topic(t)).collect();
+                    }
+                    req
+                },
+                |r: &kafka_protocol::messages::DeleteTopicsResponse| {
+                    routing_error(r.responses.iter().map(|t| t.error_code))
+                },
+            )
+            .await?;
+        for t in resp.responses {
+            let name = t.name.map(|n| n.0.to_string()).unwrap_or_default();
+            let res = topic_error("deleting", &name, t.error_code, t.error_message.as_ref());
+            out.push((name, res));
+        }
+    }
+    client.invalidate_metadata();
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_sources() {
+        assert_eq!(ConfigSource::from_code(1), ConfigSource::DynamicTopicConfig);
+        assert_eq!(ConfigSource::from_code(5), ConfigSource::DefaultConfig);
+        assert_eq!(ConfigSource::from_code(42), ConfigSource::Unknown);
+        assert_eq!(
+            serde_json::to_string(&ConfigSource::DynamicTopicConfig).unwrap(),
+            "\"DYNAMIC_TOPIC_CONFIG\""
+        );
+    }
+
+    #[test]
+    fn routing_errors_retry_the_batch() {
+        assert!(routing_error([0, 41, 36].into_iter()).is_some());
+        assert!(routing_error([0, 36].into_iter()).is_none());
+    }
+}
