@@ -11,4 +11,5 @@ pub mod error;
 pub mod kafka;
 pub mod output;
 pub mod schema;
+pub mod spec;
 pub mod units;

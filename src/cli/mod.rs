@@ -5,6 +5,7 @@ pub mod cluster;
 pub mod completion;
 pub mod config;
 pub mod generate_docs;
+pub mod validate;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -140,6 +141,8 @@ pub enum Command {
     Cluster(cluster::ClusterArgs),
     /// Manage connection contexts in the config file.
     Config(config::ConfigArgs),
+    /// Check spec files (topics.yaml) offline: every problem with its file:line:col.
+    Validate(validate::ValidateArgs),
     /// Print a shell completion script.
     Completion(completion::CompletionArgs),
     /// Regenerate completions/ and man/ from the command definitions (for maintainers).
@@ -327,6 +330,10 @@ async fn dispatch(cli: Cli, matches: &ArgMatches, printer: &Printer) -> anyhow::
     if let Command::GenerateDocs(args) = &cli.command {
         return generate_docs::run(printer, args);
     }
+    // offline: no settings, so a broken config file does not stop it
+    if let Command::Validate(args) = &cli.command {
+        return validate::run(printer, args);
+    }
     let (settings, config_path, config) = resolve_settings(&cli.global, matches)?;
     let ctx = Ctx {
         printer,
@@ -337,7 +344,9 @@ async fn dispatch(cli: Cli, matches: &ArgMatches, printer: &Printer) -> anyhow::
     match cli.command {
         Command::Cluster(args) => cluster::run(&ctx, &args).await,
         Command::Config(args) => config::run(&ctx, &args),
-        Command::Completion(_) | Command::GenerateDocs(_) => unreachable!("handled above"),
+        Command::Completion(_) | Command::GenerateDocs(_) | Command::Validate(_) => {
+            unreachable!("handled above")
+        }
     }
 }
 

@@ -13,4 +13,5 @@ mod docs;
 mod faults;
 mod sasl;
 mod tls;
+mod validate;
 mod wire;
