@@ -52,6 +52,11 @@ complete -c evctl -n "__fish_evctl_needs_command" -s V -l version -d 'Print vers
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "cluster" -d 'Show the cluster: id, controller, brokers, topic and partition counts, API versions'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "config" -d 'Manage connection contexts in the config file'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "schema" -d 'Check schema compatibility (the CI gate), and read or register schemas in a registry'
+complete -c evctl -n "__fish_evctl_needs_command" -f -a "validate" -d 'Check spec files (topics.yaml) offline: every problem with its file:line:col'
+complete -c evctl -n "__fish_evctl_needs_command" -f -a "plan" -d 'Show what `evctl apply` would change in the cluster, without changing anything'
+complete -c evctl -n "__fish_evctl_needs_command" -f -a "apply" -d 'Make the cluster\'s topics match the spec (after showing the plan and asking)'
+complete -c evctl -n "__fish_evctl_needs_command" -f -a "export" -d 'Write the cluster\'s topics as a topics.yaml spec'
+complete -c evctl -n "__fish_evctl_needs_command" -f -a "orphans" -d 'List topics in the cluster that the spec does not list'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "completion" -d 'Print a shell completion script'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "generate-docs" -d 'Regenerate completions/ and man/ from the command definitions (for maintainers)'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -427,6 +432,147 @@ complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the registry\'s subjects, or one subject\'s versions'
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from help" -f -a "register" -d 'Register a schema under a subject (exit 3 when the registry finds it incompatible)'
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c evctl -n "__fish_evctl_using_subcommand validate" -s f -l file -d 'A spec file; repeat to merge several in order (the same as giving them as arguments)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand validate" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand validate" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand validate" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand validate" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand validate" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand validate" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand validate" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand validate" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand validate" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand validate" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand validate" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand validate" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand validate" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'"
+complete -c evctl -n "__fish_evctl_using_subcommand validate" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand validate" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand validate" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand validate" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand validate" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand validate" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand validate" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -s f -l file -d 'More spec files, merged in order after the positional ones (-f base.yaml -f prod.yaml)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'"
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -l prune -d 'Also delete managed topics the spec does not list (never protected or internal ones)'
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -l prune-configs -d 'Also remove topic overrides (DYNAMIC_TOPIC_CONFIG) of keys the spec does not set'
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -l detailed-exitcode -d 'Exit 3 when changes are pending (a drift gate for CI)'
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -s f -l file -d 'More spec files, merged in order after the positional ones (-f base.yaml -f prod.yaml)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'"
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -l prune -d 'Also delete managed topics the spec does not list (never protected or internal ones)'
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -l prune-configs -d 'Also remove topic overrides (DYNAMIC_TOPIC_CONFIG) of keys the spec does not set'
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -s y -l yes -d 'Apply without asking (required when not on a terminal)'
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -l dry-run -d 'Show the plan and stop (the same as `evctl plan`)'
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -l server-validate -d 'Ask the broker to validate every change (validate_only) before applying any. Some brokers ignore validate_only and apply the change anyway (tansu creates the topic)'
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand export" -l prefix -d 'Only topics whose names start with this prefix (repeatable)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand export" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand export" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand export" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand export" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand export" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand export" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand export" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand export" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand export" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand export" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand export" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand export" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand export" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'"
+complete -c evctl -n "__fish_evctl_using_subcommand export" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand export" -l include-protected -d 'Include protected topics (`__*`, `_schemas`, `_connect-*`, `*-changelog`, `_confluent*`)'
+complete -c evctl -n "__fish_evctl_using_subcommand export" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand export" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand export" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand export" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand export" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand export" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -s f -l file -d 'More spec files, merged in order after the positional ones (-f base.yaml -f prod.yaml)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'"
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l prune -d 'Also delete managed topics the spec does not list (never protected or internal ones)'
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l prune-configs -d 'Also remove topic overrides (DYNAMIC_TOPIC_CONFIG) of keys the spec does not set'
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -s V -l version -d 'Print version'
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
@@ -477,12 +623,17 @@ complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s q -l quiet
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s V -l version -d 'Print version'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema completion generate-docs help" -f -a "cluster" -d 'Show the cluster: id, controller, brokers, topic and partition counts, API versions'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema completion generate-docs help" -f -a "config" -d 'Manage connection contexts in the config file'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema completion generate-docs help" -f -a "schema" -d 'Check schema compatibility (the CI gate), and read or register schemas in a registry'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema completion generate-docs help" -f -a "completion" -d 'Print a shell completion script'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema completion generate-docs help" -f -a "generate-docs" -d 'Regenerate completions/ and man/ from the command definitions (for maintainers)'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema completion generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans completion generate-docs help" -f -a "cluster" -d 'Show the cluster: id, controller, brokers, topic and partition counts, API versions'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans completion generate-docs help" -f -a "config" -d 'Manage connection contexts in the config file'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans completion generate-docs help" -f -a "schema" -d 'Check schema compatibility (the CI gate), and read or register schemas in a registry'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans completion generate-docs help" -f -a "validate" -d 'Check spec files (topics.yaml) offline: every problem with its file:line:col'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans completion generate-docs help" -f -a "plan" -d 'Show what `evctl apply` would change in the cluster, without changing anything'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans completion generate-docs help" -f -a "apply" -d 'Make the cluster\'s topics match the spec (after showing the plan and asking)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans completion generate-docs help" -f -a "export" -d 'Write the cluster\'s topics as a topics.yaml spec'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans completion generate-docs help" -f -a "orphans" -d 'List topics in the cluster that the spec does not list'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans completion generate-docs help" -f -a "completion" -d 'Print a shell completion script'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans completion generate-docs help" -f -a "generate-docs" -d 'Regenerate completions/ and man/ from the command definitions (for maintainers)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans completion generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'List the contexts of the config file'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "current" -d 'Print the name of the context in use'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use" -d 'Make a context the current one (rewrites only the current_context line of the file)'

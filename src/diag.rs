@@ -1,7 +1,9 @@
 //! Diagnostics for input files: what is wrong and where (file:line:col), rendered by miette with the
-//! offending line underlined.
+//! offending line underlined. [`FileErrors`] carries several of them (every problem of a file, not
+//! just the first), rendered one after another.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use miette::{Diagnostic, LabeledSpan, NamedSource, SourceSpan};
 
@@ -14,7 +16,7 @@ pub struct FileError {
     pub location: String,
     pub message: String,
     pub help: Option<String>,
-    src: Option<NamedSource<String>>,
+    src: Option<NamedSource<Arc<str>>>,
     span: Option<SourceSpan>,
 }
 
@@ -51,30 +53,56 @@ impl FileError {
         }
     }
 
-    /// An error at a byte offset of the file's text.
+    /// An error at a byte offset of the file's text, underlining the token there.
     pub fn at(path: &Path, text: &str, offset: usize, message: impl Into<String>) -> Self {
-        let offset = offset.min(text.len());
+        Self::spanned(path, &display_text(text), offset, 0, message)
+    }
+
+    /// An error underlining `len` bytes from a byte offset of the file's text (`len` 0: the token
+    /// there). The text is shared, so many errors in one file do not copy it; pass it through
+    /// [`display_text`] first, since its lines are printed.
+    pub fn spanned(
+        path: &Path,
+        text: &Arc<str>,
+        offset: usize,
+        len: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let (line, col) = line_col(text, offset);
-        // underline to the end of the token (or one character)
-        let len = text[offset..]
-            .find(|c: char| c.is_whitespace() || c == ',' || c == '}' || c == ']')
-            .unwrap_or(text.len() - offset)
-            .max(1)
-            .min(text.len().saturating_sub(offset).max(1));
+        let rest = &text[offset..];
+        let len = if len > 0 {
+            // up to the end of the line: a multi-line value is underlined on its first line
+            len.min(rest.find('\n').unwrap_or(rest.len())).max(1)
+        } else {
+            // underline to the end of the token (or one character)
+            rest.find(|c: char| c.is_whitespace() || c == ',' || c == '}' || c == ']')
+                .unwrap_or(rest.len())
+                .max(1)
+        };
+        let mut len = len.min(rest.len().max(1));
+        while offset + len < text.len() && !text.is_char_boundary(offset + len) {
+            len += 1;
+        }
         FileError {
             path: path.display().to_string(),
             location: format!(":{line}:{col}"),
             message: message.into(),
             help: None,
-            src: Some(NamedSource::new(
-                path.display().to_string(),
-                text.to_string(),
-            )),
+            src: Some(NamedSource::new(path.display().to_string(), text.clone())),
             span: Some(SourceSpan::new(
                 offset.into(),
                 if offset < text.len() { len } else { 0 },
             )),
         }
+    }
+
+    /// The underlined byte range, when the place is known.
+    pub fn span(&self) -> Option<std::ops::Range<usize>> {
+        self.span.map(|s| s.offset()..s.offset() + s.len())
     }
 
     /// From a YAML (de)serialisation error, with its place when the parser knows it.
@@ -91,6 +119,82 @@ impl FileError {
         self.help = Some(help.into());
         self
     }
+}
+
+/// Several errors in input files, in the order they should be shown (by file, then by place).
+#[derive(Debug, thiserror::Error)]
+#[error("{}", .errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))]
+pub struct FileErrors {
+    pub errors: Vec<FileError>,
+}
+
+impl FileErrors {
+    /// Wraps a list of errors (which should not be empty).
+    pub fn new(errors: Vec<FileError>) -> Self {
+        FileErrors { errors }
+    }
+
+    /// A one-line count: "3 errors in topics.yaml and prod.yaml".
+    pub fn summary(&self) -> String {
+        let mut files: Vec<&str> = Vec::new();
+        for e in &self.errors {
+            if !files.contains(&e.path.as_str()) {
+                files.push(&e.path);
+            }
+        }
+        let n = self.errors.len();
+        let files = match files.as_slice() {
+            [] => String::new(),
+            [one] => one.to_string(),
+            [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        };
+        format!("{n} error{} in {files}", if n == 1 { "" } else { "s" })
+    }
+}
+
+impl From<FileError> for FileErrors {
+    fn from(e: FileError) -> Self {
+        FileErrors { errors: vec![e] }
+    }
+}
+
+/// Renders an error with a known place as miette's report: the message, the place, the source line
+/// with the offending text underlined, and the hint. None when the place is unknown.
+pub fn render_report(err: &FileError, color: bool) -> Option<String> {
+    if err.location.is_empty() {
+        return None;
+    }
+    let theme = if color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    let mut text = String::new();
+    miette::GraphicalReportHandler::new_themed(theme)
+        .render_report(&mut text, err)
+        .ok()?;
+    Some(text)
+}
+
+/// The text of a file made safe to print in a snippet: control characters that could drive the
+/// terminal (escape sequences, a lone carriage return) become `?`, byte for byte, so offsets into
+/// the original still point at the same places.
+pub fn display_text(text: &str) -> Arc<str> {
+    let unsafe_char = |(i, c): (usize, char)| {
+        c.is_control() && c != '\n' && c != '\t' && !(c == '\r' && text[i + 1..].starts_with('\n'))
+    };
+    if !text.char_indices().any(unsafe_char) {
+        return Arc::from(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        if unsafe_char((i, c)) {
+            out.extend(std::iter::repeat_n('?', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    Arc::from(out)
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -124,6 +228,62 @@ mod tests {
         assert_eq!(line_col(t, 0), (1, 1));
         assert_eq!(line_col(t, 5), (2, 1));
         assert_eq!(line_col(t, 9), (2, 5));
+    }
+
+    #[test]
+    fn spans_underline_exactly_and_stay_on_one_line() {
+        let text: Arc<str> = Arc::from("a: héllo world\nb: |\n  x\n  y\n");
+        let e = FileError::spanned(Path::new("f.yaml"), &text, 3, 6, "bad");
+        assert_eq!(e.to_string(), "f.yaml:1:4: bad");
+        assert_eq!(e.span(), Some(3..9));
+        // 0: the token; a span crossing a line end stops at it
+        let e = FileError::spanned(Path::new("f.yaml"), &text, 3, 0, "bad");
+        assert_eq!(e.span(), Some(3..9));
+        let e = FileError::spanned(Path::new("f.yaml"), &text, 23, 100, "bad");
+        assert_eq!(e.location, ":3:3");
+        assert_eq!(e.span(), Some(23..24));
+        // an offset inside a character moves back to its start
+        let e = FileError::spanned(Path::new("f.yaml"), &text, 5, 1, "bad");
+        assert_eq!(e.span(), Some(4..6));
+    }
+
+    #[test]
+    fn snippets_do_not_carry_terminal_escapes() {
+        let text = "a: \x1b[2Jx\u{9b}y\r\nb: \rz\n";
+        let shown = display_text(text);
+        assert_eq!(&*shown, "a: ?[2Jx??y\r\nb: ?z\n");
+        assert_eq!(shown.len(), text.len());
+        let e = FileError::at(Path::new("c.yaml"), text, 14, "bad");
+        let report = render_report(&e, false).unwrap();
+        assert!(
+            !report.contains('\x1b') && !report.contains('\u{9b}'),
+            "{report:?}"
+        );
+    }
+
+    #[test]
+    fn several_errors() {
+        let text: Arc<str> = Arc::from("a: 1\nb: 2\n");
+        let one = FileError::spanned(Path::new("x.yaml"), &text, 0, 1, "first");
+        let two =
+            FileError::spanned(Path::new("y.yaml"), &text, 5, 1, "second").with_help("a hint");
+        let all = FileErrors::new(vec![
+            one,
+            two,
+            FileError::whole(Path::new("z.yaml"), "third"),
+        ]);
+        assert_eq!(
+            all.to_string(),
+            "x.yaml:1:1: first\ny.yaml:2:1: second\nz.yaml: third"
+        );
+        assert_eq!(all.summary(), "3 errors in x.yaml, y.yaml and z.yaml");
+        let report = render_report(&all.errors[1], false).unwrap();
+        assert!(report.contains("y.yaml:2:1: second"), "{report}");
+        assert!(report.contains("b: 2"), "{report}");
+        assert!(report.contains("help: a hint"), "{report}");
+        assert!(render_report(&all.errors[2], false).is_none());
+        let single: FileErrors = FileError::whole(Path::new("w.yaml"), "x").into();
+        assert_eq!(single.summary(), "1 error in w.yaml");
     }
 
     #[test]

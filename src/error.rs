@@ -78,9 +78,11 @@ pub fn status_for(err: &anyhow::Error) -> ExitStatus {
     if is_broken_pipe(err) {
         return ExitStatus::Success;
     }
-    let input = err
-        .chain()
-        .any(|c| c.is::<UsageError>() || c.is::<crate::diag::FileError>());
+    let input = err.chain().any(|c| {
+        c.is::<UsageError>()
+            || c.is::<crate::diag::FileError>()
+            || c.is::<crate::diag::FileErrors>()
+    });
     if input {
         ExitStatus::Usage
     } else {

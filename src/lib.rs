@@ -10,5 +10,7 @@ pub mod docs;
 pub mod error;
 pub mod kafka;
 pub mod output;
+pub mod plan;
 pub mod schema;
+pub mod spec;
 pub mod units;

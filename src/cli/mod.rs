@@ -1,11 +1,16 @@
 //! Command-line parsing and dispatch. Each subcommand lives in its own file with its arguments and a
 //! `run` that calls library code.
 
+pub mod apply;
 pub mod cluster;
 pub mod completion;
 pub mod config;
+pub mod export;
 pub mod generate_docs;
+pub mod orphans;
+pub mod plan;
 pub mod schema;
+pub mod validate;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -143,6 +148,16 @@ pub enum Command {
     Config(config::ConfigArgs),
     /// Check schema compatibility (the CI gate), and read or register schemas in a registry.
     Schema(schema::SchemaArgs),
+    /// Check spec files (topics.yaml) offline: every problem with its file:line:col.
+    Validate(validate::ValidateArgs),
+    /// Show what `evctl apply` would change in the cluster, without changing anything.
+    Plan(plan::PlanCommand),
+    /// Make the cluster's topics match the spec (after showing the plan and asking).
+    Apply(apply::ApplyCommand),
+    /// Write the cluster's topics as a topics.yaml spec.
+    Export(export::ExportArgs),
+    /// List topics in the cluster that the spec does not list.
+    Orphans(orphans::OrphansArgs),
     /// Print a shell completion script.
     Completion(completion::CompletionArgs),
     /// Regenerate completions/ and man/ from the command definitions (for maintainers).
@@ -330,6 +345,10 @@ async fn dispatch(cli: Cli, matches: &ArgMatches, printer: &Printer) -> anyhow::
     if let Command::GenerateDocs(args) = &cli.command {
         return generate_docs::run(printer, args);
     }
+    // offline: no settings, so a broken config file does not stop it
+    if let Command::Validate(args) = &cli.command {
+        return validate::run(printer, args);
+    }
     let (settings, config_path, config) = resolve_settings(&cli.global, matches)?;
     let ctx = Ctx {
         printer,
@@ -341,7 +360,13 @@ async fn dispatch(cli: Cli, matches: &ArgMatches, printer: &Printer) -> anyhow::
         Command::Cluster(args) => cluster::run(&ctx, &args).await,
         Command::Config(args) => config::run(&ctx, &args),
         Command::Schema(args) => schema::run(&ctx, &args).await,
-        Command::Completion(_) | Command::GenerateDocs(_) => unreachable!("handled above"),
+        Command::Plan(args) => plan::run(&ctx, &args).await,
+        Command::Apply(args) => apply::run(&ctx, &args).await,
+        Command::Export(args) => export::run(&ctx, &args).await,
+        Command::Orphans(args) => orphans::run(&ctx, &args).await,
+        Command::Completion(_) | Command::GenerateDocs(_) | Command::Validate(_) => {
+            unreachable!("handled above")
+        }
     }
 }
 

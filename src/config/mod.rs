@@ -564,6 +564,7 @@ impl Settings {
             client_id: self.client_id.value.clone(),
             tls,
             sasl,
+            ..ConnectOptions::default()
         };
         opts.timeout = self.timeout.value;
         Ok(opts)

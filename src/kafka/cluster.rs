@@ -353,6 +353,24 @@ impl Client {
         Ok(client)
     }
 
+    /// Requests sent so far, on every connection of this client.
+    pub fn requests_sent(&self) -> u64 {
+        self.opts
+            .connect
+            .requests
+            .load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// The API versions of the broker a route leads to.
+    pub async fn api_versions(&self, route: Route) -> Result<super::versions::ApiVersionTable> {
+        let deadline = Instant::now() + self.opts.timeout;
+        Ok(self
+            .connection_for(&route, deadline)
+            .await?
+            .versions()
+            .clone())
+    }
+
     /// The options this client was built with.
     pub fn options(&self) -> &ClientOptions {
         &self.opts

@@ -2,7 +2,7 @@
 //! their responses by correlation id.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::atomic::{AtomicI32, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -46,6 +46,9 @@ pub struct ConnectOptions {
     pub client_id: String,
     pub tls: Option<TlsOptions>,
     pub sasl: Option<SaslOptions>,
+    /// Counts the requests sent on every connection opened with these options (benchmarks,
+    /// `-v` summaries).
+    pub requests: Arc<AtomicU64>,
 }
 
 impl Default for ConnectOptions {
@@ -54,6 +57,7 @@ impl Default for ConnectOptions {
             client_id: "evctl".to_string(),
             tls: None,
             sasl: None,
+            requests: Arc::new(AtomicU64::new(0)),
         }
     }
 }
@@ -95,6 +99,7 @@ fn lock(m: &Mutex<Pending>) -> std::sync::MutexGuard<'_, Pending> {
 pub struct Connection {
     addr: String,
     client_id: String,
+    requests: Arc<AtomicU64>,
     writer: tokio::sync::Mutex<WriteHalf<BoxStream>>,
     pending: Arc<Mutex<Pending>>,
     next_id: AtomicI32,
@@ -232,6 +237,7 @@ impl Connection {
         let mut conn = Connection {
             addr: addr.to_string(),
             client_id: opts.client_id.clone(),
+            requests: opts.requests.clone(),
             writer: tokio::sync::Mutex::new(write),
             pending,
             next_id: AtomicI32::new(1),
@@ -411,6 +417,7 @@ impl Connection {
         want_response: bool,
     ) -> Result<Option<Bytes>> {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        self.requests.fetch_add(1, Ordering::Relaxed);
         let buf = frame::encode_request(req, version, id, &self.client_id).map_err(|e| {
             KafkaError::Protocol {
                 addr: self.addr.clone(),

@@ -239,25 +239,45 @@ impl Printer {
     /// Prints an error and its causes, with a hint, on stderr.
     pub fn error(&self, err: &anyhow::Error) {
         let s = self.err_styles;
+        if let Some(all) = err
+            .chain()
+            .find_map(|c| c.downcast_ref::<crate::diag::FileErrors>())
+        {
+            // every problem, one after another, then how many there were
+            let mut text = String::new();
+            for e in &all.errors {
+                match crate::diag::render_report(e, s.color) {
+                    Some(report) => text.push_str(&report),
+                    None => {
+                        text.push_str(&format!(
+                            "{} {}\n",
+                            s.bad("error:"),
+                            sanitize(&e.to_string())
+                        ));
+                        if let Some(h) = &e.help {
+                            text.push_str(&format!("{} {}\n", s.good("hint:"), sanitize(h)));
+                        }
+                    }
+                }
+            }
+            if all.errors.len() > 1 {
+                text.push_str(&format!(
+                    "{} {}\n",
+                    s.bad("error:"),
+                    sanitize(&all.summary())
+                ));
+            }
+            self.write_err(&text);
+            return;
+        }
         if let Some(diag) = err
             .chain()
             .find_map(|c| c.downcast_ref::<crate::diag::FileError>())
-            && !diag.location.is_empty()
+            && let Some(report) = crate::diag::render_report(diag, s.color)
         {
-            let theme = if s.color {
-                miette::GraphicalTheme::unicode()
-            } else {
-                miette::GraphicalTheme::unicode_nocolor()
-            };
-            let mut text = String::new();
-            if miette::GraphicalReportHandler::new_themed(theme)
-                .render_report(&mut text, diag)
-                .is_ok()
-            {
-                // miette's report carries the message, the place and the source line
-                self.write_err(&text);
-                return;
-            }
+            // miette's report carries the message, the place and the source line
+            self.write_err(&report);
+            return;
         }
         let mut text = format!("{} {}\n", s.bad("error:"), sanitize(&err.to_string()));
         for cause in err.chain().skip(1) {
@@ -389,6 +409,36 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("hint: is the broker running?"), "{text}");
+    }
+
+    #[test]
+    fn several_file_errors_one_after_another_then_a_count() {
+        let (p, o, e) = printer(OutputFormat::Table);
+        let text: std::sync::Arc<str> = std::sync::Arc::from("a: 1\nb: 2\n");
+        let path = std::path::Path::new("t.yaml");
+        let all = crate::diag::FileErrors::new(vec![
+            crate::diag::FileError::spanned(path, &text, 3, 1, "first problem"),
+            crate::diag::FileError::spanned(path, &text, 8, 1, "second problem"),
+            crate::diag::FileError::whole(std::path::Path::new("u.yaml"), "third\x1b[2J")
+                .with_help("fix it"),
+        ]);
+        p.error(&anyhow::Error::from(all));
+        assert_eq!(o.text(), "");
+        let text = e.text();
+        let first = text.find("t.yaml:1:4: first problem").expect(&text);
+        let second = text.find("t.yaml:2:4: second problem").expect(&text);
+        let third = text
+            .find("error: u.yaml: third\\u{1b}[2J\nhint: fix it\n")
+            .expect(&text);
+        assert!(first < second && second < third, "{text}");
+        assert!(
+            text.ends_with("error: 3 errors in t.yaml and u.yaml\n"),
+            "{text}"
+        );
+        assert_eq!(
+            crate::error::status_for(&anyhow::Error::from(crate::diag::FileErrors::new(vec![]))),
+            crate::error::ExitStatus::Usage
+        );
     }
 
     #[test]

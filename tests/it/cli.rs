@@ -10,6 +10,7 @@ fn help_reads_well() {
         "cluster",
         "config",
         "completion",
+        "validate",
         "--brokers",
         "[env: EVCTL_BROKERS=]",
         "Exit codes: 0 ok",
@@ -29,6 +30,7 @@ fn help_reads_well() {
         &["config", "--help"],
         &["config", "use", "--help"],
         &["completion", "--help"],
+        &["validate", "--help"],
     ] {
         let run = Evctl::new().args(sub).run().expect_code(0);
         assert!(run.stdout.contains("Usage: evctl"), "{}", run.stdout);

@@ -31,6 +31,7 @@ fn generated_docs_are_fresh() {
         "evctl-config.1",
         "evctl-config-use.1",
         "evctl-completion.1",
+        "evctl-validate.1",
     ] {
         assert!(
             files.iter().any(|(p, _)| p.ends_with(page)),

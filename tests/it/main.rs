@@ -6,6 +6,7 @@
 
 mod support;
 
+mod apply;
 mod cli;
 mod cluster;
 mod config;
@@ -14,4 +15,5 @@ mod faults;
 mod sasl;
 mod schema;
 mod tls;
+mod validate;
 mod wire;

@@ -91,6 +91,12 @@ impl Evctl {
         self
     }
 
+    /// Runs in `dir` (so relative paths in the output stay short).
+    pub fn current_dir(mut self, dir: &Path) -> Self {
+        self.cmd.current_dir(dir);
+        self
+    }
+
     pub fn env(mut self, k: &str, v: impl AsRef<std::ffi::OsStr>) -> Self {
         self.cmd.env(k, v);
         self

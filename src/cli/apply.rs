@@ -1,0 +1,174 @@
+//! `evctl apply`: make the cluster match the spec, after showing the plan and asking.
+
+use std::io::IsTerminal;
+
+use serde::Serialize;
+
+use super::Ctx;
+use super::plan::{PlanArgs, load_spec, make_plan};
+use crate::error::{ExitStatus, usage, usage_hint};
+use crate::output::{Render, Styles, sanitize};
+use crate::plan::cluster::{self, Outcome};
+use crate::plan::render::{PlanDocument, Summary};
+
+const APPLY_HELP: &str = "Creates topics (CreateTopics), adds partitions (CreatePartitions) and changes configs key by key \
+(IncrementalAlterConfigs: keys the spec does not name keep their values). It never decreases partitions, never \
+changes the replication factor and never recreates a topic; deletions need --prune and only touch managed, \
+unprotected topics.
+
+Exit codes: 0 applied (or nothing to do), 1 a change failed (each action's result is printed), 2 a bad spec, \
+a refused change, or no --yes when not on a terminal.";
+
+/// Make the cluster match the spec.
+#[derive(Debug, clap::Args)]
+#[command(after_help = APPLY_HELP)]
+pub struct ApplyCommand {
+    #[command(flatten)]
+    pub args: PlanArgs,
+    /// Apply without asking (required when not on a terminal).
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+    /// Show the plan and stop (the same as `evctl plan`).
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Ask the broker to validate every change (validate_only) before applying any. Some brokers
+    /// ignore validate_only and apply the change anyway (tansu creates the topic).
+    #[arg(long)]
+    pub server_validate: bool,
+}
+
+#[derive(Serialize)]
+struct ApplyReport<'a> {
+    plan: PlanDocument<'a>,
+    applied: usize,
+    failed: usize,
+    results: Vec<Outcome>,
+}
+
+impl Render for ApplyReport<'_> {
+    fn table(&self, s: &Styles) -> String {
+        let mut out = String::new();
+        for r in &self.results {
+            let what = describe(&r.action);
+            match &r.error {
+                None => out.push_str(&format!("{} {what}\n", s.good("✓"))),
+                Some(e) => out.push_str(&format!("{} {what}: {}\n", s.bad("✗"), sanitize(e))),
+            }
+        }
+        out.push_str(&format!(
+            "Applied {} of {} change(s)",
+            self.applied,
+            self.applied + self.failed
+        ));
+        if self.failed > 0 {
+            out.push_str(&format!("; {} failed", self.failed));
+        }
+        out.push_str(".\n");
+        out
+    }
+}
+
+fn describe(a: &crate::plan::Action) -> String {
+    use crate::plan::Action;
+    match a {
+        Action::CreateTopic { topic, .. } => format!("create {topic}"),
+        Action::AddPartitions { topic, from, to } => format!("{topic}: partitions {from} → {to}"),
+        Action::SetConfig { topic, key, to, .. } => format!("{topic}: {key} = {to}"),
+        Action::UnsetConfig { topic, key, .. } => format!("{topic}: unset {key}"),
+        Action::DeleteTopic { topic } => format!("delete {topic}"),
+    }
+}
+
+fn confirm(ctx: &Ctx<'_>, summary: &Summary, cluster: &str) -> anyhow::Result<bool> {
+    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        return Err(usage_hint(
+            "refusing to apply without confirmation: not on a terminal",
+            "review the plan (evctl plan) and pass --yes",
+        ));
+    }
+    let mut prompt = format!("Apply these changes to cluster {cluster}?");
+    if summary.destructive > 0 {
+        prompt = format!(
+            "Apply these changes to cluster {cluster}, {} of them destructive?",
+            summary.destructive
+        );
+    }
+    let _ = ctx;
+    Ok(dialoguer::Confirm::new()
+        .with_prompt(prompt)
+        .default(false)
+        .interact()?)
+}
+
+/// Runs `evctl apply`.
+pub async fn run(ctx: &Ctx<'_>, cmd: &ApplyCommand) -> anyhow::Result<ExitStatus> {
+    let spec = load_spec(&cmd.args)?;
+    let client = ctx.client().await?;
+    let (plan, state) = make_plan(&client, &spec, &cmd.args).await?;
+    let doc = PlanDocument::new(&plan, state.cluster_id.clone());
+    let summary = Summary::of(&plan);
+    if ctx.printer.format == crate::output::OutputFormat::Table
+        || cmd.dry_run
+        || !plan.refusals.is_empty()
+        || plan.is_empty()
+    {
+        ctx.printer.data(&doc)?;
+    }
+    if !plan.refusals.is_empty() {
+        return Err(usage(format!(
+            "{} change(s) refused; nothing was applied",
+            plan.refusals.len()
+        )));
+    }
+    if plan.is_empty() || cmd.dry_run {
+        return Ok(ExitStatus::Success);
+    }
+    let cluster_name = state
+        .cluster_id
+        .clone()
+        .unwrap_or_else(|| "(unknown id)".into());
+    if !cmd.yes && !confirm(ctx, &summary, &cluster_name)? {
+        ctx.printer.status("Nothing applied.");
+        return Ok(ExitStatus::Success);
+    }
+    if cmd.server_validate {
+        let checked = cluster::execute(&client, &plan.actions, true).await;
+        let bad: Vec<&Outcome> = checked.iter().filter(|o| o.error.is_some()).collect();
+        if !bad.is_empty() {
+            for o in &bad {
+                ctx.printer.warn(&format!(
+                    "{}: {}",
+                    describe(&o.action),
+                    o.error.as_deref().unwrap_or_default()
+                ));
+            }
+            return Err(anyhow::anyhow!(
+                "the broker rejected {} change(s) in validation; nothing was applied",
+                bad.len()
+            ));
+        }
+        ctx.printer.status("The broker validated every change.");
+    }
+    let results = cluster::execute(&client, &plan.actions, false).await;
+    let failed = results.iter().filter(|o| o.error.is_some()).count();
+    let report = ApplyReport {
+        plan: doc,
+        applied: results.len() - failed,
+        failed,
+        results,
+    };
+    if ctx.printer.format == crate::output::OutputFormat::Table {
+        ctx.printer
+            .write_out(&report.table(&ctx.printer.out_styles()))?;
+    } else {
+        ctx.printer.data(&report)?;
+    }
+    tracing::info!(requests = client.requests_sent(), "apply done");
+    if failed > 0 {
+        return Err(anyhow::anyhow!(
+            "{failed} of {} change(s) failed (the others were applied; see above)",
+            report.applied + failed
+        ));
+    }
+    Ok(ExitStatus::Success)
+}

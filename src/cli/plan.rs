@@ -1,0 +1,148 @@
+//! `evctl plan`: what `evctl apply` would change, without changing anything.
+
+use std::path::PathBuf;
+
+use super::Ctx;
+use crate::error::{ExitStatus, usage, usage_hint};
+use crate::kafka::Client;
+use crate::plan::cluster::{self, ClusterState};
+use crate::plan::render::{PlanDocument, Summary};
+use crate::plan::{self as planner, Desired, DesiredTopic, Options, Ownership, Plan};
+use crate::spec::{self, ConfigValue, Spec};
+
+const PLAN_HELP: &str = "Exit codes: 0 in sync (or changes pending, without --detailed-exitcode), 3 changes pending \
+with --detailed-exitcode, 2 a bad spec or a refused change (partition decrease, replication-factor change), \
+1 an error talking to the cluster.";
+
+/// The spec files and what the plan may touch; shared by plan and apply.
+#[derive(Debug, Clone, clap::Args)]
+pub struct PlanArgs {
+    /// Spec files, merged in order (later wins).
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// More spec files, merged in order after the positional ones (-f base.yaml -f prod.yaml).
+    #[arg(short = 'f', long = "file", value_name = "FILE")]
+    pub more_files: Vec<PathBuf>,
+    /// Also delete managed topics the spec does not list (never protected or internal ones).
+    #[arg(long)]
+    pub prune: bool,
+    /// Also remove topic overrides (DYNAMIC_TOPIC_CONFIG) of keys the spec does not set.
+    #[arg(long)]
+    pub prune_configs: bool,
+}
+
+impl PlanArgs {
+    /// Every spec file, in merge order; topics.yaml when none is given.
+    pub fn paths(&self) -> Vec<PathBuf> {
+        let mut v: Vec<PathBuf> = self.files.iter().chain(&self.more_files).cloned().collect();
+        if v.is_empty() {
+            v.push(PathBuf::from("topics.yaml"));
+        }
+        v
+    }
+}
+
+/// Show what `evctl apply` would do.
+#[derive(Debug, clap::Args)]
+#[command(after_help = PLAN_HELP)]
+pub struct PlanCommand {
+    #[command(flatten)]
+    pub args: PlanArgs,
+    /// Exit 3 when changes are pending (a drift gate for CI).
+    #[arg(long)]
+    pub detailed_exitcode: bool,
+}
+
+/// Loads the spec (exit 2 with every problem when it is wrong).
+pub fn load_spec(args: &PlanArgs) -> anyhow::Result<Spec> {
+    let env = |k: &str| std::env::var(k).ok();
+    Ok(spec::load(&args.paths(), &env)?)
+}
+
+/// The planner's view of the spec's topics.
+pub fn desired(spec: &Spec) -> Vec<DesiredTopic> {
+    spec.topics
+        .iter()
+        .map(|t| DesiredTopic {
+            name: t.name.clone(),
+            partitions: t.partitions,
+            replication_factor: t.replication_factor,
+            configs: t
+                .configs
+                .iter()
+                .filter(|(k, _)| !spec::ignored_config(spec, k))
+                .map(|(k, v)| {
+                    (
+                        k.clone(),
+                        match v {
+                            ConfigValue::Set(s) => Desired::Set(s.clone()),
+                            ConfigValue::ClusterDefault => Desired::ClusterDefault,
+                        },
+                    )
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Reads the cluster and builds the plan. Refusals are part of the plan, not errors.
+pub async fn make_plan(
+    client: &Client,
+    spec: &Spec,
+    args: &PlanArgs,
+) -> anyhow::Result<(Plan, ClusterState)> {
+    let names: Vec<String> = spec.topics.iter().map(|t| t.name.clone()).collect();
+    let state = cluster::read(client, &names).await?;
+    spec::validate_against_brokers(spec, state.live_brokers)?;
+    let managed = |t: &str| spec.managed.owns(t);
+    let protected = |t: &str| spec::is_protected(spec, t);
+    let ignored = |k: &str| spec::ignored_config(spec, k);
+    let own = Ownership {
+        managed: &managed,
+        protected: &protected,
+        ignored_config: &ignored,
+    };
+    let opts = Options {
+        prune: args.prune,
+        prune_configs: args.prune_configs,
+    };
+    if args.prune && spec.managed.is_empty() {
+        return Err(usage_hint(
+            "--prune needs a `managed:` section in the spec",
+            "add `managed: {prefixes: [\"team.\"]}` (or a topics list): prune only ever deletes managed topics",
+        ));
+    }
+    let plan = planner::plan(
+        &desired(spec),
+        &state.topics,
+        opts,
+        &own,
+        state.capabilities,
+    );
+    Ok((plan, state))
+}
+
+/// Runs `evctl plan`.
+pub async fn run(ctx: &Ctx<'_>, cmd: &PlanCommand) -> anyhow::Result<ExitStatus> {
+    let spec = load_spec(&cmd.args)?;
+    let client = ctx.client().await?;
+    let (plan, state) = make_plan(&client, &spec, &cmd.args).await?;
+    ctx.printer
+        .data(&PlanDocument::new(&plan, state.cluster_id.clone()))?;
+    let summary = Summary::of(&plan);
+    if ctx.printer.format != crate::output::OutputFormat::Table {
+        ctx.printer.status(&summary.line());
+    }
+    tracing::info!(requests = client.requests_sent(), "plan done");
+    if !plan.refusals.is_empty() {
+        return Err(usage(format!(
+            "{} change(s) refused; fix the spec (see above)",
+            plan.refusals.len()
+        )));
+    }
+    Ok(if cmd.detailed_exitcode && !plan.is_empty() {
+        ExitStatus::CheckFailed
+    } else {
+        ExitStatus::Success
+    })
+}

@@ -1,0 +1,388 @@
+//! Desired topics vs the cluster → a plan of actions, rendered and executed by `evctl plan` and
+//! `evctl apply`. The diff is source-aware: only `DYNAMIC_TOPIC_CONFIG` values belong to the topic;
+//! a desired value equal to the effective value (whatever its source) is no change.
+
+pub mod cluster;
+pub mod render;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::kafka::admin::{ConfigEntry, ConfigSource};
+
+/// What the spec wants for one config key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Desired {
+    /// This value (a normalised Kafka string).
+    Set(String),
+    /// No override: follow the cluster's value (`-1` in the spec).
+    ClusterDefault,
+}
+
+/// A topic as the spec wants it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DesiredTopic {
+    pub name: String,
+    /// None = not managed; Some(-1) = the cluster default.
+    pub partitions: Option<i32>,
+    /// None = not managed; Some(-1) = the cluster default.
+    pub replication_factor: Option<i16>,
+    pub configs: BTreeMap<String, Desired>,
+}
+
+/// A topic as the cluster has it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActualTopic {
+    pub name: String,
+    pub partitions: i32,
+    pub replication_factor: i16,
+    pub internal: bool,
+    /// Every config with its source (empty when not described).
+    pub configs: Vec<ConfigEntry>,
+}
+
+/// Plan options.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Delete managed, unprotected topics that the spec does not list.
+    pub prune: bool,
+    /// Remove topic overrides (DYNAMIC_TOPIC_CONFIG) of keys the spec does not set.
+    pub prune_configs: bool,
+}
+
+/// Which topics and keys the spec owns.
+pub struct Ownership<'a> {
+    pub managed: &'a dyn Fn(&str) -> bool,
+    pub protected: &'a dyn Fn(&str) -> bool,
+    pub ignored_config: &'a dyn Fn(&str) -> bool,
+}
+
+/// The admin APIs the cluster offers (from ApiVersions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Capabilities {
+    pub create_topics: bool,
+    pub create_partitions: bool,
+    pub alter_configs: bool,
+    pub delete_topics: bool,
+}
+
+impl Default for Capabilities {
+    fn default() -> Self {
+        Capabilities {
+            create_topics: true,
+            create_partitions: true,
+            alter_configs: true,
+            delete_topics: true,
+        }
+    }
+}
+
+/// One change to make.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum Action {
+    CreateTopic {
+        topic: String,
+        partitions: i32,
+        replication_factor: i16,
+        configs: BTreeMap<String, String>,
+    },
+    AddPartitions {
+        topic: String,
+        from: i32,
+        to: i32,
+    },
+    SetConfig {
+        topic: String,
+        key: String,
+        /// The effective value before, and where it came from.
+        from: Option<String>,
+        from_source: Option<ConfigSource>,
+        to: String,
+        /// Why it is destructive (a retention decrease, leaving compaction), if it is.
+        destructive: Option<String>,
+    },
+    UnsetConfig {
+        topic: String,
+        key: String,
+        from: Option<String>,
+        /// Why: the spec says -1 (cluster default), or --prune-configs.
+        reason: String,
+    },
+    DeleteTopic {
+        topic: String,
+    },
+}
+
+impl Action {
+    pub fn topic(&self) -> &str {
+        match self {
+            Action::CreateTopic { topic, .. }
+            | Action::AddPartitions { topic, .. }
+            | Action::SetConfig { topic, .. }
+            | Action::UnsetConfig { topic, .. }
+            | Action::DeleteTopic { topic } => topic,
+        }
+    }
+
+    /// True for actions that lose data or can't be undone.
+    pub fn is_destructive(&self) -> bool {
+        match self {
+            Action::DeleteTopic { .. } => true,
+            Action::SetConfig { destructive, .. } => destructive.is_some(),
+            _ => false,
+        }
+    }
+}
+
+/// A change the plan refuses to make.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Refusal {
+    pub topic: String,
+    /// partition_decrease | replication_factor_change | unsupported_api
+    pub reason: &'static str,
+    pub message: String,
+}
+
+/// The plan.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Plan {
+    pub actions: Vec<Action>,
+    pub refusals: Vec<Refusal>,
+    pub warnings: Vec<String>,
+    /// Spec topics already in sync.
+    pub in_sync_topics: usize,
+}
+
+impl Plan {
+    pub fn is_empty(&self) -> bool {
+        self.actions.is_empty() && self.refusals.is_empty()
+    }
+}
+
+/// Compares a config value as Kafka would: list-valued keys are sets.
+fn same_value(key: &str, a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    if key == "cleanup.policy" {
+        let set = |s: &str| {
+            let mut v: Vec<String> = s
+                .split(',')
+                .map(|x| x.trim().to_ascii_lowercase())
+                .filter(|x| !x.is_empty())
+                .collect();
+            v.sort();
+            v
+        };
+        return set(a) == set(b);
+    }
+    false
+}
+
+/// Why lowering/changing this key loses data, if it does.
+fn destructive_reason(key: &str, from: Option<&str>, to: &str) -> Option<String> {
+    let from = from?;
+    match key {
+        "retention.ms" | "retention.bytes" | "local.retention.ms" | "local.retention.bytes" => {
+            // -1 is unlimited
+            let n = |s: &str| {
+                s.parse::<i64>()
+                    .ok()
+                    .map(|v| if v < 0 { i64::MAX } else { v })
+            };
+            match (n(from), n(to)) {
+                (Some(f), Some(t)) if t < f => Some(format!(
+                    "{key} decrease: data older or larger than the new limit is deleted"
+                )),
+                _ => None,
+            }
+        }
+        "cleanup.policy" => {
+            let compact = |s: &str| s.split(',').any(|p| p.trim() == "compact");
+            (compact(from) && !compact(to)).then(|| {
+                "cleanup.policy leaves compaction: old keys become subject to deletion".to_string()
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Builds the plan.
+pub fn plan(
+    desired: &[DesiredTopic],
+    actual: &BTreeMap<String, ActualTopic>,
+    opts: Options,
+    own: &Ownership<'_>,
+    caps: Capabilities,
+) -> Plan {
+    let mut p = Plan::default();
+    for d in desired {
+        let Some(a) = actual.get(&d.name) else {
+            if !caps.create_topics {
+                p.refusals.push(Refusal {
+                    topic: d.name.clone(),
+                    reason: "unsupported_api",
+                    message: format!("{}: the broker does not support CreateTopics", d.name),
+                });
+                continue;
+            }
+            p.actions.push(Action::CreateTopic {
+                topic: d.name.clone(),
+                partitions: d.partitions.unwrap_or(-1),
+                replication_factor: d.replication_factor.unwrap_or(-1),
+                configs: d
+                    .configs
+                    .iter()
+                    .filter_map(|(k, v)| match v {
+                        Desired::Set(v) => Some((k.clone(), v.clone())),
+                        Desired::ClusterDefault => None,
+                    })
+                    .collect(),
+            });
+            continue;
+        };
+        let before = p.actions.len() + p.refusals.len();
+        if let Some(want) = d.partitions.filter(|n| *n > 0) {
+            if want < a.partitions {
+                p.refusals.push(Refusal {
+                    topic: d.name.clone(),
+                    reason: "partition_decrease",
+                    message: format!(
+                        "{}: partitions {} → {}: Kafka cannot remove partitions; keep {} in the spec, or create a new topic and migrate",
+                        d.name, a.partitions, want, a.partitions
+                    ),
+                });
+            } else if want > a.partitions {
+                if caps.create_partitions {
+                    p.actions.push(Action::AddPartitions {
+                        topic: d.name.clone(),
+                        from: a.partitions,
+                        to: want,
+                    });
+                } else {
+                    p.refusals.push(Refusal {
+                        topic: d.name.clone(),
+                        reason: "unsupported_api",
+                        message: format!(
+                            "{}: partitions {} → {}: the broker does not support CreatePartitions",
+                            d.name, a.partitions, want
+                        ),
+                    });
+                }
+            }
+        }
+        if let Some(want) = d.replication_factor.filter(|n| *n > 0)
+            && want != a.replication_factor
+        {
+            p.refusals.push(Refusal {
+                topic: d.name.clone(),
+                reason: "replication_factor_change",
+                message: format!(
+                    "{}: replication factor {} → {}: evctl does not move replicas; reassign them with kafka-reassign-partitions (throttled), then update the spec",
+                    d.name, a.replication_factor, want
+                ),
+            });
+        }
+        let current: BTreeMap<&str, &ConfigEntry> =
+            a.configs.iter().map(|c| (c.name.as_str(), c)).collect();
+        let mut config_actions = Vec::new();
+        for (key, want) in &d.configs {
+            let cur = current.get(key.as_str());
+            match want {
+                Desired::Set(v) => {
+                    let from = cur.and_then(|c| c.value.clone());
+                    if from.as_deref().is_some_and(|f| same_value(key, f, v)) {
+                        continue;
+                    }
+                    config_actions.push(Action::SetConfig {
+                        topic: d.name.clone(),
+                        key: key.clone(),
+                        destructive: destructive_reason(key, from.as_deref(), v),
+                        from,
+                        from_source: cur.map(|c| c.source),
+                        to: v.clone(),
+                    });
+                }
+                Desired::ClusterDefault => {
+                    if let Some(c) = cur.filter(|c| c.source == ConfigSource::DynamicTopicConfig) {
+                        config_actions.push(Action::UnsetConfig {
+                            topic: d.name.clone(),
+                            key: key.clone(),
+                            from: c.value.clone(),
+                            reason: "the spec says -1: follow the cluster default".into(),
+                        });
+                    }
+                }
+            }
+        }
+        for c in &a.configs {
+            if c.source != ConfigSource::DynamicTopicConfig
+                || d.configs.contains_key(&c.name)
+                || (own.ignored_config)(&c.name)
+            {
+                continue;
+            }
+            if opts.prune_configs {
+                config_actions.push(Action::UnsetConfig {
+                    topic: d.name.clone(),
+                    key: c.name.clone(),
+                    from: c.value.clone(),
+                    reason: "not in the spec (--prune-configs)".into(),
+                });
+            } else {
+                p.warnings.push(format!(
+                    "{}: {}={} is set on the topic but not in the spec (kept; --prune-configs removes it)",
+                    d.name,
+                    c.name,
+                    c.value.as_deref().unwrap_or("null")
+                ));
+            }
+        }
+        if !config_actions.is_empty() && !caps.alter_configs {
+            p.refusals.push(Refusal {
+                topic: d.name.clone(),
+                reason: "unsupported_api",
+                message: format!(
+                    "{}: {} config change(s): the broker does not support IncrementalAlterConfigs",
+                    d.name,
+                    config_actions.len()
+                ),
+            });
+        } else {
+            p.actions.extend(config_actions);
+        }
+        if p.actions.len() + p.refusals.len() == before {
+            p.in_sync_topics += 1;
+        }
+    }
+    if opts.prune {
+        let wanted: std::collections::HashSet<&str> =
+            desired.iter().map(|d| d.name.as_str()).collect();
+        for a in actual.values() {
+            if wanted.contains(a.name.as_str())
+                || a.internal
+                || !(own.managed)(&a.name)
+                || (own.protected)(&a.name)
+            {
+                continue;
+            }
+            if caps.delete_topics {
+                p.actions.push(Action::DeleteTopic {
+                    topic: a.name.clone(),
+                });
+            } else {
+                p.refusals.push(Refusal {
+                    topic: a.name.clone(),
+                    reason: "unsupported_api",
+                    message: format!("{}: the broker does not support DeleteTopics", a.name),
+                });
+            }
+        }
+    }
+    p
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,210 @@
+//! The plan as people and programs read it: a text diff (changed keys only, old → new, both as
+//! Kafka values and human units, with the old value's source) and a stable JSON document.
+
+use serde::Serialize;
+
+use super::{Action, Plan, Refusal};
+use crate::output::{Render, Styles, sanitize};
+
+/// Version of the JSON plan document; bumped only on incompatible changes.
+pub const PLAN_FORMAT: u32 = 1;
+
+/// Counts by kind of action.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub create: usize,
+    pub add_partitions: usize,
+    pub set_config: usize,
+    pub unset_config: usize,
+    pub delete: usize,
+    pub refused: usize,
+    pub destructive: usize,
+    pub in_sync_topics: usize,
+}
+
+impl Summary {
+    pub fn of(plan: &Plan) -> Summary {
+        let mut s = Summary {
+            refused: plan.refusals.len(),
+            in_sync_topics: plan.in_sync_topics,
+            ..Summary::default()
+        };
+        for a in &plan.actions {
+            match a {
+                Action::CreateTopic { .. } => s.create += 1,
+                Action::AddPartitions { .. } => s.add_partitions += 1,
+                Action::SetConfig { .. } => s.set_config += 1,
+                Action::UnsetConfig { .. } => s.unset_config += 1,
+                Action::DeleteTopic { .. } => s.delete += 1,
+            }
+            if a.is_destructive() {
+                s.destructive += 1;
+            }
+        }
+        s
+    }
+
+    /// One line: "Plan: 2 to create, 3 to change, 1 to delete (1 destructive); 1 refused."
+    pub fn line(&self) -> String {
+        let change = self.add_partitions + self.set_config + self.unset_config;
+        if self.create + change + self.delete + self.refused == 0 {
+            return format!("No changes: {} topic(s) in sync.", self.in_sync_topics);
+        }
+        let mut s = format!(
+            "Plan: {} to create, {} to change, {} to delete",
+            self.create, change, self.delete
+        );
+        if self.destructive > 0 {
+            s.push_str(&format!(" ({} destructive)", self.destructive));
+        }
+        if self.refused > 0 {
+            s.push_str(&format!("; {} refused", self.refused));
+        }
+        s.push('.');
+        s
+    }
+}
+
+/// The stable plan document (`-o json`).
+#[derive(Debug, Serialize)]
+pub struct PlanDocument<'a> {
+    pub format: u32,
+    pub cluster_id: Option<String>,
+    pub in_sync: bool,
+    pub summary: Summary,
+    pub actions: &'a [Action],
+    pub refusals: &'a [Refusal],
+    pub warnings: &'a [String],
+}
+
+impl<'a> PlanDocument<'a> {
+    pub fn new(plan: &'a Plan, cluster_id: Option<String>) -> Self {
+        PlanDocument {
+            format: PLAN_FORMAT,
+            cluster_id,
+            in_sync: plan.is_empty(),
+            summary: Summary::of(plan),
+            actions: &plan.actions,
+            refusals: &plan.refusals,
+            warnings: &plan.warnings,
+        }
+    }
+}
+
+/// The human form of a Kafka value, when the key has a unit: `604800000` → `7d`.
+pub use crate::spec::humanize as human;
+
+fn show(key: &str, value: Option<&str>) -> String {
+    match value {
+        None => "(none)".into(),
+        Some(v) => match human(key, v) {
+            Some(h) if h != v => format!("{} ({h})", sanitize(v)),
+            _ => sanitize(v).into_owned(),
+        },
+    }
+}
+
+impl Render for PlanDocument<'_> {
+    fn table(&self, s: &Styles) -> String {
+        let mut out = String::new();
+        let mut last_topic = "";
+        for a in self.actions {
+            let topic = a.topic();
+            let header = |sym: &str, style: fn(&Styles, &str) -> String, what: &str| {
+                format!("{} {}{}\n", style(s, sym), s.bold(&sanitize(topic)), what)
+            };
+            match a {
+                Action::CreateTopic {
+                    partitions,
+                    replication_factor,
+                    configs,
+                    ..
+                } => {
+                    let n = |v: i64| {
+                        if v < 0 {
+                            "cluster default".to_string()
+                        } else {
+                            v.to_string()
+                        }
+                    };
+                    out.push_str(&header(
+                        "+",
+                        Styles::good,
+                        &format!(
+                            "  create: partitions {}, replication factor {}",
+                            n(*partitions as i64),
+                            n(*replication_factor as i64)
+                        ),
+                    ));
+                    for (k, v) in configs {
+                        out.push_str(&format!("      {k} = {}\n", show(k, Some(v))));
+                    }
+                }
+                Action::DeleteTopic { .. } => {
+                    out.push_str(&header(
+                        "-",
+                        Styles::bad,
+                        "  delete (destructive: its data is lost)",
+                    ));
+                }
+                _ => {
+                    if topic != last_topic {
+                        out.push_str(&header("~", Styles::warn, ""));
+                    }
+                    match a {
+                        Action::AddPartitions { from, to, .. } => {
+                            out.push_str(&format!("      partitions {from} → {to}\n"))
+                        }
+                        Action::SetConfig {
+                            key,
+                            from,
+                            from_source,
+                            to,
+                            destructive,
+                            ..
+                        } => {
+                            let src = from_source
+                                .map(|s| {
+                                    format!(
+                                        " [{}]",
+                                        serde_json::to_value(s)
+                                            .ok()
+                                            .and_then(|v| v.as_str().map(String::from))
+                                            .unwrap_or_default()
+                                    )
+                                })
+                                .unwrap_or_default();
+                            out.push_str(&format!(
+                                "      {key}: {}{src} → {}\n",
+                                show(key, from.as_deref()),
+                                show(key, Some(to))
+                            ));
+                            if let Some(why) = destructive {
+                                out.push_str(&format!("        {} {why}\n", s.bad("destructive:")));
+                            }
+                        }
+                        Action::UnsetConfig {
+                            key, from, reason, ..
+                        } => {
+                            out.push_str(&format!(
+                                "      {key}: {} → (cluster default)  ({reason})\n",
+                                show(key, from.as_deref())
+                            ));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            last_topic = topic;
+        }
+        for r in self.refusals {
+            out.push_str(&format!("{} {}\n", s.bad("refused:"), sanitize(&r.message)));
+        }
+        for w in self.warnings {
+            out.push_str(&format!("{} {}\n", s.warn("note:"), sanitize(w)));
+        }
+        out.push_str(&self.summary.line());
+        out.push('\n');
+        out
+    }
+}
