@@ -96,12 +96,18 @@ if $smoke; then
         evctl_cmd=("$REPO_ROOT/target/release/evctl")
     fi
     if ((${#evctl_cmd[@]})); then
-        echo "\$ ${evctl_cmd[*]} --brokers $ADDR cluster"
-        if ! (cd "$REPO_ROOT" && "${evctl_cmd[@]}" --brokers "$ADDR" cluster); then
-            echo "dev-broker: error: the evctl run above failed (see its error)" >&2
-            exit 1
-        fi
-        echo
+        # what a newcomer tries first: the cluster, then the example topics applied and planned
+        for args in "cluster" \
+            "apply -f topics.yaml -f topics.local.yaml --yes" \
+            "plan -f topics.yaml -f topics.local.yaml --detailed-exitcode"; do
+            echo "\$ evctl --brokers $ADDR $args"
+            # shellcheck disable=SC2086  # args are words
+            if ! (cd "$REPO_ROOT" && "${evctl_cmd[@]}" --brokers "$ADDR" $args); then
+                echo "dev-broker: error: the evctl run above failed (see its error)" >&2
+                exit 1
+            fi
+            echo
+        done
     fi
 fi
 

@@ -435,3 +435,75 @@ fn repo_topics_yaml_applies(kind: Kind, test: &str) {
     assert_eq!(again["in_sync"], true, "{again}");
 }
 on_each_broker!(repo_topics_yaml_applies);
+
+fn server_validate_and_partial_failure(kind: Kind, test: &str) {
+    let Some(f) = Fixture::new(kind, test) else {
+        return;
+    };
+    if kind == Kind::Tansu {
+        // tansu ignores validate_only (it would create the topic) and accepts any config name
+        skip(
+            test,
+            "tansu ignores validate_only and accepts unknown configs: checked on noida-db only",
+        );
+        return;
+    }
+    // the broker rejects a value the spec cannot know is wrong: nothing is applied
+    let spec = f.spec("bad-value.yaml", "defaults: {partitions: 1, replication_factor: 1}\ntopics:\n  - name: P.a\n  - name: P.b\n    configs: {message.timestamp.difference.max.ms: -5}\n");
+    let run = f
+        .evctl(&["apply", p(&spec), "--yes", "--server-validate"])
+        .expect_code(1);
+    assert!(
+        run.stderr.contains("Value must be at least 0"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("nothing was applied"), "{}", run.stderr);
+    assert!(
+        describe(&f.addr, &[f.t("a"), f.t("b")]).is_empty(),
+        "validation created nothing"
+    );
+    // a change the broker refuses while others succeed: each result printed, exit 1
+    let spec = f.spec("partial.yaml", "defaults: {partitions: 1, replication_factor: 1}\ntopics:\n  - name: P.a\n  - name: P.c\n    configs: {no.such.config.anywhere: 1}\n");
+    let run = f.evctl(&["apply", p(&spec), "--yes"]).expect_code(1);
+    assert!(
+        run.stdout.contains(&format!("✓ create {}", f.t("a"))),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(&format!("✗ create {}: ", f.t("c"))),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("Applied 1 of 2 change(s); 1 failed."),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr.contains("1 of 2 change(s) failed"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(describe(&f.addr, &[f.t("a"), f.t("c")]).len(), 1);
+    // valid changes pass validation, then apply once
+    let spec = f.spec(
+        "good.yaml",
+        "defaults: {partitions: 1, replication_factor: 1}\ntopics:\n  - name: P.a\n  - name: P.d\n",
+    );
+    let run = f
+        .evctl(&["apply", p(&spec), "--yes", "--server-validate"])
+        .expect_code(0);
+    assert!(
+        run.stderr.contains("The broker validated every change."),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout.contains("Applied 1 of 1 change(s)."),
+        "{}",
+        run.stdout
+    );
+}
+on_each_broker!(server_validate_and_partial_failure);
