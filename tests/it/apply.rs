@@ -194,7 +194,7 @@ fn change_configs_and_partitions(kind: Kind, test: &str) {
         );
         skip(
             test,
-            "tansu does not support CreatePartitions: partition increase checked on noida-db only",
+            "tansu lacks CreatePartitions and reports topic configs as DEFAULT_CONFIG: partition increase, -1 unset and --prune-configs checked on noida-db only",
         );
         // the config change alone applies on tansu (IncrementalAlterConfigs SET)
         let only_config = f.spec(
