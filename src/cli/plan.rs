@@ -17,7 +17,7 @@ with --detailed-exitcode, 2 a bad spec or a refused change (partition decrease, 
 /// The spec files and what the plan may touch; shared by plan and apply.
 #[derive(Debug, Clone, clap::Args)]
 pub struct PlanArgs {
-    /// Spec files, merged in order (later wins).
+    /// Spec files, merged in order (later wins) [default: topics.yaml].
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// More spec files, merged in order after the positional ones (-f base.yaml -f prod.yaml).
