@@ -11,6 +11,7 @@ pub mod cluster;
 pub mod conn;
 pub mod error;
 pub mod frame;
+pub mod partitioner;
 pub mod sasl;
 pub mod tls;
 pub mod versions;

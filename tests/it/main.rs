@@ -12,6 +12,7 @@ mod cluster;
 mod config;
 mod docs;
 mod faults;
+mod partitioner;
 mod sasl;
 mod schema;
 mod tls;
