@@ -11,6 +11,7 @@ pub mod error;
 pub mod kafka;
 pub mod output;
 pub mod plan;
+pub mod record;
 pub mod schema;
 pub mod spec;
 pub mod units;

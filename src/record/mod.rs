@@ -1,0 +1,78 @@
+//! The one lossless record model shared by `publish`, `tail` and `dlq`, and its conversions.
+//!
+//! Null is not empty: a key, value or header value of `None` (null) and one of `Some(empty)` are
+//! different records and every conversion here keeps them apart.
+//!
+//! - [`json`]: the JSON-lines codec (design.md §4), written by `tail -o json` and read by
+//!   `publish --format json`.
+//! - [`offsets`]: the offset syntax of `--from` / `--to` (`start`, `end`, `N`, `+N`, `-N`,
+//!   `@TIME`, `@-1h`, ranges `a:b`).
+//! - [`time`]: RFC 3339 timestamps with millisecond precision, to and from epoch milliseconds.
+
+use bytes::Bytes;
+
+pub mod json;
+pub mod offsets;
+pub mod time;
+
+/// How a record's timestamp was set (Kafka's `timestampType`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum TimestampType {
+    /// Set by the producer (`CreateTime`).
+    #[default]
+    Create,
+    /// Set by the broker when it appended the record (`LogAppendTime`).
+    LogAppend,
+    /// No timestamp (pre-0.10 message format).
+    NotAvailable,
+}
+
+impl TimestampType {
+    /// The name used in JSON lines: `create`, `log_append` or `not_available`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimestampType::Create => "create",
+            TimestampType::LogAppend => "log_append",
+            TimestampType::NotAvailable => "not_available",
+        }
+    }
+
+    /// Parses the name written by [`TimestampType::as_str`].
+    pub fn parse(s: &str) -> Result<TimestampType, String> {
+        match s {
+            "create" => Ok(TimestampType::Create),
+            "log_append" => Ok(TimestampType::LogAppend),
+            "not_available" => Ok(TimestampType::NotAvailable),
+            other => Err(format!(
+                "unknown timestamp_type {other:?} (expected \"create\", \"log_append\" or \"not_available\")"
+            )),
+        }
+    }
+}
+
+impl std::fmt::Display for TimestampType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One Kafka record, losslessly.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Record {
+    /// The topic it was read from or is going to.
+    pub topic: String,
+    /// The partition.
+    pub partition: i32,
+    /// The offset in the partition.
+    pub offset: i64,
+    /// Milliseconds since the Unix epoch (may be negative).
+    pub timestamp: i64,
+    /// Who set [`Record::timestamp`].
+    pub timestamp_type: TimestampType,
+    /// The key; `None` is a null key, distinct from an empty one.
+    pub key: Option<Bytes>,
+    /// The value; `None` is a null value (a tombstone), distinct from an empty one.
+    pub value: Option<Bytes>,
+    /// Headers in wire order, duplicates kept; a `None` value is a null header value.
+    pub headers: Vec<(String, Option<Bytes>)>,
+}
