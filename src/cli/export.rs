@@ -63,7 +63,7 @@ pub async fn run(ctx: &Ctx<'_>, args: &ExportArgs) -> anyhow::Result<ExitStatus>
                     .any(|g| crate::spec::glob_match(g, n))
         })
         .collect();
-    let state = cluster::read(&client, &names).await?;
+    let state = cluster::read_from(&client, &meta, &names).await?;
     let topics = names
         .iter()
         .filter_map(|n| state.topics.get(n))

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{Action, ActualTopic, Capabilities};
 use crate::kafka::admin::{self, AlterOp, NewTopic};
-use crate::kafka::{Client, KafkaError, Route};
+use crate::kafka::{Client, ClusterMetadata, KafkaError, Route};
 
 /// What the cluster looks like to a plan.
 pub struct ClusterState {
@@ -22,6 +22,15 @@ pub struct ClusterState {
 /// a plan compares), with as few requests as batching allows.
 pub async fn read(client: &Client, describe: &[String]) -> anyhow::Result<ClusterState> {
     let meta = client.metadata(None).await?;
+    read_from(client, &meta, describe).await
+}
+
+/// Like [`read`], with metadata the caller already fetched.
+pub async fn read_from(
+    client: &Client,
+    meta: &ClusterMetadata,
+    describe: &[String],
+) -> anyhow::Result<ClusterState> {
     let mut topics: BTreeMap<String, ActualTopic> = meta
         .topics
         .values()
