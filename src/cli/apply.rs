@@ -79,7 +79,7 @@ fn describe(a: &crate::plan::Action) -> String {
     }
 }
 
-fn confirm(ctx: &Ctx<'_>, summary: &Summary, cluster: &str) -> anyhow::Result<bool> {
+fn confirm(summary: &Summary, cluster: &str) -> anyhow::Result<bool> {
     if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
         return Err(usage_hint(
             "refusing to apply without confirmation: not on a terminal",
@@ -93,7 +93,6 @@ fn confirm(ctx: &Ctx<'_>, summary: &Summary, cluster: &str) -> anyhow::Result<bo
             summary.destructive
         );
     }
-    let _ = ctx;
     Ok(dialoguer::Confirm::new()
         .with_prompt(prompt)
         .default(false)
@@ -127,7 +126,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: &ApplyCommand) -> anyhow::Result<ExitStatus
         .cluster_id
         .clone()
         .unwrap_or_else(|| "(unknown id)".into());
-    if !cmd.yes && !confirm(ctx, &summary, &cluster_name)? {
+    if !cmd.yes && !confirm(&summary, &cluster_name)? {
         ctx.printer.status("Nothing applied.");
         return Ok(ExitStatus::Success);
     }
