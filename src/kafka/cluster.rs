@@ -480,12 +480,6 @@ impl Client {
         *self.stale.lock().unwrap_or_else(|p| p.into_inner()) = true;
     }
 
-    /// An open connection to a broker by id.
-    pub async fn broker_connection(&self, id: i32) -> Result<Arc<Connection>> {
-        let deadline = Instant::now() + self.opts.timeout;
-        self.connection_for(&Route::Broker(id), deadline).await
-    }
-
     async fn connection_to(&self, addr: &str, deadline: Instant) -> Result<Arc<Connection>> {
         let slot = self.slot(addr);
         let mut guard = slot.lock().await;

@@ -209,23 +209,6 @@ impl Connection {
         Self::handshake(addr, stream, opts).await
     }
 
-    /// Runs the Kafka handshake (ApiVersions, then SASL if configured) over an already open stream.
-    pub async fn over_stream<S>(
-        addr: &str,
-        stream: S,
-        opts: &ConnectOptions,
-    ) -> Result<Arc<Connection>>
-    where
-        S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
-    {
-        Self::handshake(addr, Box::new(stream), opts)
-            .await
-            .map_err(|failure| KafkaError::Connect {
-                addr: addr.to_string(),
-                failure,
-            })
-    }
-
     async fn handshake(
         addr: &str,
         stream: BoxStream,
@@ -258,21 +241,15 @@ impl Connection {
         // Newer brokers take v3; an older one answers UNSUPPORTED_VERSION in the v0 format, then we use v0.
         let mut last_err = String::new();
         for version in [3i16, 0] {
-            let raw = self
-                .send_raw(&req, version, true)
-                .await
-                .map_err(|e| match e {
-                    KafkaError::Disconnected { reason, .. } => {
-                        match reason.strip_prefix(TLS_PREFIX) {
-                            Some(tls) => ConnectFailure::Tls(tls.to_string()),
-                            None => ConnectFailure::Io(format!(
-                                "connection lost during the handshake: {reason}"
-                            )),
-                        }
-                    }
-                    other => ConnectFailure::Protocol(other.to_string()),
-                })?
-                .expect("a response was asked for");
+            let raw = self.send(&req, version).await.map_err(|e| match e {
+                KafkaError::Disconnected { reason, .. } => match reason.strip_prefix(TLS_PREFIX) {
+                    Some(tls) => ConnectFailure::Tls(tls.to_string()),
+                    None => ConnectFailure::Io(format!(
+                        "connection lost during the handshake: {reason}"
+                    )),
+                },
+                other => ConnectFailure::Protocol(other.to_string()),
+            })?;
             let resp = frame::decode_response::<ApiVersionsRequest>(raw.clone(), version)
                 .or_else(|_| frame::decode_response::<ApiVersionsRequest>(raw, 0));
             match resp {
@@ -387,10 +364,7 @@ impl Connection {
 
     /// Like [`Connection::request`], at a given version.
     pub async fn request_at<R: Request>(&self, req: R, version: i16) -> Result<R::Response> {
-        let raw = self
-            .send_raw(&req, version, true)
-            .await?
-            .expect("a response was asked for");
+        let raw = self.send(&req, version).await?;
         frame::decode_response::<R>(raw, version).map_err(|e| KafkaError::Protocol {
             addr: self.addr.clone(),
             reason: format!(
@@ -400,22 +374,12 @@ impl Connection {
         })
     }
 
-    /// Sends a request that gets no response (Produce with acks=0).
-    pub async fn send_no_response<R: Request>(&self, req: R, version: i16) -> Result<()> {
-        self.send_raw(&req, version, false).await.map(|_| ())
-    }
-
     /// The negotiated version of request type `R` on this connection.
     pub fn version_for<R: Request>(&self) -> Result<i16> {
         self.versions.negotiate_for::<R>(&self.addr)
     }
 
-    async fn send_raw<R: Request>(
-        &self,
-        req: &R,
-        version: i16,
-        want_response: bool,
-    ) -> Result<Option<Bytes>> {
+    async fn send<R: Request>(&self, req: &R, version: i16) -> Result<Bytes> {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         self.requests.fetch_add(1, Ordering::Relaxed);
         let buf = frame::encode_request(req, version, id, &self.client_id).map_err(|e| {
@@ -428,18 +392,16 @@ impl Connection {
             }
         })?;
         let (tx, rx) = oneshot::channel();
-        let guard = if want_response {
+        let _guard = {
             let mut p = lock(&self.pending);
             if let Some(reason) = &p.closed {
                 return Err(self.disconnected(reason.clone()));
             }
             p.waiters.insert(id, tx);
-            Some(WaiterGuard {
+            WaiterGuard {
                 pending: &self.pending,
                 id,
-            })
-        } else {
-            None
+            }
         };
         {
             let mut w = self.writer.lock().await;
@@ -452,9 +414,8 @@ impl Connection {
                 return Err(self.disconnected(e.to_string()));
             }
         }
-        let Some(_guard) = guard else { return Ok(None) };
         match rx.await {
-            Ok(Ok(bytes)) => Ok(Some(bytes)),
+            Ok(Ok(bytes)) => Ok(bytes),
             Ok(Err(reason)) => Err(self.disconnected(reason)),
             Err(_) => Err(self.disconnected("the connection was dropped".into())),
         }
