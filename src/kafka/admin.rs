@@ -19,7 +19,7 @@ use kafka_protocol::messages::{
 use kafka_protocol::protocol::StrBytes;
 use serde::Serialize;
 
-use super::cluster::{Client, Route};
+use super::cluster::{Client, Route, top_level_error};
 use super::error::{KafkaError, Result};
 
 /// Topics per request.
@@ -83,13 +83,9 @@ fn topic_error(
     code: i16,
     message: Option<&StrBytes>,
 ) -> std::result::Result<(), KafkaError> {
-    match ResponseError::try_from_code(code) {
+    match top_level_error(&format!("{what} {name}"), code, message) {
         None => Ok(()),
-        Some(e) => Err(KafkaError::broker(
-            format!("{what} {name}"),
-            e,
-            message.map(|m| m.to_string()),
-        )),
+        Some(e) => Err(e),
     }
 }
 
