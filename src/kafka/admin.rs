@@ -83,6 +83,9 @@ fn topic_error(
     code: i16,
     message: Option<&StrBytes>,
 ) -> std::result::Result<(), KafkaError> {
+    if code == 0 {
+        return Ok(());
+    }
     match top_level_error(&format!("{what} {name}"), code, message) {
         None => Ok(()),
         Some(e) => Err(e),
