@@ -197,9 +197,14 @@ pub fn display_text(text: &str) -> Arc<str> {
     Arc::from(out)
 }
 
-/// 1-based line and column (in characters) of a byte offset.
+/// 1-based line and column (in characters) of a byte offset (one inside a character counts as
+/// that character).
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let col = before
         .rsplit('\n')
@@ -208,6 +213,25 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
         .unwrap_or(0)
         + 1;
     (line, col)
+}
+
+/// The byte offset of a 1-based line and (character) column: the inverse of [`line_col`]. A line
+/// past the end is the end of the text; a column past the end of its line, the line's start.
+pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        match text[start..].find('\n') {
+            Some(i) => start += i + 1,
+            None => return text.len(),
+        }
+    }
+    let rest = &text[start..];
+    let line_text = &rest[..rest.find('\n').map_or(rest.len(), |i| i + 1)];
+    start
+        + line_text
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(0, |(b, _)| b)
 }
 
 /// serde_yaml_ng appends " at line L column C" to messages; the location is shown our own way.
@@ -221,6 +245,20 @@ fn strip_location(msg: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn offsets_of_lines_and_columns() {
+        let t = "a: 1\nbé: [x, y]\n";
+        assert_eq!(offset_of(t, 1, 1), 0);
+        assert_eq!(offset_of(t, 2, 1), 5);
+        assert_eq!(offset_of(t, 2, 3), 8);
+        for offset in [0, 5, 8, 12] {
+            let (l, c) = line_col(t, offset);
+            assert_eq!(offset_of(t, l, c), offset);
+        }
+        assert_eq!(offset_of(t, 9, 1), t.len());
+        assert_eq!(offset_of(t, 2, 99), 5);
+    }
 
     #[test]
     fn line_and_column() {

@@ -340,21 +340,7 @@ fn parse_error(path: &Path, text: &str, mut e: ParseError) -> anyhow::Error {
     }
     match (e.line, e.column) {
         (Some(line), col) => {
-            let offset = text
-                .split_inclusive('\n')
-                .take(line.saturating_sub(1))
-                .map(str::len)
-                .sum::<usize>()
-                + text
-                    .split_inclusive('\n')
-                    .nth(line.saturating_sub(1))
-                    .map(|l| {
-                        l.char_indices()
-                            .nth(col.unwrap_or(1).saturating_sub(1))
-                            .map(|(i, _)| i)
-                            .unwrap_or(0)
-                    })
-                    .unwrap_or(0);
+            let offset = crate::diag::offset_of(text, line, col.unwrap_or(1));
             FileError::at(path, text, offset, e.message).into()
         }
         _ => FileError::whole(path, e.message).into(),

@@ -162,22 +162,9 @@ fn parse_error(source: &Source, main: &str, err: &protox::Error) -> ParseError {
         .map(|l| l.offset());
     match (text, offset) {
         (Some(text), Some(offset)) => {
-            let (line, column) = line_column(text, offset);
+            let (line, column) = crate::diag::line_col(text, offset);
             ParseError::at(&name, line, column, message)
         }
         _ => ParseError::new(&name, message),
     }
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line = before.matches('\n').count() + 1;
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
 }

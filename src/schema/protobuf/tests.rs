@@ -1288,9 +1288,9 @@ fn any_source_name_works() {
 
 #[test]
 fn line_column_counts_characters() {
-    assert_eq!(line_column("ab\ncd", 0), (1, 1));
-    assert_eq!(line_column("ab\ncd", 3), (2, 1));
-    assert_eq!(line_column("ab\ncd", 4), (2, 2));
-    assert_eq!(line_column("é\néx", 5), (2, 2));
-    assert_eq!(line_column("ab", 99), (1, 3));
+    assert_eq!(crate::diag::line_col("ab\ncd", 0), (1, 1));
+    assert_eq!(crate::diag::line_col("ab\ncd", 3), (2, 1));
+    assert_eq!(crate::diag::line_col("ab\ncd", 4), (2, 2));
+    assert_eq!(crate::diag::line_col("é\néx", 5), (2, 2));
+    assert_eq!(crate::diag::line_col("ab", 99), (1, 3));
 }
