@@ -371,6 +371,12 @@ impl Client {
             .clone())
     }
 
+    /// An open connection to broker `id` (from the metadata), connecting if needed.
+    pub async fn broker_connection(&self, id: i32) -> Result<Arc<Connection>> {
+        let deadline = Instant::now() + self.opts.timeout;
+        self.connection_for(&Route::Broker(id), deadline).await
+    }
+
     /// The options this client was built with.
     pub fn options(&self) -> &ClientOptions {
         &self.opts

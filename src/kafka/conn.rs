@@ -382,15 +382,7 @@ impl Connection {
     async fn send<R: Request>(&self, req: &R, version: i16) -> Result<Bytes> {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         self.requests.fetch_add(1, Ordering::Relaxed);
-        let buf = frame::encode_request(req, version, id, &self.client_id).map_err(|e| {
-            KafkaError::Protocol {
-                addr: self.addr.clone(),
-                reason: format!(
-                    "cannot encode {} v{version}: {e}",
-                    super::versions::api_name(R::KEY)
-                ),
-            }
-        })?;
+        let buf = self.encode(req, version, id)?;
         let (tx, rx) = oneshot::channel();
         let _guard = {
             let mut p = lock(&self.pending);
@@ -419,6 +411,34 @@ impl Connection {
             Ok(Err(reason)) => Err(self.disconnected(reason)),
             Err(_) => Err(self.disconnected("the connection was dropped".into())),
         }
+    }
+
+    /// Writes a request the broker does not answer (Produce with acks=0) and returns once it is
+    /// written. The correlation id is still consumed, so the numbering stays unique.
+    pub async fn send_oneway<R: Request>(&self, req: &R, version: i16) -> Result<()> {
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        self.requests.fetch_add(1, Ordering::Relaxed);
+        let buf = self.encode(req, version, id)?;
+        if let Some(reason) = &lock(&self.pending).closed {
+            return Err(self.disconnected(reason.clone()));
+        }
+        let mut w = self.writer.lock().await;
+        let written = async {
+            w.write_all(&buf).await?;
+            w.flush().await
+        }
+        .await;
+        written.map_err(|e| self.disconnected(e.to_string()))
+    }
+
+    fn encode<R: Request>(&self, req: &R, version: i16, id: i32) -> Result<bytes::BytesMut> {
+        frame::encode_request(req, version, id, &self.client_id).map_err(|e| KafkaError::Protocol {
+            addr: self.addr.clone(),
+            reason: format!(
+                "cannot encode {} v{version}: {e}",
+                super::versions::api_name(R::KEY)
+            ),
+        })
     }
 
     fn disconnected(&self, reason: String) -> KafkaError {

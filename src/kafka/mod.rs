@@ -7,11 +7,15 @@
 //! - [`cluster`]: bootstrap, metadata cache, routing (leaders, controller, coordinators), retries.
 
 pub mod admin;
+pub mod batch;
 pub mod cluster;
 pub mod conn;
 pub mod error;
+pub mod fetcher;
 pub mod frame;
+pub mod offsets;
 pub mod partitioner;
+pub mod producer;
 pub mod sasl;
 pub mod tls;
 pub mod versions;

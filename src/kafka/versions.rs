@@ -16,7 +16,12 @@ pub struct ApiVersionTable {
 
 /// Highest versions evctl uses, below what the protocol crate could encode, where a newer version changes
 /// the request's shape in a way evctl does not use (Produce and Fetch v13+ address topics by id only).
-const CAPS: &[(ApiKey, i16)] = &[(ApiKey::Produce, 12), (ApiKey::Fetch, 12)];
+const CAPS: &[(ApiKey, i16)] = &[
+    (ApiKey::Produce, 12),
+    (ApiKey::Fetch, 12),
+    (ApiKey::OffsetFetch, 9),
+    (ApiKey::OffsetCommit, 9),
+];
 
 fn capped(key: ApiKey, mut range: VersionRange) -> VersionRange {
     if let Some((_, cap)) = CAPS.iter().find(|(k, _)| *k == key) {

@@ -1,0 +1,555 @@
+//! The fetcher: reads assigned partitions with one Fetch request per leader broker (all its
+//! partitions at once), keeps the next request in flight while the caller handles the records of
+//! the last one, decodes batches with evctl's lossless codec, and, when reading committed data,
+//! drops aborted transactions and transaction markers.
+//!
+//! A partition with a stop offset is done once its next offset reaches the stop, whatever offsets
+//! the records had: the position moves past every batch, control batches and compacted gaps
+//! included, so "exit at end" cannot hang on offsets that hold no record.
+
+use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::sync::Arc;
+use std::time::Duration;
+
+use kafka_protocol::ResponseError;
+use kafka_protocol::messages::fetch_request::{FetchPartition, FetchTopic};
+use kafka_protocol::messages::{FetchRequest, FetchResponse, TopicName};
+use kafka_protocol::protocol::StrBytes;
+use tokio::task::JoinSet;
+
+use super::batch::{self, control_is_commit};
+use super::cluster::Client;
+use super::error::{KafkaError, Result};
+use super::offsets::{Isolation, OffsetQuery, list_offsets};
+use crate::record::{Record, TimestampType};
+
+/// Fetch settings.
+#[derive(Debug, Clone)]
+pub struct FetchOptions {
+    /// Which records are visible.
+    pub isolation: Isolation,
+    /// How long the broker may hold a fetch open waiting for data.
+    pub max_wait: Duration,
+    /// Upper bound of one response.
+    pub max_bytes: i32,
+    /// Upper bound per partition in one response (the broker still returns one whole batch
+    /// when the first batch is bigger).
+    pub partition_max_bytes: i32,
+}
+
+impl Default for FetchOptions {
+    fn default() -> Self {
+        FetchOptions {
+            isolation: Isolation::ReadCommitted,
+            max_wait: Duration::from_millis(500),
+            max_bytes: 16 * 1024 * 1024,
+            partition_max_bytes: 8 * 1024 * 1024,
+        }
+    }
+}
+
+/// One partition to read, from `start` (inclusive) to `stop` (exclusive; None = follow).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assignment {
+    pub topic: String,
+    pub partition: i32,
+    pub start: i64,
+    pub stop: Option<i64>,
+}
+
+#[derive(Debug)]
+struct PartState {
+    topic: Arc<str>,
+    partition: i32,
+    next: i64,
+    stop: Option<i64>,
+    in_flight: bool,
+    reset: bool,
+    max_bytes: i32,
+    /// Aborted transactions not yet passed: (first offset, producer id), smallest first.
+    aborted: BinaryHeap<std::cmp::Reverse<(i64, i64)>>,
+    /// Producers whose open transaction is aborted: their data batches are skipped until the
+    /// abort marker.
+    aborting: HashSet<i64>,
+}
+
+impl PartState {
+    fn done(&self) -> bool {
+        self.stop.is_some_and(|s| self.next >= s)
+    }
+}
+
+struct FetchDone {
+    broker: i32,
+    parts: Vec<usize>,
+    result: Result<FetchResponse>,
+}
+
+/// A warning the caller may show (records deleted under the reader, a reset).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice(pub String);
+
+/// Reads a set of partitions.
+pub struct Fetcher {
+    client: Arc<Client>,
+    opts: FetchOptions,
+    parts: Vec<PartState>,
+    index: HashMap<(Arc<str>, i32), usize>,
+    in_flight: JoinSet<FetchDone>,
+    busy: HashSet<i32>,
+    need_metadata: bool,
+    notices: Vec<Notice>,
+    retry_pause: u32,
+}
+
+impl std::fmt::Debug for Fetcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Fetcher")
+            .field("partitions", &self.parts.len())
+            .finish()
+    }
+}
+
+impl Fetcher {
+    /// A fetcher over `assignments`.
+    pub fn new(client: Arc<Client>, opts: FetchOptions, assignments: Vec<Assignment>) -> Self {
+        let mut parts = Vec::with_capacity(assignments.len());
+        let mut index = HashMap::new();
+        for a in assignments {
+            let topic: Arc<str> = Arc::from(a.topic.as_str());
+            index.insert((topic.clone(), a.partition), parts.len());
+            parts.push(PartState {
+                topic,
+                partition: a.partition,
+                next: a.start,
+                stop: a.stop,
+                in_flight: false,
+                reset: false,
+                max_bytes: opts.partition_max_bytes,
+                aborted: BinaryHeap::new(),
+                aborting: HashSet::new(),
+            });
+        }
+        Fetcher {
+            client,
+            opts,
+            parts,
+            index,
+            in_flight: JoinSet::new(),
+            busy: HashSet::new(),
+            need_metadata: false,
+            notices: Vec::new(),
+            retry_pause: 0,
+        }
+    }
+
+    /// True when every partition reached its stop offset.
+    pub fn finished(&self) -> bool {
+        self.parts.iter().all(PartState::done)
+    }
+
+    /// The next offset to read of each partition (what a consumer group would commit).
+    pub fn positions(&self) -> Vec<((String, i32), i64)> {
+        self.parts
+            .iter()
+            .map(|p| ((p.topic.to_string(), p.partition), p.next))
+            .collect()
+    }
+
+    /// Warnings since the last call.
+    pub fn take_notices(&mut self) -> Vec<Notice> {
+        std::mem::take(&mut self.notices)
+    }
+
+    /// The records of the next response, in offset order per partition; `None` once every
+    /// partition is done. An empty vector means a response without new records (e.g. only
+    /// markers, or a wait that timed out in follow mode). Cancel-safe.
+    pub async fn poll(&mut self) -> Result<Option<Vec<Record>>> {
+        loop {
+            if self.finished() {
+                return Ok(None);
+            }
+            self.prepare().await?;
+            self.spawn_fetches();
+            let Some(done) = self.in_flight.join_next().await else {
+                // nothing could be sent (no leader yet): wait and refresh
+                self.need_metadata = true;
+                self.pause().await;
+                continue;
+            };
+            let done = done.map_err(|e| KafkaError::Config(format!("fetch task failed: {e}")))?;
+            let records = self.handle(done)?;
+            // keep the next request in flight while the caller works on these records
+            self.spawn_fetches();
+            return Ok(Some(records));
+        }
+    }
+
+    async fn pause(&mut self) {
+        self.retry_pause = (self.retry_pause + 1).min(8);
+        tokio::time::sleep(self.client.options().backoff.delay(self.retry_pause)).await;
+    }
+
+    /// Metadata refresh and offset resets, before sending.
+    async fn prepare(&mut self) -> Result<()> {
+        if self.need_metadata {
+            self.client.invalidate_metadata();
+            let mut topics: Vec<String> = self.parts.iter().map(|p| p.topic.to_string()).collect();
+            topics.sort();
+            topics.dedup();
+            self.client.metadata(Some(&topics)).await?;
+            self.need_metadata = false;
+        }
+        let resets: Vec<usize> = (0..self.parts.len())
+            .filter(|&i| self.parts[i].reset && !self.parts[i].in_flight)
+            .collect();
+        if resets.is_empty() {
+            return Ok(());
+        }
+        let mut queries = Vec::new();
+        for &i in &resets {
+            let tp = (self.parts[i].topic.to_string(), self.parts[i].partition);
+            queries.push((tp.clone(), OffsetQuery::Earliest));
+        }
+        let earliest = list_offsets(&self.client, &queries, self.opts.isolation).await?;
+        for q in &mut queries {
+            q.1 = OffsetQuery::Latest;
+        }
+        let latest = list_offsets(&self.client, &queries, self.opts.isolation).await?;
+        for i in resets {
+            let p = &mut self.parts[i];
+            let tp = (p.topic.to_string(), p.partition);
+            let (lo, hi) = (
+                earliest.get(&tp).copied().unwrap_or(0),
+                latest.get(&tp).copied().unwrap_or(0),
+            );
+            let to = if p.next < lo { lo } else { hi };
+            self.notices.push(Notice(format!(
+                "{}/{}: offset {} is out of range ({lo}..{hi}); continuing at {to}{}",
+                p.topic,
+                p.partition,
+                p.next,
+                if p.next < lo {
+                    " (records were deleted)"
+                } else {
+                    ""
+                }
+            )));
+            p.next = to;
+            p.reset = false;
+        }
+        Ok(())
+    }
+
+    fn spawn_fetches(&mut self) {
+        let meta = self.client.cached_metadata();
+        let mut by_broker: HashMap<i32, Vec<usize>> = HashMap::new();
+        for (i, p) in self.parts.iter().enumerate() {
+            if p.done() || p.in_flight || p.reset {
+                continue;
+            }
+            match meta.leader(&p.topic, p.partition) {
+                Some(l) if !self.busy.contains(&l) => by_broker.entry(l).or_default().push(i),
+                Some(_) => {}
+                None => self.need_metadata = true,
+            }
+        }
+        for (broker, idxs) in by_broker {
+            let mut topics: Vec<FetchTopic> = Vec::new();
+            for &i in &idxs {
+                let p = &mut self.parts[i];
+                p.in_flight = true;
+                let fp = FetchPartition::default()
+                    .with_partition(p.partition)
+                    .with_fetch_offset(p.next)
+                    .with_current_leader_epoch(-1)
+                    .with_last_fetched_epoch(-1)
+                    .with_log_start_offset(-1)
+                    .with_partition_max_bytes(p.max_bytes);
+                match topics.iter_mut().find(|t| *t.topic.0 == *p.topic) {
+                    Some(t) => t.partitions.push(fp),
+                    None => topics.push(
+                        FetchTopic::default()
+                            .with_topic(TopicName(StrBytes::from_string(p.topic.to_string())))
+                            .with_partitions(vec![fp]),
+                    ),
+                }
+            }
+            self.busy.insert(broker);
+            let req = FetchRequest::default()
+                .with_replica_id((-1).into())
+                .with_max_wait_ms(self.opts.max_wait.as_millis().min(i32::MAX as u128) as i32)
+                .with_min_bytes(1)
+                .with_max_bytes(self.opts.max_bytes)
+                .with_isolation_level(self.opts.isolation.code())
+                .with_session_id(0)
+                .with_session_epoch(-1)
+                .with_topics(topics);
+            let client = self.client.clone();
+            let timeout = client.options().timeout + self.opts.max_wait;
+            self.in_flight.spawn(async move {
+                let result = async {
+                    let conn = client.broker_connection(broker).await?;
+                    let version = conn.version_for::<FetchRequest>()?;
+                    if version < 4 {
+                        return Err(KafkaError::Config(format!(
+                            "broker {} supports only Fetch v{version}: evctl needs v4 or later (message format v2)",
+                            conn.addr()
+                        )));
+                    }
+                    match tokio::time::timeout(timeout, conn.request_at(req, version)).await {
+                        Ok(r) => r,
+                        Err(_) => Err(KafkaError::Timeout {
+                            what: format!("Fetch request to {}", conn.addr()),
+                            after: timeout,
+                        }),
+                    }
+                }
+                .await;
+                FetchDone {
+                    broker,
+                    parts: idxs,
+                    result,
+                }
+            });
+        }
+    }
+
+    fn handle(&mut self, done: FetchDone) -> Result<Vec<Record>> {
+        self.busy.remove(&done.broker);
+        for &i in &done.parts {
+            self.parts[i].in_flight = false;
+        }
+        let resp = match done.result {
+            Ok(r) => r,
+            Err(e) if e.is_retriable() || matches!(e, KafkaError::Timeout { .. }) => {
+                tracing::debug!(error = %e, "fetch failed; retrying");
+                self.need_metadata = true;
+                return Ok(Vec::new());
+            }
+            Err(e) => return Err(e),
+        };
+        if let Some(e) = ResponseError::try_from_code(resp.error_code) {
+            return Err(KafkaError::broker("fetching records", e, None));
+        }
+        let mut out = Vec::new();
+        for t in resp.responses {
+            let topic = t.topic.0.to_string();
+            for pd in t.partitions {
+                let Some(&i) = self
+                    .index
+                    .get(&(Arc::from(topic.as_str()), pd.partition_index))
+                else {
+                    continue;
+                };
+                match ResponseError::try_from_code(pd.error_code) {
+                    None => {}
+                    Some(ResponseError::OffsetOutOfRange) => {
+                        self.parts[i].reset = true;
+                        continue;
+                    }
+                    Some(e) if e.is_retriable() => {
+                        tracing::debug!(%topic, partition = pd.partition_index, error = ?e, "retriable fetch error");
+                        self.need_metadata = true;
+                        continue;
+                    }
+                    Some(e) => {
+                        return Err(KafkaError::broker(
+                            format!("fetching {topic}/{}", pd.partition_index),
+                            e,
+                            None,
+                        ));
+                    }
+                }
+                self.retry_pause = 0;
+                let p = &mut self.parts[i];
+                if self.opts.isolation == Isolation::ReadCommitted {
+                    for a in pd.aborted_transactions.iter().flatten() {
+                        p.aborted
+                            .push(std::cmp::Reverse((a.first_offset, a.producer_id.0)));
+                    }
+                }
+                let Some(bytes) = pd.records.filter(|b| !b.is_empty()) else {
+                    continue;
+                };
+                let decoded = batch::decode_batches(&bytes).map_err(|e| KafkaError::Protocol {
+                    addr: format!("{topic}/{}", pd.partition_index),
+                    reason: e.to_string(),
+                })?;
+                if decoded.batches.is_empty() && decoded.truncated {
+                    // the first batch is bigger than we asked for: ask for more next time
+                    p.max_bytes = p.max_bytes.saturating_mul(2).min(256 * 1024 * 1024);
+                    continue;
+                }
+                accept(p, decoded.batches, &mut out);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Moves a partition past `batches` and appends its visible records to `out`.
+fn accept(p: &mut PartState, batches: Vec<batch::Batch>, out: &mut Vec<Record>) {
+    let topic = p.topic.to_string();
+    for b in batches {
+        if b.last_offset < p.next {
+            continue;
+        }
+        // transactions that began at or before this batch and were aborted
+        while let Some(std::cmp::Reverse((first, pid))) = p.aborted.peek().copied() {
+            if first > b.last_offset {
+                break;
+            }
+            p.aborted.pop();
+            p.aborting.insert(pid);
+        }
+        let skip = if b.control {
+            // a marker (commit or abort) ends the producer's transaction either way
+            p.aborting.remove(&b.producer_id);
+            true
+        } else {
+            b.transactional && p.aborting.contains(&b.producer_id)
+        };
+        if !skip {
+            let ts_type = if b.log_append_time {
+                TimestampType::LogAppend
+            } else {
+                TimestampType::Create
+            };
+            for r in b.records {
+                if r.offset < p.next || p.stop.is_some_and(|s| r.offset >= s) {
+                    continue;
+                }
+                out.push(Record {
+                    topic: topic.clone(),
+                    partition: p.partition,
+                    offset: r.offset,
+                    timestamp: r.timestamp,
+                    timestamp_type: ts_type,
+                    key: r.key,
+                    value: r.value,
+                    headers: r.headers,
+                });
+            }
+        }
+        p.next = b.last_offset + 1;
+        if p.done() {
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kafka::batch::{BatchBuilder, Compression, ProducerIdentity};
+    use bytes::Bytes;
+
+    fn part(next: i64, stop: Option<i64>) -> PartState {
+        PartState {
+            topic: Arc::from("t"),
+            partition: 0,
+            next,
+            stop,
+            in_flight: false,
+            reset: false,
+            max_bytes: 1024,
+            aborted: BinaryHeap::new(),
+            aborting: HashSet::new(),
+        }
+    }
+
+    /// A batch at `base` with records at the given offset deltas (gaps = compacted away).
+    fn batch_at(base: i64, values: &[&str], last_delta: i32) -> batch::Batch {
+        let mut b = BatchBuilder::default();
+        for v in values {
+            b.push(0, None, Some(v.as_bytes()), &[]);
+        }
+        let bytes = b
+            .finish(Compression::None, ProducerIdentity::NONE, -1)
+            .unwrap();
+        let mut d = batch::decode_batch(bytes).unwrap();
+        d.base_offset = base;
+        for (i, r) in d.records.iter_mut().enumerate() {
+            r.offset = base + i as i64 * 2; // every other offset compacted away
+        }
+        d.last_offset = base + i64::from(last_delta);
+        d
+    }
+
+    fn values(out: &[Record]) -> Vec<String> {
+        out.iter()
+            .map(|r| String::from_utf8_lossy(r.value.as_deref().unwrap_or_default()).into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn gaps_do_not_keep_a_partition_open() {
+        // offsets 10, 12, 14 hold records; the batch spans 10..=17; the stop is 18
+        let mut p = part(10, Some(18));
+        let mut out = Vec::new();
+        accept(&mut p, vec![batch_at(10, &["a", "b", "c"], 7)], &mut out);
+        assert_eq!(values(&out), ["a", "b", "c"]);
+        assert_eq!(p.next, 18);
+        assert!(p.done());
+    }
+
+    #[test]
+    fn stop_is_exclusive_and_earlier_offsets_are_skipped() {
+        let mut p = part(12, Some(14));
+        let mut out = Vec::new();
+        accept(&mut p, vec![batch_at(10, &["a", "b", "c"], 5)], &mut out);
+        assert_eq!(values(&out), ["b"]);
+        assert!(p.done());
+    }
+
+    #[test]
+    fn control_batches_move_the_position_and_are_not_records() {
+        let mut p = part(0, Some(5));
+        let mut out = Vec::new();
+        let mut marker = batch_at(4, &["x"], 0);
+        marker.control = true;
+        marker.transactional = true;
+        accept(&mut p, vec![batch_at(0, &["a", "b"], 3), marker], &mut out);
+        assert_eq!(values(&out), ["a", "b"]);
+        assert_eq!(p.next, 5);
+        assert!(p.done(), "a trailing marker must not leave the partition open");
+    }
+
+    #[test]
+    fn aborted_transactions_are_dropped() {
+        let mut p = part(0, None);
+        p.aborted.push(std::cmp::Reverse((2, 7)));
+        let mut out = Vec::new();
+        let plain = batch_at(0, &["ok"], 1);
+        let mut aborted = batch_at(2, &["gone"], 0);
+        aborted.transactional = true;
+        aborted.producer_id = 7;
+        let mut abort_marker = batch_at(3, &["m"], 0);
+        abort_marker.control = true;
+        abort_marker.producer_id = 7;
+        abort_marker.records[0].key = Some(Bytes::from_static(&[0, 0, 0, 0]));
+        let mut committed = batch_at(4, &["later"], 0);
+        committed.transactional = true;
+        committed.producer_id = 7;
+        accept(
+            &mut p,
+            vec![plain, aborted, abort_marker, committed],
+            &mut out,
+        );
+        assert_eq!(values(&out), ["ok", "later"]);
+        assert_eq!(p.next, 5);
+    }
+
+    #[test]
+    fn commit_marker_type() {
+        let r = batch::BatchRecord {
+            offset: 0,
+            timestamp: 0,
+            key: Some(Bytes::from_static(&[0, 0, 0, 1])),
+            value: None,
+            headers: vec![],
+        };
+        assert_eq!(control_is_commit(&r), Some(true));
+    }
+}
