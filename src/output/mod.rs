@@ -9,6 +9,8 @@ use anstyle::{AnsiColor, Effects, Style};
 use comfy_table::{Cell, ContentArrangement, Table, presets};
 use serde::Serialize;
 
+pub mod pretty;
+
 /// Output format of data (`-o`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum OutputFormat {
@@ -104,10 +106,20 @@ pub fn table_string(t: &Table) -> String {
     out
 }
 
-/// Escapes control characters (ANSI escapes, carriage returns, ...) in untrusted text so it cannot
-/// drive the terminal. Newlines and tabs are escaped too: one value stays on one line.
+/// Whether `c` is a Unicode bidirectional formatting control (embeddings, overrides, isolates and
+/// the implicit marks), which can make a terminal show text in a different order than it is.
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}'
+    )
+}
+
+/// Escapes control characters (ANSI escapes, carriage returns, ...) and Unicode bidi controls in
+/// untrusted text so it cannot drive the terminal or reorder what is shown. Newlines and tabs are
+/// escaped too: one value stays on one line.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| c.is_control()) {
+    if !s.chars().any(|c| c.is_control() || is_bidi_control(c)) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -116,7 +128,9 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c if c.is_control() || is_bidi_control(c) => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -329,6 +343,33 @@ mod tests {
         assert_eq!(sanitize("l1\nl2\r\t"), "l1\\nl2\\r\\t");
         assert_eq!(sanitize("\u{9b}x"), "\\u{9b}x");
         assert_eq!(sanitize("ünïcode ✓"), "ünïcode ✓");
+    }
+
+    #[test]
+    fn sanitizes_bidi_controls() {
+        // "Trojan source": an override makes `txt.exe` look like `exe.txt`.
+        assert_eq!(sanitize("a\u{202e}txt.exe"), "a\\u{202e}txt.exe");
+        for c in [
+            '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}',
+            '\u{2068}', '\u{2069}', '\u{200e}', '\u{200f}', '\u{061c}',
+        ] {
+            let s = format!("x{c}y");
+            assert_eq!(sanitize(&s), format!("x\\u{{{:x}}}y", c as u32));
+        }
+        // Neighbours of the ranges and right-to-left text itself are left alone.
+        for s in [
+            "\u{2029}",
+            "\u{202f}",
+            "\u{2065}",
+            "\u{206a}",
+            "\u{200d}",
+            "שלום",
+            "مرحبا",
+        ] {
+            assert_eq!(sanitize(s), s);
+            assert!(matches!(sanitize(s), Cow::Borrowed(_)));
+        }
+        assert_eq!(sanitize("\u{2067}\x1b"), "\\u{2067}\\u{1b}");
     }
 
     #[derive(Serialize)]

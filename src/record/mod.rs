@@ -3,6 +3,8 @@
 //! Null is not empty: a key, value or header value of `None` (null) and one of `Some(empty)` are
 //! different records and every conversion here keeps them apart.
 //!
+//! - [`envelope`]: the event envelope and CloudEvents records of `publish --envelope` and
+//!   `publish --cloudevents`.
 //! - [`json`]: the JSON-lines codec (design.md §4), written by `tail -o json` and read by
 //!   `publish --format json`.
 //! - [`offsets`]: the offset syntax of `--from` / `--to` (`start`, `end`, `N`, `+N`, `-N`,
@@ -11,6 +13,7 @@
 
 use bytes::Bytes;
 
+pub mod envelope;
 pub mod json;
 pub mod offsets;
 pub mod time;
