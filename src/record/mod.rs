@@ -3,16 +3,20 @@
 //! Null is not empty: a key, value or header value of `None` (null) and one of `Some(empty)` are
 //! different records and every conversion here keeps them apart.
 //!
+//! - [`filter`]: the record filters of `tail` (`--key`, `--header`, `--grep`, `--where`).
 //! - [`json`]: the JSON-lines codec (design.md §4), written by `tail -o json` and read by
 //!   `publish --format json`.
 //! - [`offsets`]: the offset syntax of `--from` / `--to` (`start`, `end`, `N`, `+N`, `-N`,
 //!   `@TIME`, `@-1h`, ranges `a:b`).
+//! - [`template`]: `tail --format TEMPLATE`, records as text with named fields (`{key} {value}`).
 //! - [`time`]: RFC 3339 timestamps with millisecond precision, to and from epoch milliseconds.
 
 use bytes::Bytes;
 
+pub mod filter;
 pub mod json;
 pub mod offsets;
+pub mod template;
 pub mod time;
 
 /// How a record's timestamp was set (Kafka's `timestampType`).
