@@ -127,6 +127,24 @@ pub fn format_size(bytes: u64) -> String {
     format!("{bytes}B")
 }
 
+/// Formats a size for people, rounded to one decimal in IEC units (`1.5 MiB`, `999 B`).
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 5] = ["KiB", "MiB", "GiB", "TiB", "PiB"];
+    if bytes < 1024 {
+        return format!("{bytes} B");
+    }
+    let mut v = bytes as f64 / 1024.0;
+    let mut unit = UNITS[0];
+    for u in &UNITS[1..] {
+        if v < 1024.0 {
+            break;
+        }
+        v /= 1024.0;
+        unit = u;
+    }
+    format!("{v:.1} {unit}")
+}
+
 /// True when `s` reads as a number followed by a duration or size unit (`7d`, `1GiB`): used to
 /// reject units on values that take none.
 pub fn looks_like_unit_value(s: &str) -> bool {
@@ -203,6 +221,9 @@ mod tests {
         assert_eq!(format_size(100_000_000), "100MB");
         assert_eq!(format_size(1_048_588), "1048588B");
         assert_eq!(format_size(0), "0B");
+        assert_eq!(human_size(999), "999 B");
+        assert_eq!(human_size(1536), "1.5 KiB");
+        assert_eq!(human_size(104_857_600), "100.0 MiB");
         assert_eq!(format_size(1_000), "1KB");
         assert_eq!(format_size(1_024), "1KiB");
     }

@@ -9,7 +9,9 @@ pub mod export;
 pub mod generate_docs;
 pub mod orphans;
 pub mod plan;
+pub mod publish;
 pub mod schema;
+pub mod tail;
 pub mod validate;
 
 use std::path::PathBuf;
@@ -158,6 +160,10 @@ pub enum Command {
     Export(export::ExportArgs),
     /// List topics in the cluster that the spec does not list.
     Orphans(orphans::OrphansArgs),
+    /// Publish records: a value, lines or JSON-lines records from stdin or a file.
+    Publish(publish::PublishArgs),
+    /// Read records: follow a topic, or dump a range and exit; filters and formats.
+    Tail(tail::TailArgs),
     /// Print a shell completion script.
     Completion(completion::CompletionArgs),
     /// Regenerate completions/ and man/ from the command definitions (for maintainers).
@@ -172,6 +178,8 @@ pub struct Ctx<'a> {
     /// The config file path in use, and its parsed content when it exists.
     pub config_path: Option<PathBuf>,
     pub config: LoadedConfig,
+    /// True when `-o` was given on the command line (commands with their own default use it).
+    pub output_explicit: bool,
 }
 
 impl Ctx<'_> {
@@ -350,11 +358,18 @@ async fn dispatch(cli: Cli, matches: &ArgMatches, printer: &Printer) -> anyhow::
         return validate::run(printer, args);
     }
     let (settings, config_path, config) = resolve_settings(&cli.global, matches)?;
+    let output_explicit = matches.value_source("output") == Some(ValueSource::CommandLine);
+    if printer.format == OutputFormat::Raw && !matches!(cli.command, Command::Tail(_)) {
+        return Err(crate::error::usage(
+            "-o raw is only for `evctl tail`; use -o table, json or yaml",
+        ));
+    }
     let ctx = Ctx {
         printer,
         settings,
         config_path,
         config,
+        output_explicit,
     };
     match cli.command {
         Command::Cluster(args) => cluster::run(&ctx, &args).await,
@@ -364,6 +379,8 @@ async fn dispatch(cli: Cli, matches: &ArgMatches, printer: &Printer) -> anyhow::
         Command::Apply(args) => apply::run(&ctx, &args).await,
         Command::Export(args) => export::run(&ctx, &args).await,
         Command::Orphans(args) => orphans::run(&ctx, &args).await,
+        Command::Publish(args) => publish::run(&ctx, &args).await,
+        Command::Tail(args) => tail::run(&ctx, &args).await,
         Command::Completion(_) | Command::GenerateDocs(_) | Command::Validate(_) => {
             unreachable!("handled above")
         }
@@ -407,10 +424,12 @@ pub fn main() -> ExitCode {
             return ExitStatus::Failure.into();
         }
     };
+    // publish and tail stop cleanly on Ctrl-C themselves (flush, commit, summary)
+    let own_interrupt = matches!(cli.command, Command::Publish(_) | Command::Tail(_));
     let result = runtime.block_on(async {
         tokio::select! {
             r = dispatch(cli, &matches, &printer) => r,
-            _ = tokio::signal::ctrl_c() => Ok(ExitStatus::Interrupted),
+            _ = tokio::signal::ctrl_c(), if !own_interrupt => Ok(ExitStatus::Interrupted),
         }
     });
     runtime.shutdown_background();

@@ -122,7 +122,7 @@ fn put_varlong(out: &mut Vec<u8>, v: i64) {
 #[inline]
 fn varlong_len(v: i64) -> usize {
     let z = ((v << 1) ^ (v >> 63)) as u64;
-    ((64 - (z | 1).leading_zeros() as usize) + 6) / 7
+    (64 - (z | 1).leading_zeros() as usize).div_ceil(7)
 }
 
 /// A cursor over a byte slice with bounds-checked reads.
@@ -552,10 +552,7 @@ pub fn decode_batch(b: Bytes) -> Result<Batch, BatchError> {
         )
     };
     let mut records = Vec::with_capacity(count.clamp(0, 100_000) as usize);
-    let mut c = Cursor {
-        buf: &body,
-        pos: 0,
-    };
+    let mut c = Cursor { buf: &body, pos: 0 };
     for _ in 0..count.max(0) {
         let rec = (|| -> Option<BatchRecord> {
             let len = c.varint()?;
@@ -719,7 +716,9 @@ mod tests {
     fn truncated_tail_is_not_an_error() {
         let mut b = BatchBuilder::default();
         b.push(1, None, Some(b"one"), &[]);
-        let one = b.finish(Compression::None, ProducerIdentity::NONE, -1).unwrap();
+        let one = b
+            .finish(Compression::None, ProducerIdentity::NONE, -1)
+            .unwrap();
         let mut two = one.to_vec();
         two.extend_from_slice(&one[..one.len() - 3]);
         let d = decode_batches(&Bytes::from(two)).unwrap();

@@ -17,7 +17,7 @@ use kafka_protocol::messages::{FetchRequest, FetchResponse, TopicName};
 use kafka_protocol::protocol::StrBytes;
 use tokio::task::JoinSet;
 
-use super::batch::{self, control_is_commit};
+use super::batch;
 use super::cluster::Client;
 use super::error::{KafkaError, Result};
 use super::offsets::{Isolation, OffsetQuery, list_offsets};
@@ -442,7 +442,7 @@ fn accept(p: &mut PartState, batches: Vec<batch::Batch>, out: &mut Vec<Record>) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kafka::batch::{BatchBuilder, Compression, ProducerIdentity};
+    use crate::kafka::batch::{BatchBuilder, Compression, ProducerIdentity, control_is_commit};
     use bytes::Bytes;
 
     fn part(next: i64, stop: Option<i64>) -> PartState {
@@ -513,7 +513,10 @@ mod tests {
         accept(&mut p, vec![batch_at(0, &["a", "b"], 3), marker], &mut out);
         assert_eq!(values(&out), ["a", "b"]);
         assert_eq!(p.next, 5);
-        assert!(p.done(), "a trailing marker must not leave the partition open");
+        assert!(
+            p.done(),
+            "a trailing marker must not leave the partition open"
+        );
     }
 
     #[test]

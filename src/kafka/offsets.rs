@@ -267,13 +267,23 @@ pub async fn committed_offsets(
     if let Some(g) = resp.groups.first() {
         for t in &g.topics {
             for p in &t.partitions {
-                keep(&t.name.0, p.partition_index, p.committed_offset, p.error_code)?;
+                keep(
+                    &t.name.0,
+                    p.partition_index,
+                    p.committed_offset,
+                    p.error_code,
+                )?;
             }
         }
     } else {
         for t in &resp.topics {
             for p in &t.partitions {
-                keep(&t.name.0, p.partition_index, p.committed_offset, p.error_code)?;
+                keep(
+                    &t.name.0,
+                    p.partition_index,
+                    p.committed_offset,
+                    p.error_code,
+                )?;
             }
         }
     }
@@ -357,9 +367,7 @@ pub async fn commit_offsets(
                         | ResponseError::RebalanceInProgress
                 )
                 .then(|| {
-                    format!(
-                        "group {group} has active members; stop them or use another --group"
-                    )
+                    format!("group {group} has active members; stop them or use another --group")
                 });
                 return Err(KafkaError::broker(
                     format!(

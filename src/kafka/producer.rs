@@ -16,9 +16,7 @@ use std::time::Duration;
 use bytes::Bytes;
 use kafka_protocol::ResponseError;
 use kafka_protocol::messages::produce_request::{PartitionProduceData, TopicProduceData};
-use kafka_protocol::messages::{
-    InitProducerIdRequest, ProduceRequest, ProduceResponse, TopicName,
-};
+use kafka_protocol::messages::{InitProducerIdRequest, ProduceRequest, ProduceResponse, TopicName};
 use kafka_protocol::protocol::StrBytes;
 use tokio::task::JoinSet;
 use tokio::time::Instant;
@@ -210,9 +208,7 @@ impl Producer {
                                 .with_producer_id((-1).into())
                                 .with_producer_epoch(-1)
                         },
-                        |r| {
-                            super::cluster::top_level_error("InitProducerId", r.error_code, None)
-                        },
+                        |r| super::cluster::top_level_error("InitProducerId", r.error_code, None),
                     )
                     .await?;
                 identity = ProducerIdentity {
@@ -560,7 +556,10 @@ impl Producer {
     fn retry(&mut self, mut batch: Sealed, err: KafkaError) {
         batch.attempts += 1;
         if batch.attempts >= MAX_ATTEMPTS {
-            self.fail(batch, format!("{err} (gave up after {MAX_ATTEMPTS} attempts)"));
+            self.fail(
+                batch,
+                format!("{err} (gave up after {MAX_ATTEMPTS} attempts)"),
+            );
             return;
         }
         tracing::debug!(topic = %batch.topic, partition = batch.partition, attempt = batch.attempts, error = %err, "retrying a batch");

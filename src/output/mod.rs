@@ -21,6 +21,10 @@ pub enum OutputFormat {
     Json,
     /// YAML.
     Yaml,
+    /// Records as people read them (`tail`; other commands print tables).
+    Pretty,
+    /// Record values only, as bytes (`tail`).
+    Raw,
 }
 
 /// When to colour output (`--color`).
@@ -212,7 +216,9 @@ impl Printer {
     /// Prints data in the selected format.
     pub fn data<T: Render>(&self, value: &T) -> anyhow::Result<()> {
         let text = match self.format {
-            OutputFormat::Table => value.table(&self.out_styles),
+            OutputFormat::Table | OutputFormat::Pretty | OutputFormat::Raw => {
+                value.table(&self.out_styles)
+            }
             OutputFormat::Json => {
                 let mut s = serde_json::to_string_pretty(value)?;
                 s.push('\n');

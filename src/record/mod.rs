@@ -5,17 +5,23 @@
 //!
 //! - [`envelope`]: the event envelope and CloudEvents records of `publish --envelope` and
 //!   `publish --cloudevents`.
+//! - [`filter`]: the record filters of `tail` (`--key`, `--header`, `--grep`, `--where`).
+//! - [`input`]: publish's input lines (lines or JSON-lines records) and the flags applied to them.
 //! - [`json`]: the JSON-lines codec (design.md §4), written by `tail -o json` and read by
 //!   `publish --format json`.
 //! - [`offsets`]: the offset syntax of `--from` / `--to` (`start`, `end`, `N`, `+N`, `-N`,
 //!   `@TIME`, `@-1h`, ranges `a:b`).
+//! - [`template`]: `tail --format TEMPLATE`, records as text with named fields (`{key} {value}`).
 //! - [`time`]: RFC 3339 timestamps with millisecond precision, to and from epoch milliseconds.
 
 use bytes::Bytes;
 
 pub mod envelope;
+pub mod filter;
+pub mod input;
 pub mod json;
 pub mod offsets;
+pub mod template;
 pub mod time;
 
 /// How a record's timestamp was set (Kafka's `timestampType`).
