@@ -6,13 +6,13 @@ use std::sync::atomic::{AtomicI32, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use bytes::Bytes;
+use bytes::{Bytes, BytesMut};
 use kafka_protocol::ResponseError;
 use kafka_protocol::messages::{
     ApiVersionsRequest, ApiVersionsResponse, SaslAuthenticateRequest, SaslHandshakeRequest,
 };
 use kafka_protocol::protocol::{Request, StrBytes};
-use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt, ReadHalf, WriteHalf};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, ReadHalf, WriteHalf};
 use tokio::net::TcpStream;
 use tokio::sync::oneshot;
 
@@ -70,7 +70,19 @@ type BoxStream = Box<dyn Stream>;
 /// certificate under TLS 1.3), so the handshake can report it as a TLS failure.
 const TLS_PREFIX: &str = "TLS failure: ";
 
-type Waiter = oneshot::Sender<std::result::Result<Bytes, String>>;
+/// Who waits for a response: a whole frame, or a stream of its chunks (big Fetch responses, read
+/// with bounded memory whatever size the broker sends).
+enum Waiter {
+    Whole(oneshot::Sender<std::result::Result<Bytes, String>>),
+    Stream(tokio::sync::mpsc::Sender<std::result::Result<Bytes, String>>),
+}
+
+/// The chunks of a streamed response body (after the correlation id), in order; an `Err` says why
+/// the connection broke; the channel closes at the end of the frame.
+pub type ResponseChunks = tokio::sync::mpsc::Receiver<std::result::Result<Bytes, String>>;
+
+/// Size of the chunks of a streamed response.
+const STREAM_CHUNK: usize = 256 * 1024;
 
 #[derive(Default)]
 struct Pending {
@@ -389,7 +401,7 @@ impl Connection {
             if let Some(reason) = &p.closed {
                 return Err(self.disconnected(reason.clone()));
             }
-            p.waiters.insert(id, tx);
+            p.waiters.insert(id, Waiter::Whole(tx));
             WaiterGuard {
                 pending: &self.pending,
                 id,
@@ -431,6 +443,39 @@ impl Connection {
         written.map_err(|e| self.disconnected(e.to_string()))
     }
 
+    /// Sends a request and returns its response as a stream of chunks, for responses that may be
+    /// bigger than memory should hold (a broker that ignores Fetch size limits). The read loop
+    /// waits while the chunks are not consumed, so at most a few chunks are buffered. Dropping
+    /// the receiver discards the rest of the response.
+    pub async fn request_stream<R: Request>(
+        &self,
+        req: &R,
+        version: i16,
+    ) -> Result<ResponseChunks> {
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        self.requests.fetch_add(1, Ordering::Relaxed);
+        let buf = self.encode(req, version, id)?;
+        let (tx, rx) = tokio::sync::mpsc::channel(4);
+        {
+            let mut p = lock(&self.pending);
+            if let Some(reason) = &p.closed {
+                return Err(self.disconnected(reason.clone()));
+            }
+            p.waiters.insert(id, Waiter::Stream(tx));
+        }
+        let mut w = self.writer.lock().await;
+        let written = async {
+            w.write_all(&buf).await?;
+            w.flush().await
+        }
+        .await;
+        if let Err(e) = written {
+            lock(&self.pending).waiters.remove(&id);
+            return Err(self.disconnected(e.to_string()));
+        }
+        Ok(rx)
+    }
+
     fn encode<R: Request>(&self, req: &R, version: i16, id: i32) -> Result<bytes::BytesMut> {
         frame::encode_request(req, version, id, &self.client_id).map_err(|e| KafkaError::Protocol {
             addr: self.addr.clone(),
@@ -451,21 +496,8 @@ impl Connection {
 
 async fn read_loop(mut read: ReadHalf<BoxStream>, pending: Arc<Mutex<Pending>>) {
     let reason = loop {
-        match frame::read_frame(&mut read).await {
-            Ok(body) => {
-                let Some(id) = frame::correlation_id(&body) else {
-                    break "a response without a correlation id".to_string();
-                };
-                let waiter = lock(&pending).waiters.remove(&id);
-                if let Some(w) = waiter {
-                    let _ = w.send(Ok(body));
-                } else {
-                    tracing::debug!(
-                        correlation_id = id,
-                        "response to an abandoned request dropped"
-                    );
-                }
-            }
+        match read_one(&mut read, &pending).await {
+            Ok(()) => {}
             Err(FrameError::Eof) => break "the broker closed the connection".to_string(),
             Err(FrameError::Io(e)) if tls::is_tls_error(&e) => {
                 break format!("{TLS_PREFIX}{}", tls::describe_handshake_error(&e));
@@ -476,8 +508,82 @@ async fn read_loop(mut read: ReadHalf<BoxStream>, pending: Arc<Mutex<Pending>>) 
     let mut p = lock(&pending);
     p.closed = Some(reason.clone());
     for (_, w) in p.waiters.drain() {
-        let _ = w.send(Err(reason.clone()));
+        match w {
+            Waiter::Whole(tx) => {
+                let _ = tx.send(Err(reason.clone()));
+            }
+            Waiter::Stream(tx) => {
+                let _ = tx.try_send(Err(reason.clone()));
+            }
+        }
     }
+}
+
+/// Reads one response frame and hands it to its waiter: whole, or in chunks as they arrive.
+async fn read_one(
+    read: &mut ReadHalf<BoxStream>,
+    pending: &Mutex<Pending>,
+) -> std::result::Result<(), FrameError> {
+    let mut head = [0u8; 8];
+    match read.read_exact(&mut head[..4]).await {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Err(FrameError::Eof),
+        Err(e) => return Err(FrameError::Io(e)),
+    }
+    let n = i32::from_be_bytes([head[0], head[1], head[2], head[3]]);
+    if n < 4 {
+        return Err(FrameError::BadLength(n));
+    }
+    read.read_exact(&mut head[4..])
+        .await
+        .map_err(FrameError::Io)?;
+    let id = i32::from_be_bytes([head[4], head[5], head[6], head[7]]);
+    let mut left = n as usize - 4;
+    let waiter = lock(pending).waiters.remove(&id);
+    match waiter {
+        Some(Waiter::Whole(tx)) => {
+            if n as usize > frame::MAX_FRAME {
+                return Err(FrameError::BadLength(n));
+            }
+            let mut body = BytesMut::zeroed(n as usize);
+            body[..4].copy_from_slice(&head[4..]);
+            read.read_exact(&mut body[4..])
+                .await
+                .map_err(FrameError::Io)?;
+            let _ = tx.send(Ok(body.freeze()));
+        }
+        Some(Waiter::Stream(tx)) => {
+            let mut alive = true;
+            while left > 0 {
+                let take = left.min(STREAM_CHUNK);
+                let mut chunk = BytesMut::zeroed(take);
+                if let Err(e) = read.read_exact(&mut chunk).await {
+                    let _ = tx.send(Err(format!("response cut short: {e}"))).await;
+                    return Err(FrameError::Io(e));
+                }
+                left -= take;
+                if alive && tx.send(Ok(chunk.freeze())).await.is_err() {
+                    // the reader gave up: discard the rest of this frame
+                    alive = false;
+                }
+            }
+        }
+        None => {
+            tracing::debug!(
+                correlation_id = id,
+                "response to an abandoned request dropped"
+            );
+            let mut sink = vec![0u8; left.min(STREAM_CHUNK)];
+            while left > 0 {
+                let take = left.min(sink.len());
+                read.read_exact(&mut sink[..take])
+                    .await
+                    .map_err(FrameError::Io)?;
+                left -= take;
+            }
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -13,13 +13,14 @@ use std::time::Duration;
 
 use kafka_protocol::ResponseError;
 use kafka_protocol::messages::fetch_request::{FetchPartition, FetchTopic};
-use kafka_protocol::messages::{FetchRequest, FetchResponse, TopicName};
+use kafka_protocol::messages::{FetchRequest, TopicName};
 use kafka_protocol::protocol::StrBytes;
-use tokio::task::JoinSet;
+use tokio::sync::mpsc;
 
 use super::batch;
 use super::cluster::Client;
 use super::error::{KafkaError, Result};
+use super::fetch_stream::{ChunkReader, FetchEvent, parse_fetch};
 use super::offsets::{Isolation, OffsetQuery, list_offsets};
 use crate::record::{Record, TimestampType};
 
@@ -79,10 +80,12 @@ impl PartState {
     }
 }
 
-struct FetchDone {
-    broker: i32,
-    parts: Vec<usize>,
-    result: Result<FetchResponse>,
+/// What the fetch tasks report, per broker, in the order of each response.
+enum Event {
+    /// Something of the response being read.
+    Item(i32, FetchEvent),
+    /// The response (or the request) ended.
+    End(i32, Result<()>),
 }
 
 /// A warning the caller may show (records deleted under the reader, a reset).
@@ -95,8 +98,12 @@ pub struct Fetcher {
     opts: FetchOptions,
     parts: Vec<PartState>,
     index: HashMap<(Arc<str>, i32), usize>,
-    in_flight: JoinSet<FetchDone>,
-    busy: HashSet<i32>,
+    events: mpsc::Receiver<Event>,
+    events_tx: mpsc::Sender<Event>,
+    /// Brokers with a fetch in flight, and the partitions it asked for.
+    busy: HashMap<i32, Vec<usize>>,
+    /// The partition whose batches each broker's response is streaming now.
+    current: HashMap<i32, Option<usize>>,
     need_metadata: bool,
     notices: Vec<Notice>,
     retry_pause: u32,
@@ -130,13 +137,16 @@ impl Fetcher {
                 aborting: HashSet::new(),
             });
         }
+        let (events_tx, events) = mpsc::channel(16);
         Fetcher {
             client,
             opts,
             parts,
             index,
-            in_flight: JoinSet::new(),
-            busy: HashSet::new(),
+            events,
+            events_tx,
+            busy: HashMap::new(),
+            current: HashMap::new(),
             need_metadata: false,
             notices: Vec::new(),
             retry_pause: 0,
@@ -161,27 +171,42 @@ impl Fetcher {
         std::mem::take(&mut self.notices)
     }
 
-    /// The records of the next response, in offset order per partition; `None` once every
-    /// partition is done. An empty vector means a response without new records (e.g. only
-    /// markers, or a wait that timed out in follow mode). Cancel-safe.
+    /// The next records, in offset order per partition (at most one batch's worth); `None` once
+    /// every partition is done. An empty vector means progress without new records (markers, a
+    /// response ending, a wait that timed out in follow mode). Cancel-safe.
     pub async fn poll(&mut self) -> Result<Option<Vec<Record>>> {
         loop {
             if self.finished() {
                 return Ok(None);
             }
-            self.prepare().await?;
-            self.spawn_fetches();
-            let Some(done) = self.in_flight.join_next().await else {
-                // nothing could be sent (no leader yet): wait and refresh
-                self.need_metadata = true;
-                self.pause().await;
-                continue;
+            if self.busy.is_empty() {
+                self.prepare().await?;
+                self.spawn_fetches();
+                if self.busy.is_empty() {
+                    // nothing could be sent (no leader yet): wait and refresh
+                    self.need_metadata = true;
+                    self.pause().await;
+                    continue;
+                }
+            }
+            let Some(event) = self.events.recv().await else {
+                return Err(KafkaError::Config("the fetch tasks stopped".into()));
             };
-            let done = done.map_err(|e| KafkaError::Config(format!("fetch task failed: {e}")))?;
-            let records = self.handle(done)?;
-            // keep the next request in flight while the caller works on these records
-            self.spawn_fetches();
-            return Ok(Some(records));
+            match event {
+                Event::Item(broker, item) => {
+                    let out = self.item(broker, item)?;
+                    if !out.is_empty() {
+                        return Ok(Some(out));
+                    }
+                }
+                Event::End(broker, result) => {
+                    self.end(broker, result)?;
+                    if !self.need_metadata && !self.parts.iter().any(|p| p.reset) {
+                        self.spawn_fetches();
+                    }
+                    return Ok(Some(Vec::new()));
+                }
+            }
         }
     }
 
@@ -249,7 +274,7 @@ impl Fetcher {
                 continue;
             }
             match meta.leader(&p.topic, p.partition) {
-                Some(l) if !self.busy.contains(&l) => by_broker.entry(l).or_default().push(i),
+                Some(l) if !self.busy.contains_key(&l) => by_broker.entry(l).or_default().push(i),
                 Some(_) => {}
                 None => self.need_metadata = true,
             }
@@ -275,7 +300,7 @@ impl Fetcher {
                     ),
                 }
             }
-            self.busy.insert(broker);
+            self.busy.insert(broker, idxs);
             let req = FetchRequest::default()
                 .with_replica_id((-1).into())
                 .with_max_wait_ms(self.opts.max_wait.as_millis().min(i32::MAX as u128) as i32)
@@ -286,8 +311,9 @@ impl Fetcher {
                 .with_session_epoch(-1)
                 .with_topics(topics);
             let client = self.client.clone();
-            let timeout = client.options().timeout + self.opts.max_wait;
-            self.in_flight.spawn(async move {
+            let idle = client.options().timeout + self.opts.max_wait;
+            let tx = self.events_tx.clone();
+            tokio::spawn(async move {
                 let result = async {
                     let conn = client.broker_connection(broker).await?;
                     let version = conn.version_for::<FetchRequest>()?;
@@ -297,97 +323,124 @@ impl Fetcher {
                             conn.addr()
                         )));
                     }
-                    match tokio::time::timeout(timeout, conn.request_at(req, version)).await {
-                        Ok(r) => r,
-                        Err(_) => Err(KafkaError::Timeout {
-                            what: format!("Fetch request to {}", conn.addr()),
-                            after: timeout,
-                        }),
-                    }
+                    let chunks = conn.request_stream(&req, version).await?;
+                    let mut reader = ChunkReader::new(chunks, idle, conn.addr().to_string());
+                    let (itx, mut irx) = mpsc::channel(8);
+                    let forward = async {
+                        while let Some(item) = irx.recv().await {
+                            if tx.send(Event::Item(broker, item)).await.is_err() {
+                                break;
+                            }
+                        }
+                    };
+                    let parse = async {
+                        let r = parse_fetch(&mut reader, version, &itx).await;
+                        drop(itx);
+                        r
+                    };
+                    let (r, ()) = tokio::join!(parse, forward);
+                    r
                 }
                 .await;
-                FetchDone {
-                    broker,
-                    parts: idxs,
-                    result,
-                }
+                let _ = tx.send(Event::End(broker, result)).await;
             });
         }
     }
 
-    fn handle(&mut self, done: FetchDone) -> Result<Vec<Record>> {
-        self.busy.remove(&done.broker);
-        for &i in &done.parts {
-            self.parts[i].in_flight = false;
-        }
-        let resp = match done.result {
-            Ok(r) => r,
-            Err(e) if e.is_retriable() || matches!(e, KafkaError::Timeout { .. }) => {
-                tracing::debug!(error = %e, "fetch failed; retrying");
-                self.need_metadata = true;
-                return Ok(Vec::new());
-            }
-            Err(e) => return Err(e),
-        };
-        if let Some(e) = ResponseError::try_from_code(resp.error_code) {
-            return Err(KafkaError::broker("fetching records", e, None));
-        }
+    /// Handles one parsed item of a broker's response; returns the visible records.
+    fn item(&mut self, broker: i32, item: FetchEvent) -> Result<Vec<Record>> {
         let mut out = Vec::new();
-        for t in resp.responses {
-            let topic = t.topic.0.to_string();
-            for pd in t.partitions {
-                let Some(&i) = self
+        match item {
+            FetchEvent::Error(code) => {
+                if let Some(e) = ResponseError::try_from_code(code) {
+                    return Err(KafkaError::broker("fetching records", e, None));
+                }
+            }
+            FetchEvent::Partition {
+                topic,
+                partition,
+                error_code,
+                aborted,
+                ..
+            } => {
+                let idx = self
                     .index
-                    .get(&(Arc::from(topic.as_str()), pd.partition_index))
-                else {
-                    continue;
-                };
-                match ResponseError::try_from_code(pd.error_code) {
+                    .get(&(Arc::from(topic.as_str()), partition))
+                    .copied();
+                let mut current = idx;
+                match ResponseError::try_from_code(error_code) {
                     None => {}
                     Some(ResponseError::OffsetOutOfRange) => {
-                        self.parts[i].reset = true;
-                        continue;
+                        if let Some(i) = idx {
+                            self.parts[i].reset = true;
+                        }
+                        current = None;
                     }
                     Some(e) if e.is_retriable() => {
-                        tracing::debug!(%topic, partition = pd.partition_index, error = ?e, "retriable fetch error");
+                        tracing::debug!(%topic, partition, error = ?e, "retriable fetch error");
                         self.need_metadata = true;
-                        continue;
+                        current = None;
                     }
                     Some(e) => {
                         return Err(KafkaError::broker(
-                            format!("fetching {topic}/{}", pd.partition_index),
+                            format!("fetching {topic}/{partition}"),
                             e,
                             None,
                         ));
                     }
                 }
-                self.retry_pause = 0;
-                let p = &mut self.parts[i];
-                if self.opts.isolation == Isolation::ReadCommitted {
-                    for a in pd.aborted_transactions.iter().flatten() {
-                        p.aborted
-                            .push(std::cmp::Reverse((a.first_offset, a.producer_id.0)));
+                if let Some(i) = current {
+                    self.retry_pause = 0;
+                    if self.opts.isolation == Isolation::ReadCommitted {
+                        let p = &mut self.parts[i];
+                        for (pid, first) in aborted {
+                            p.aborted.push(std::cmp::Reverse((first, pid)));
+                        }
                     }
                 }
-                let Some(bytes) = pd.records.filter(|b| !b.is_empty()) else {
-                    continue;
-                };
-                let decoded = batch::decode_batches(&bytes).map_err(|e| KafkaError::Protocol {
-                    addr: format!("{topic}/{}", pd.partition_index),
-                    reason: e.to_string(),
-                })?;
-                if decoded.batches.is_empty() && decoded.truncated {
-                    // the first batch is bigger than we asked for: ask for more next time
-                    p.max_bytes = p.max_bytes.saturating_mul(2).min(256 * 1024 * 1024);
-                    continue;
+                self.current.insert(broker, current);
+            }
+            FetchEvent::Batch(bytes) => {
+                if let Some(i) = self.current.get(&broker).copied().flatten() {
+                    let p = &mut self.parts[i];
+                    if p.done() {
+                        return Ok(out);
+                    }
+                    let b = batch::decode_batch(bytes).map_err(|e| KafkaError::Protocol {
+                        addr: format!("{}/{}", p.topic, p.partition),
+                        reason: e.to_string(),
+                    })?;
+                    accept(p, vec![b], &mut out);
                 }
-                accept(p, decoded.batches, &mut out);
+            }
+            FetchEvent::Truncated => {
+                if let Some(i) = self.current.get(&broker).copied().flatten() {
+                    // the first batch is bigger than we asked for: ask for more next time
+                    let p = &mut self.parts[i];
+                    p.max_bytes = p.max_bytes.saturating_mul(2).min(256 * 1024 * 1024);
+                }
             }
         }
         Ok(out)
     }
-}
 
+    /// A broker's response ended: its partitions may be fetched again.
+    fn end(&mut self, broker: i32, result: Result<()>) -> Result<()> {
+        for i in self.busy.remove(&broker).unwrap_or_default() {
+            self.parts[i].in_flight = false;
+        }
+        self.current.remove(&broker);
+        match result {
+            Ok(()) => Ok(()),
+            Err(e) if e.is_retriable() || matches!(e, KafkaError::Timeout { .. }) => {
+                tracing::debug!(error = %e, "fetch failed; retrying");
+                self.need_metadata = true;
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
 /// Moves a partition past `batches` and appends its visible records to `out`.
 fn accept(p: &mut PartState, batches: Vec<batch::Batch>, out: &mut Vec<Record>) {
     let topic = p.topic.to_string();

@@ -11,6 +11,7 @@ pub mod batch;
 pub mod cluster;
 pub mod conn;
 pub mod error;
+pub mod fetch_stream;
 pub mod fetcher;
 pub mod frame;
 pub mod offsets;
