@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Benchmark: evctl publish/tail against kcat on the same broker, in the same run.
+#
+#   scripts/bench-publish-tail.sh [RECORDS] [RUNS]     defaults: 1000000 records, 3 runs
+#
+# Starts a private noida-db broker on loopback (kcat cannot talk to tansu), writes RECORDS lines
+# of ~100 bytes to a file, then RUNS times:
+#   publish: kcat -P -l FILE          vs  evctl publish --file FILE       (each into a fresh topic)
+#   tail:    kcat -C -J -e > /dev/null vs  evctl tail -o json -e > /dev/null (the same topic)
+# and prints the medians, the ratios (kcat time / evctl time: above 1.0 means evctl is faster)
+# and the peak memory (max RSS) of each tail.
+#
+# noida-db answers a Fetch with the whole log whatever size limits the request sets, so kcat needs
+# `-X receive.message.max.bytes=2147483647` (it fails otherwise) and holds the whole response;
+# evctl streams responses batch by batch. EVCTL_BIN overrides the binary (default: a release build).
+# Run scripts/setup.sh first.
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RECORDS="${1:-1000000}"
+RUNS="${2:-3}"
+PARTITIONS="${BENCH_PARTITIONS:-1}"
+
+command -v kcat >/dev/null || { echo "bench: kcat is not installed (scripts/setup.sh)" >&2; exit 1; }
+if [[ -z "${EVCTL_BIN:-}" ]]; then
+    (cd "$REPO_ROOT" && cargo build --release --locked --quiet)
+    EVCTL_BIN="$REPO_ROOT/target/release/evctl"
+fi
+
+WORK="$(mktemp -d)"
+cleanup() {
+    "$REPO_ROOT/scripts/brokers.sh" stop "$WORK/state" >/dev/null 2>&1 || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+mkdir -p "$WORK/state"
+"$REPO_ROOT/scripts/brokers.sh" start-one noida "$WORK/state" >/dev/null
+# shellcheck disable=SC1091
+source "$WORK/state/env"
+BROKER="$EVCTL_TEST_NOIDA_BROKERS"
+
+DATA="$WORK/records.txt"
+python3 - "$DATA" "$RECORDS" <<'EOF'
+import sys
+path, n = sys.argv[1], int(sys.argv[2])
+pad = "x" * 52
+with open(path, "w") as f:
+    for i in range(n):
+        f.write('{"id":%07d,"type":"bench.event.v1","payload":"%s"}\n' % (i, pad))
+EOF
+echo "bench: $RECORDS records, $(wc -c <"$DATA") bytes, $PARTITIONS partition(s), $RUNS runs, broker noida-db at $BROKER" >&2
+
+# Runs a command with stdout to /dev/null; prints "SECONDS MAX_RSS_KIB".
+measure() {
+    python3 - "$@" <<'EOF'
+import resource, subprocess, sys, time
+start = time.perf_counter()
+rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
+elapsed = time.perf_counter() - start
+if rc != 0:
+    sys.exit(f"bench: {sys.argv[1]} exited with {rc}")
+print(f"{elapsed:.3f} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}")
+EOF
+}
+
+evctl() { "$EVCTL_BIN" -b "$BROKER" -q "$@"; }
+
+create_topic() {
+    printf 'topics:\n  - name: %s\n    partitions: %s\n    replication_factor: 1\n' "$1" "$PARTITIONS" >"$WORK/t.yaml"
+    evctl apply "$WORK/t.yaml" --yes >/dev/null
+}
+
+count() { evctl tail "$1" -o raw -e | wc -l; }
+
+declare -a kp ep kt et km em
+for run in $(seq 1 "$RUNS"); do
+    create_topic "bench.kcat.$run"
+    create_topic "bench.evctl.$run"
+    read -r t _ < <(measure kcat -b "$BROKER" -P -t "bench.kcat.$run" -l "$DATA")
+    kp+=("$t")
+    read -r t _ < <(measure "$EVCTL_BIN" -b "$BROKER" -q publish "bench.evctl.$run" --file "$DATA")
+    ep+=("$t")
+    read -r t m < <(measure kcat -b "$BROKER" -C -J -e -q -t "bench.kcat.$run" -X receive.message.max.bytes=2147483647)
+    kt+=("$t"); km+=("$m")
+    read -r t m < <(measure "$EVCTL_BIN" -b "$BROKER" -q tail "bench.kcat.$run" -o json -e)
+    et+=("$t"); em+=("$m")
+    echo "run $run: publish kcat ${kp[-1]}s evctl ${ep[-1]}s; tail kcat ${kt[-1]}s (${km[-1]} KiB) evctl ${et[-1]}s (${em[-1]} KiB)" >&2
+done
+
+# every record arrived, both ways
+for topic in bench.kcat.1 bench.evctl.1; do
+    n="$(count "$topic")"
+    [[ "$n" -eq "$RECORDS" ]] || { echo "bench: $topic holds $n records, expected $RECORDS" >&2; exit 1; }
+done
+
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+max() { printf '%s\n' "$@" | sort -g | tail -1; }
+
+KP="$(median "${kp[@]}")"; EP="$(median "${ep[@]}")"
+KT="$(median "${kt[@]}")"; ET="$(median "${et[@]}")"
+EM="$(max "${em[@]}")"; KM="$(max "${km[@]}")"
+awk -v kp="$KP" -v ep="$EP" -v kt="$KT" -v et="$ET" -v em="$EM" -v km="$KM" -v n="$RECORDS" 'BEGIN {
+    printf "publish %d records: kcat %.3fs, evctl %.3fs (%.0f records/s): ratio %.2f\n", n, kp, ep, n/ep, kp/ep
+    printf "tail %d records -o json: kcat %.3fs, evctl %.3fs (%.0f records/s): ratio %.2f\n", n, kt, et, n/et, kt/et
+    printf "tail peak memory: evctl %.1f MiB, kcat %.1f MiB (limit 100 MiB)\n", em/1024, km/1024
+    ok = (kp/ep >= 1.0) && (kt/et >= 1.0) && (em/1024 < 100)
+    print ok ? "PASS" : "FAIL"
+    exit ok ? 0 : 3
+}'
