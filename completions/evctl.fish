@@ -38,7 +38,9 @@ complete -c evctl -n "__fish_evctl_needs_command" -l sasl-username -d 'SASL user
 complete -c evctl -n "__fish_evctl_needs_command" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_needs_command" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON (one document; streaming commands write JSON lines)'
-yaml\t'YAML'"
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'"
 complete -c evctl -n "__fish_evctl_needs_command" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -57,6 +59,8 @@ complete -c evctl -n "__fish_evctl_needs_command" -f -a "plan" -d 'Show what `ev
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "apply" -d 'Make the cluster\'s topics match the spec (after showing the plan and asking)'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "export" -d 'Write the cluster\'s topics as a topics.yaml spec'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "orphans" -d 'List topics in the cluster that the spec does not list'
+complete -c evctl -n "__fish_evctl_needs_command" -f -a "publish" -d 'Publish records: a value, lines or JSON-lines records from stdin or a file'
+complete -c evctl -n "__fish_evctl_needs_command" -f -a "tail" -d 'Read records: follow a topic, or dump a range and exit; filters and formats'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "completion" -d 'Print a shell completion script'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "generate-docs" -d 'Regenerate completions/ and man/ from the command definitions (for maintainers)'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -74,7 +78,9 @@ complete -c evctl -n "__fish_evctl_using_subcommand cluster" -l sasl-username -d
 complete -c evctl -n "__fish_evctl_using_subcommand cluster" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand cluster" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON (one document; streaming commands write JSON lines)'
-yaml\t'YAML'"
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand cluster" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -100,7 +106,9 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and not __fish_seen_
 complete -c evctl -n "__fish_evctl_using_subcommand config; and not __fish_seen_subcommand_from list current use show path help" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand config; and not __fish_seen_subcommand_from list current use show path help" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON (one document; streaming commands write JSON lines)'
-yaml\t'YAML'"
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand config; and not __fish_seen_subcommand_from list current use show path help" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -131,7 +139,9 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from list" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON (one document; streaming commands write JSON lines)'
-yaml\t'YAML'"
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from list" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -156,7 +166,9 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from current" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from current" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON (one document; streaming commands write JSON lines)'
-yaml\t'YAML'"
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from current" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -181,7 +193,9 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from use" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from use" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON (one document; streaming commands write JSON lines)'
-yaml\t'YAML'"
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from use" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -206,7 +220,9 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from show" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON (one document; streaming commands write JSON lines)'
-yaml\t'YAML'"
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -231,7 +247,9 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from path" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from path" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON (one document; streaming commands write JSON lines)'
-yaml\t'YAML'"
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -262,7 +280,9 @@ complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON (one document; streaming commands write JSON lines)'
-yaml\t'YAML'"
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -318,7 +338,9 @@ complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON (one document; streaming commands write JSON lines)'
-yaml\t'YAML'"
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -351,7 +373,9 @@ complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON (one document; streaming commands write JSON lines)'
-yaml\t'YAML'"
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -381,7 +405,9 @@ complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON (one document; streaming commands write JSON lines)'
-yaml\t'YAML'"
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -416,7 +442,9 @@ complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON (one document; streaming commands write JSON lines)'
-yaml\t'YAML'"
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -447,7 +475,9 @@ complete -c evctl -n "__fish_evctl_using_subcommand validate" -l sasl-username -
 complete -c evctl -n "__fish_evctl_using_subcommand validate" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand validate" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON (one document; streaming commands write JSON lines)'
-yaml\t'YAML'"
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand validate" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -473,7 +503,9 @@ complete -c evctl -n "__fish_evctl_using_subcommand plan" -l sasl-username -d 'S
 complete -c evctl -n "__fish_evctl_using_subcommand plan" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand plan" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON (one document; streaming commands write JSON lines)'
-yaml\t'YAML'"
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand plan" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -502,7 +534,9 @@ complete -c evctl -n "__fish_evctl_using_subcommand apply" -l sasl-username -d '
 complete -c evctl -n "__fish_evctl_using_subcommand apply" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand apply" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON (one document; streaming commands write JSON lines)'
-yaml\t'YAML'"
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand apply" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -533,7 +567,9 @@ complete -c evctl -n "__fish_evctl_using_subcommand export" -l sasl-username -d 
 complete -c evctl -n "__fish_evctl_using_subcommand export" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand export" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON (one document; streaming commands write JSON lines)'
-yaml\t'YAML'"
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand export" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -560,7 +596,9 @@ complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l sasl-username -d
 complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand orphans" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON (one document; streaming commands write JSON lines)'
-yaml\t'YAML'"
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -573,6 +611,101 @@ complete -c evctl -n "__fish_evctl_using_subcommand orphans" -s q -l quiet -d 'P
 complete -c evctl -n "__fish_evctl_using_subcommand orphans" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
 complete -c evctl -n "__fish_evctl_using_subcommand orphans" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c evctl -n "__fish_evctl_using_subcommand orphans" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -s f -l file -d 'Read records from this file instead of stdin (`-` is stdin)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l format -d 'Input format: one value per line, or JSON-lines records as `tail -o json` writes them' -r -f -a "lines\t'One record per line: the line is the value (or KEY<sep>VALUE with --key-separator)'
+json\t'One JSON-lines record per line, as `evctl tail -o json` writes them'"
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -s k -l key -d 'Key of every record that has none of its own' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l key-separator -d 'Lines format: split each line at the first SEP into key and value (`\\t` for a tab)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -s H -l header -d 'Header NAME=VALUE, repeatable; duplicates and order are kept; NAME alone is a null value' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -s p -l partition -d 'Partition for every record (default: murmur2 of the key, round-robin without a key; the recorded partition for --format json)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l timestamp -d 'Timestamp of every record: RFC 3339, a date, or epoch milliseconds [default: now]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l cloudevents -d 'Write each payload as a CloudEvent (Kafka protocol binding)' -r -f -a "binary\t'Attributes in `ce_` headers, the payload as the value'
+structured\t'The whole event as a JSON value (application/cloudevents+json)'"
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l type -d 'Event type for --envelope / --cloudevents, like order.created.v1' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l source -d 'Event source (service name) for --envelope / --cloudevents' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l tenant -d 'Tenant id (metadata.tenant_id) for --envelope / --cloudevents' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -s z -l compression -d 'Compression of record batches' -r -f -a "none\t'No compression'
+gzip\t'gzip (deflate with a gzip header)'
+snappy\t'Snappy (raw blocks; the xerial framing of the Java client is read too)'
+lz4\t'LZ4 frames with independent blocks'
+zstd\t'Zstandard'"
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l acks -d 'Replicas that must have a record before it counts as written' -r -f -a "all\t'Every in-sync replica (`-1`); required for idempotence'
+1\t'The leader only'
+0\t'No answer at all: fire and forget, no delivery report, no offsets'"
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l linger -d 'How long a batch waits for more records' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l batch-size -d 'Maximum uncompressed size of a batch' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'"
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l ignore-partition -d '--format json: ignore the recorded partitions and let the partitioner choose'
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l null-value -d 'Publish tombstones (null values); each input line (or --key) is the key'
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l envelope -d 'Wrap each JSON payload in the standard event envelope (id, type, occurred_at, source, correlation_id, trace_id, payload, metadata) and add a W3C traceparent header'
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l skip-invalid -d 'Skip input lines that cannot be parsed (counted and reported) instead of stopping'
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l no-idempotence -d 'Do not use an idempotent producer even when the broker supports one'
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l pattern -d 'Read every topic whose name matches this regular expression (internal topics only when named)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l from -d 'Where to start in each partition (see below); may be a range FROM:TO' -r
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l to -d 'Where to stop in each partition, exclusive (see below)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -s n -l max -d 'Stop after printing this many records (in all, after filters)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -s p -l partitions -d 'Only these partitions: a list like 0,2,5 or 0-3' -r
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -s g -l group -d 'Consumer group to commit progress to (every 5s and at exit, including Ctrl-C); also where to start when --from is not given' -r
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -s k -l key -d 'Only records with this key; `*` and `?` are wildcards; repeat for any of several' -r
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l header -d 'Only records with this header: NAME, or NAME=VALUE (wildcards allowed); repeat for all of several' -r
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l grep -d 'Only records whose value matches this regular expression' -r
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l where -d 'Only records for which this jq expression over the JSON value is true; $key, $topic, $partition, $offset, $timestamp and $headers are set' -r
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l format -d 'Print each record with this template: {topic} {partition} {offset} {timestamp} {timestamp_ms} {key} {value} {headers} {header.NAME}, modifiers :hex :base64 :json; \\n \\t' -r
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'"
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -s e -l exit-at-end -d 'Stop at the end offsets taken when the command starts (gaps from compaction and transaction markers are fine)'
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l read-uncommitted -d 'Read records of open and aborted transactions too'
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -s V -l version -d 'Print version'
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
@@ -587,7 +720,9 @@ complete -c evctl -n "__fish_evctl_using_subcommand completion" -l sasl-username
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON (one document; streaming commands write JSON lines)'
-yaml\t'YAML'"
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -612,7 +747,9 @@ complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -l sasl-usern
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 json\t'JSON (one document; streaming commands write JSON lines)'
-yaml\t'YAML'"
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -623,17 +760,19 @@ complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s q -l quiet
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s V -l version -d 'Print version'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans completion generate-docs help" -f -a "cluster" -d 'Show the cluster: id, controller, brokers, topic and partition counts, API versions'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans completion generate-docs help" -f -a "config" -d 'Manage connection contexts in the config file'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans completion generate-docs help" -f -a "schema" -d 'Check schema compatibility (the CI gate), and read or register schemas in a registry'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans completion generate-docs help" -f -a "validate" -d 'Check spec files (topics.yaml) offline: every problem with its file:line:col'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans completion generate-docs help" -f -a "plan" -d 'Show what `evctl apply` would change in the cluster, without changing anything'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans completion generate-docs help" -f -a "apply" -d 'Make the cluster\'s topics match the spec (after showing the plan and asking)'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans completion generate-docs help" -f -a "export" -d 'Write the cluster\'s topics as a topics.yaml spec'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans completion generate-docs help" -f -a "orphans" -d 'List topics in the cluster that the spec does not list'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans completion generate-docs help" -f -a "completion" -d 'Print a shell completion script'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans completion generate-docs help" -f -a "generate-docs" -d 'Regenerate completions/ and man/ from the command definitions (for maintainers)'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans completion generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail completion generate-docs help" -f -a "cluster" -d 'Show the cluster: id, controller, brokers, topic and partition counts, API versions'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail completion generate-docs help" -f -a "config" -d 'Manage connection contexts in the config file'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail completion generate-docs help" -f -a "schema" -d 'Check schema compatibility (the CI gate), and read or register schemas in a registry'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail completion generate-docs help" -f -a "validate" -d 'Check spec files (topics.yaml) offline: every problem with its file:line:col'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail completion generate-docs help" -f -a "plan" -d 'Show what `evctl apply` would change in the cluster, without changing anything'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail completion generate-docs help" -f -a "apply" -d 'Make the cluster\'s topics match the spec (after showing the plan and asking)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail completion generate-docs help" -f -a "export" -d 'Write the cluster\'s topics as a topics.yaml spec'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail completion generate-docs help" -f -a "orphans" -d 'List topics in the cluster that the spec does not list'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail completion generate-docs help" -f -a "publish" -d 'Publish records: a value, lines or JSON-lines records from stdin or a file'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail completion generate-docs help" -f -a "tail" -d 'Read records: follow a topic, or dump a range and exit; filters and formats'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail completion generate-docs help" -f -a "completion" -d 'Print a shell completion script'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail completion generate-docs help" -f -a "generate-docs" -d 'Regenerate completions/ and man/ from the command definitions (for maintainers)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail completion generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'List the contexts of the config file'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "current" -d 'Print the name of the context in use'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use" -d 'Make a context the current one (rewrites only the current_context line of the file)'
