@@ -9,6 +9,7 @@ pub mod diag;
 pub mod docs;
 pub mod error;
 pub mod kafka;
+pub mod lag;
 pub mod output;
 pub mod plan;
 pub mod record;

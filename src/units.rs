@@ -59,6 +59,20 @@ pub fn format_duration(d: Duration) -> String {
     format!("{ms}ms")
 }
 
+/// Formats milliseconds for people, to two units at most (`850ms`, `4.2s`, `3m05s`, `2h10m`,
+/// `3d04h`).
+pub fn human_duration_ms(ms: i64) -> String {
+    let ms = ms.max(0);
+    let s = ms / 1000;
+    match ms {
+        0..1_000 => format!("{ms}ms"),
+        1_000..60_000 => format!("{:.1}s", ms as f64 / 1000.0),
+        60_000..3_600_000 => format!("{}m{:02}s", s / 60, s % 60),
+        3_600_000..86_400_000 => format!("{}h{:02}m", s / 3600, (s % 3600) / 60),
+        _ => format!("{}d{:02}h", s / 86_400, (s % 86_400) / 3600),
+    }
+}
+
 /// Size units and their multipliers: SI (powers of 1000) and IEC (powers of 1024). Matched
 /// case-insensitively, so `1gib` and `100mb` work too.
 const SIZE_UNITS: &[(&str, u64)] = &[
@@ -222,6 +236,11 @@ mod tests {
         assert_eq!(format_size(1_048_588), "1048588B");
         assert_eq!(format_size(0), "0B");
         assert_eq!(human_size(999), "999 B");
+        assert_eq!(human_duration_ms(850), "850ms");
+        assert_eq!(human_duration_ms(4_200), "4.2s");
+        assert_eq!(human_duration_ms(185_000), "3m05s");
+        assert_eq!(human_duration_ms(7_800_000), "2h10m");
+        assert_eq!(human_duration_ms(273_600_000), "3d04h");
         assert_eq!(human_size(1536), "1.5 KiB");
         assert_eq!(human_size(104_857_600), "100.0 MiB");
         assert_eq!(format_size(1_000), "1KB");

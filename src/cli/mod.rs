@@ -7,6 +7,7 @@ pub mod completion;
 pub mod config;
 pub mod export;
 pub mod generate_docs;
+pub mod lag;
 pub mod orphans;
 pub mod plan;
 pub mod publish;
@@ -164,6 +165,8 @@ pub enum Command {
     Publish(publish::PublishArgs),
     /// Read records: follow a topic, or dump a range and exit; filters and formats.
     Tail(tail::TailArgs),
+    /// Consumer lag: offsets and time behind, health, thresholds, watch until caught up.
+    Lag(lag::LagArgs),
     /// Print a shell completion script.
     Completion(completion::CompletionArgs),
     /// Regenerate completions/ and man/ from the command definitions (for maintainers).
@@ -364,6 +367,11 @@ async fn dispatch(cli: Cli, matches: &ArgMatches, printer: &Printer) -> anyhow::
             "-o raw is only for `evctl tail`; use -o table, json or yaml",
         ));
     }
+    if printer.format == OutputFormat::Prometheus && !matches!(cli.command, Command::Lag(_)) {
+        return Err(crate::error::usage(
+            "-o prometheus is only for `evctl lag`; use -o table, json or yaml",
+        ));
+    }
     let ctx = Ctx {
         printer,
         settings,
@@ -381,6 +389,7 @@ async fn dispatch(cli: Cli, matches: &ArgMatches, printer: &Printer) -> anyhow::
         Command::Orphans(args) => orphans::run(&ctx, &args).await,
         Command::Publish(args) => publish::run(&ctx, &args).await,
         Command::Tail(args) => tail::run(&ctx, &args).await,
+        Command::Lag(args) => lag::run(&ctx, &args).await,
         Command::Completion(_) | Command::GenerateDocs(_) | Command::Validate(_) => {
             unreachable!("handled above")
         }

@@ -175,9 +175,9 @@ pub async fn run(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<ExitStatus> {
         (OutputFormat::Pretty | OutputFormat::Table, true) => Mode::Pretty,
         (OutputFormat::Json, true) => Mode::Json,
         (OutputFormat::Raw, true) => Mode::Raw,
-        (OutputFormat::Yaml, true) => {
+        (OutputFormat::Yaml | OutputFormat::Prometheus, true) => {
             return Err(usage(
-                "tail writes -o pretty, json or raw (or --format TEMPLATE), not yaml",
+                "tail writes -o pretty, json or raw (or --format TEMPLATE)",
             ));
         }
     };

@@ -377,6 +377,81 @@ impl Client {
         self.connection_for(&Route::Broker(id), deadline).await
     }
 
+    /// The coordinator broker of each group, from the cache or with one FindCoordinator request
+    /// for all the others (v4 batches keys; older brokers get one request per group). Groups the
+    /// broker names no coordinator for are left out.
+    pub async fn coordinator_ids(&self, groups: &[String]) -> Result<HashMap<String, i32>> {
+        let deadline = Instant::now() + self.opts.timeout;
+        let mut out = HashMap::new();
+        let mut unknown = Vec::new();
+        {
+            let cache = self.coordinators.lock().unwrap_or_else(|p| p.into_inner());
+            for g in groups {
+                match cache.get(g) {
+                    Some(b) => {
+                        out.insert(g.clone(), b.id);
+                    }
+                    None => unknown.push(g.clone()),
+                }
+            }
+        }
+        if unknown.is_empty() {
+            return Ok(out);
+        }
+        let conn = self.any_connection(deadline).await?;
+        let version = conn.version_for::<FindCoordinatorRequest>()?;
+        if version < 4 {
+            for g in unknown {
+                let b = self.coordinator(&g, deadline).await?;
+                out.insert(g, b.id);
+            }
+            return Ok(out);
+        }
+        for chunk in unknown.chunks(1000) {
+            let keys: Vec<StrBytes> = chunk
+                .iter()
+                .map(|g| StrBytes::from_string(g.clone()))
+                .collect();
+            let resp = self
+                .call::<FindCoordinatorRequest, _, _>(
+                    Route::Any,
+                    |_| {
+                        FindCoordinatorRequest::default()
+                            .with_key_type(0)
+                            .with_coordinator_keys(keys.clone())
+                    },
+                    |_| None,
+                )
+                .await?;
+            let mut cache = self.coordinators.lock().unwrap_or_else(|p| p.into_inner());
+            for c in resp.coordinators {
+                if let Some(err) = ResponseError::try_from_code(c.error_code) {
+                    if matches!(
+                        err,
+                        ResponseError::CoordinatorNotAvailable
+                            | ResponseError::CoordinatorLoadInProgress
+                    ) {
+                        continue;
+                    }
+                    return Err(KafkaError::broker(
+                        format!("finding the coordinator of group {}", c.key),
+                        err,
+                        c.error_message.map(|m| m.to_string()),
+                    ));
+                }
+                let broker = BrokerMeta {
+                    id: c.node_id.0,
+                    host: c.host.to_string(),
+                    port: c.port,
+                    rack: None,
+                };
+                out.insert(c.key.to_string(), broker.id);
+                cache.insert(c.key.to_string(), broker);
+            }
+        }
+        Ok(out)
+    }
+
     /// The options this client was built with.
     pub fn options(&self) -> &ClientOptions {
         &self.opts

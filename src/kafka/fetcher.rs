@@ -166,6 +166,15 @@ impl Fetcher {
             .collect()
     }
 
+    /// Ends the partitions for which `f(topic, partition)` is true: nothing more is read of them.
+    pub fn stop_where(&mut self, f: impl Fn(&str, i32) -> bool) {
+        for p in &mut self.parts {
+            if !p.done() && f(&p.topic, p.partition) {
+                p.stop = Some(p.next);
+            }
+        }
+    }
+
     /// Warnings since the last call.
     pub fn take_notices(&mut self) -> Vec<Notice> {
         std::mem::take(&mut self.notices)

@@ -14,6 +14,7 @@ pub mod error;
 pub mod fetch_stream;
 pub mod fetcher;
 pub mod frame;
+pub mod groups;
 pub mod offsets;
 pub mod partitioner;
 pub mod producer;

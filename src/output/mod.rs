@@ -25,6 +25,8 @@ pub enum OutputFormat {
     Pretty,
     /// Record values only, as bytes (`tail`).
     Raw,
+    /// The Prometheus text exposition format (`lag`).
+    Prometheus,
 }
 
 /// When to colour output (`--color`).
@@ -216,9 +218,10 @@ impl Printer {
     /// Prints data in the selected format.
     pub fn data<T: Render>(&self, value: &T) -> anyhow::Result<()> {
         let text = match self.format {
-            OutputFormat::Table | OutputFormat::Pretty | OutputFormat::Raw => {
-                value.table(&self.out_styles)
-            }
+            OutputFormat::Table
+            | OutputFormat::Pretty
+            | OutputFormat::Raw
+            | OutputFormat::Prometheus => value.table(&self.out_styles),
             OutputFormat::Json => {
                 let mut s = serde_json::to_string_pretty(value)?;
                 s.push('\n');

@@ -1,0 +1,284 @@
+//! Consumer groups: listing (ListGroups on every broker), coordinators (FindCoordinator, batched
+//! with v4), descriptions (DescribeGroups, all groups of a coordinator in one request) and
+//! committed offsets (OffsetFetch, all groups of a coordinator in one request from v8).
+
+use std::collections::{BTreeMap, HashMap};
+
+use bytes::Buf;
+use kafka_protocol::ResponseError;
+use kafka_protocol::messages::offset_fetch_request::OffsetFetchRequestGroup;
+use kafka_protocol::messages::{
+    DescribeGroupsRequest, GroupId, ListGroupsRequest, OffsetFetchRequest,
+};
+use kafka_protocol::protocol::StrBytes;
+use serde::Serialize;
+
+use super::cluster::{Client, Route, top_level_error};
+use super::error::{KafkaError, Result};
+use super::offsets::TopicPartition;
+
+/// A group as ListGroups shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListedGroup {
+    pub group: String,
+    pub protocol_type: String,
+}
+
+/// Every group of the cluster: ListGroups goes to each broker (a group lives on its coordinator).
+pub async fn list_groups(client: &Client) -> Result<Vec<ListedGroup>> {
+    let meta = client.metadata(Some(&[])).await?;
+    let calls = meta.brokers.keys().map(|&id| async move {
+        client
+            .call::<ListGroupsRequest, _, _>(
+                Route::Broker(id),
+                |_| ListGroupsRequest::default(),
+                |r| top_level_error("listing groups", r.error_code, None),
+            )
+            .await
+    });
+    let mut out = Vec::new();
+    for resp in futures_util::future::join_all(calls).await {
+        for g in resp?.groups {
+            out.push(ListedGroup {
+                group: g.group_id.0.to_string(),
+                protocol_type: g.protocol_type.to_string(),
+            });
+        }
+    }
+    out.sort_by(|a, b| a.group.cmp(&b.group));
+    out.dedup_by(|a, b| a.group == b.group);
+    Ok(out)
+}
+
+/// One member of a group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Member {
+    pub member_id: String,
+    pub client_id: String,
+    pub host: String,
+    pub instance_id: Option<String>,
+    /// The partitions assigned to it (consumer protocol groups).
+    pub assignment: Vec<TopicPartition>,
+}
+
+/// A group as DescribeGroups shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GroupDescription {
+    pub group: String,
+    /// Stable, Empty, PreparingRebalance, CompletingRebalance, Dead, or the broker's word.
+    pub state: String,
+    pub protocol_type: String,
+    /// The assignor (range, cooperative-sticky, ...), empty when there are no members.
+    pub protocol: String,
+    pub members: Vec<Member>,
+    /// The coordinator broker.
+    pub coordinator: i32,
+}
+
+/// Decodes a consumer protocol assignment (version, [topic, [partition]], user data).
+pub fn decode_assignment(mut b: &[u8]) -> Vec<TopicPartition> {
+    let mut out = Vec::new();
+    let read = |b: &mut &[u8]| -> Option<Vec<TopicPartition>> {
+        let mut out = Vec::new();
+        if b.remaining() < 6 {
+            return None;
+        }
+        let _version = b.get_i16();
+        let topics = b.get_i32();
+        for _ in 0..topics.max(0) {
+            if b.remaining() < 2 {
+                return None;
+            }
+            let len = usize::try_from(b.get_i16()).ok()?;
+            if b.remaining() < len + 4 {
+                return None;
+            }
+            let name = String::from_utf8_lossy(&b[..len]).into_owned();
+            b.advance(len);
+            let n = b.get_i32();
+            for _ in 0..n.max(0) {
+                if b.remaining() < 4 {
+                    return None;
+                }
+                out.push((name.clone(), b.get_i32()));
+            }
+        }
+        Some(out)
+    };
+    if let Some(parts) = read(&mut b) {
+        out = parts;
+    }
+    out.sort();
+    out
+}
+
+/// Finds the coordinators of `groups`, in as few requests as the broker allows (one with
+/// FindCoordinator v4).
+pub async fn coordinators(client: &Client, groups: &[String]) -> Result<HashMap<String, i32>> {
+    client.coordinator_ids(groups).await
+}
+
+/// Describes `groups` with one DescribeGroups request per coordinator.
+pub async fn describe_groups(client: &Client, groups: &[String]) -> Result<Vec<GroupDescription>> {
+    let coords = coordinators(client, groups).await?;
+    let mut by_coord: BTreeMap<i32, Vec<String>> = BTreeMap::new();
+    for g in groups {
+        if let Some(c) = coords.get(g) {
+            by_coord.entry(*c).or_default().push(g.clone());
+        }
+    }
+    let calls = by_coord.into_iter().map(|(coord, gs)| async move {
+        let resp = client
+            .send::<DescribeGroupsRequest, _>(Route::Broker(coord), |_| {
+                DescribeGroupsRequest::default().with_groups(
+                    gs.iter()
+                        .map(|g| GroupId(StrBytes::from_string(g.clone())))
+                        .collect(),
+                )
+            })
+            .await?;
+        let mut out = Vec::new();
+        for d in resp.groups {
+            let group = d.group_id.0.to_string();
+            if let Some(e) = ResponseError::try_from_code(d.error_code) {
+                if e == ResponseError::GroupIdNotFound {
+                    continue;
+                }
+                return Err(KafkaError::broker(
+                    format!("describing group {group}"),
+                    e,
+                    d.error_message.map(|m| m.to_string()),
+                ));
+            }
+            let consumer = d.protocol_type.as_str() == "consumer" || d.protocol_type.is_empty();
+            out.push(GroupDescription {
+                group,
+                state: d.group_state.to_string(),
+                protocol_type: d.protocol_type.to_string(),
+                protocol: d.protocol_data.to_string(),
+                members: d
+                    .members
+                    .into_iter()
+                    .map(|m| Member {
+                        member_id: m.member_id.to_string(),
+                        client_id: m.client_id.to_string(),
+                        host: m.client_host.to_string(),
+                        instance_id: m.group_instance_id.map(|i| i.to_string()),
+                        assignment: if consumer {
+                            decode_assignment(&m.member_assignment)
+                        } else {
+                            Vec::new()
+                        },
+                    })
+                    .collect(),
+                coordinator: coord,
+            });
+        }
+        Ok::<_, KafkaError>(out)
+    });
+    let mut out = Vec::new();
+    for r in futures_util::future::join_all(calls).await {
+        out.extend(r?);
+    }
+    out.sort_by(|a, b| a.group.cmp(&b.group));
+    Ok(out)
+}
+
+/// The committed offsets of many groups (every partition each has committed): one OffsetFetch per
+/// coordinator with v8 and later, else one per group.
+pub async fn group_offsets(
+    client: &Client,
+    groups: &[String],
+) -> Result<HashMap<String, HashMap<TopicPartition, i64>>> {
+    let coords = coordinators(client, groups).await?;
+    let mut by_coord: BTreeMap<i32, Vec<String>> = BTreeMap::new();
+    for g in groups {
+        if let Some(c) = coords.get(g) {
+            by_coord.entry(*c).or_default().push(g.clone());
+        }
+    }
+    let mut out: HashMap<String, HashMap<TopicPartition, i64>> = HashMap::new();
+    for (coord, gs) in by_coord {
+        let versions = client.api_versions(Route::Broker(coord)).await?;
+        let multi = versions
+            .broker_range(kafka_protocol::messages::ApiKey::OffsetFetch as i16)
+            .is_some_and(|(_, max)| max >= 8);
+        if multi {
+            let resp = client
+                .call::<OffsetFetchRequest, _, _>(
+                    Route::Broker(coord),
+                    |_| {
+                        OffsetFetchRequest::default().with_groups(
+                            gs.iter()
+                                .map(|g| {
+                                    OffsetFetchRequestGroup::default()
+                                        .with_group_id(GroupId(StrBytes::from_string(g.clone())))
+                                        .with_topics(None)
+                                })
+                                .collect(),
+                        )
+                    },
+                    |r| top_level_error("reading committed offsets", r.error_code, None),
+                )
+                .await?;
+            for g in resp.groups {
+                let group = g.group_id.0.to_string();
+                if let Some(e) = ResponseError::try_from_code(g.error_code) {
+                    return Err(KafkaError::broker(
+                        format!("reading the offsets of group {group}"),
+                        e,
+                        None,
+                    ));
+                }
+                let entry = out.entry(group).or_default();
+                for t in g.topics {
+                    for p in t.partitions {
+                        if p.error_code == 0 && p.committed_offset >= 0 {
+                            entry.insert(
+                                (t.name.0.to_string(), p.partition_index),
+                                p.committed_offset,
+                            );
+                        }
+                    }
+                }
+            }
+        } else {
+            for g in gs {
+                let offsets = super::offsets::committed_offsets(client, &g, None).await?;
+                out.insert(g, offsets);
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn consumer_assignments_decode() {
+        let mut b = Vec::new();
+        b.extend_from_slice(&1i16.to_be_bytes());
+        b.extend_from_slice(&2i32.to_be_bytes());
+        for (t, ps) in [("orders", vec![2i32, 0]), ("users", vec![1])] {
+            b.extend_from_slice(&(t.len() as i16).to_be_bytes());
+            b.extend_from_slice(t.as_bytes());
+            b.extend_from_slice(&(ps.len() as i32).to_be_bytes());
+            for p in ps {
+                b.extend_from_slice(&p.to_be_bytes());
+            }
+        }
+        b.extend_from_slice(&(-1i32).to_be_bytes()); // null user data
+        assert_eq!(
+            decode_assignment(&b),
+            vec![
+                ("orders".to_string(), 0),
+                ("orders".to_string(), 2),
+                ("users".to_string(), 1)
+            ]
+        );
+        assert!(decode_assignment(&[0, 1]).is_empty());
+        assert!(decode_assignment(&b[..9]).is_empty(), "truncated");
+    }
+}

@@ -1,0 +1,403 @@
+//! Consumer lag: collection with batched requests, time lag from record timestamps, thresholds,
+//! and Burrow-style evaluation over a window of samples ([`eval`]).
+//!
+//! Requests for one collection: ListGroups (one per broker, only without explicit groups),
+//! FindCoordinator (one, batched), DescribeGroups and OffsetFetch (one per coordinator each, with
+//! OffsetFetch v8), Metadata, ListOffsets earliest and latest (one per partition leader each), and
+//! the Fetches that read record timestamps (one per leader per round). None of these grows with
+//! the number of partitions of a group.
+
+pub mod eval;
+pub mod render;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::kafka::fetcher::{Assignment, FetchOptions, Fetcher};
+use crate::kafka::groups::{self, GroupDescription};
+use crate::kafka::offsets::{Isolation, OffsetQuery, TopicPartition, list_offsets};
+use crate::kafka::{Client, KafkaError};
+use eval::Status;
+
+/// Which groups and topics to look at.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Named groups (none = every group, filtered by `pattern`).
+    pub groups: Vec<String>,
+    /// Only groups whose name matches.
+    pub pattern: Option<regex::Regex>,
+    /// Only these topics' partitions.
+    pub topic: Option<String>,
+    /// Read record timestamps for time lag.
+    pub time_lag: bool,
+}
+
+/// How sure a time lag is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Quality {
+    /// From the timestamp of the record at the committed offset (or 0 when caught up).
+    Exact,
+    /// From the first record after the committed offset (the one at it was compacted away or is
+    /// a transaction marker).
+    Estimated,
+    /// No commit, the record was deleted, or it has no timestamp (-1).
+    Unknown,
+}
+
+/// The member a partition is assigned to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Owner {
+    pub member_id: String,
+    pub client_id: String,
+    pub host: String,
+}
+
+/// One partition of a group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PartitionLag {
+    pub topic: String,
+    pub partition: i32,
+    /// None: the group has not committed an offset here.
+    pub committed: Option<i64>,
+    pub log_start: i64,
+    pub log_end: i64,
+    /// Records behind; None without a commit (never the log end offset).
+    pub lag: Option<i64>,
+    /// The committed offset is below the log start: records were deleted before the group read
+    /// them.
+    pub data_loss: bool,
+    /// Milliseconds between now and the timestamp of the record at the committed offset.
+    pub time_lag_ms: Option<i64>,
+    /// Milliseconds between that record and the newest record of the partition.
+    pub behind_newest_ms: Option<i64>,
+    pub time_lag_quality: Quality,
+    /// The member it is assigned to; None for committed-but-unassigned partitions.
+    pub owner: Option<Owner>,
+    /// Burrow's status (watch mode).
+    pub status: Option<Status>,
+}
+
+/// One group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupLag {
+    pub group: String,
+    pub state: String,
+    pub protocol_type: String,
+    pub protocol: String,
+    pub members: Vec<groups::Member>,
+    /// Sum of the partitions' lag (partitions without a commit count 0).
+    pub total_lag: i64,
+    /// The largest partition lag.
+    pub max_lag: Option<i64>,
+    /// The largest time lag.
+    pub max_time_lag_ms: Option<i64>,
+    /// The partition with the largest lag (`topic/partition`).
+    pub worst_partition: Option<String>,
+    /// Partitions with records deleted before the group read them.
+    pub data_loss_partitions: usize,
+    /// growing, shrinking or steady (watch mode).
+    pub trend: Option<String>,
+    /// Burrow's group status (watch mode).
+    pub status: Option<Status>,
+    /// Records consumed per second (watch mode).
+    pub consume_rate: Option<f64>,
+    /// Seconds until caught up at the current rates (watch mode, when catching up).
+    pub eta_seconds: Option<f64>,
+    pub partitions: Vec<PartitionLag>,
+}
+
+/// One collection.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LagReport {
+    /// When it was taken (epoch ms).
+    pub taken_at_ms: i64,
+    pub groups: Vec<GroupLag>,
+}
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}
+
+/// Collects the lag of the selected groups.
+pub async fn collect(client: &Arc<Client>, sel: &Selection) -> Result<LagReport, KafkaError> {
+    let names: Vec<String> = if sel.groups.is_empty() {
+        groups::list_groups(client)
+            .await?
+            .into_iter()
+            .map(|g| g.group)
+            .filter(|g| sel.pattern.as_ref().is_none_or(|re| re.is_match(g)))
+            .collect()
+    } else {
+        sel.groups
+            .iter()
+            .filter(|g| sel.pattern.as_ref().is_none_or(|re| re.is_match(g)))
+            .cloned()
+            .collect()
+    };
+    let taken_at_ms = now_ms();
+    if names.is_empty() {
+        return Ok(LagReport {
+            taken_at_ms,
+            groups: vec![],
+        });
+    }
+    let (described, offsets) = tokio::try_join!(
+        groups::describe_groups(client, &names),
+        groups::group_offsets(client, &names)
+    )?;
+    let described: HashMap<String, GroupDescription> = described
+        .into_iter()
+        .map(|d| (d.group.clone(), d))
+        .collect();
+
+    // the partitions of each group: committed or assigned, in the selected topic
+    let mut per_group: BTreeMap<String, BTreeSet<TopicPartition>> = BTreeMap::new();
+    for g in &names {
+        let set = per_group.entry(g.clone()).or_default();
+        if let Some(c) = offsets.get(g) {
+            set.extend(c.keys().cloned());
+        }
+        if let Some(d) = described.get(g) {
+            for m in &d.members {
+                set.extend(m.assignment.iter().cloned());
+            }
+        }
+        if let Some(t) = &sel.topic {
+            set.retain(|(topic, _)| topic == t);
+        }
+    }
+    let all_tps: BTreeSet<TopicPartition> = per_group.values().flatten().cloned().collect();
+    let topics: Vec<String> = all_tps
+        .iter()
+        .map(|(t, _)| t.clone())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    // partitions of deleted topics are left out of the offset queries
+    let meta = if topics.is_empty() {
+        client.cached_metadata()
+    } else {
+        client.metadata(Some(&topics)).await?
+    };
+    let live: Vec<TopicPartition> = all_tps
+        .iter()
+        .filter(|(t, p)| meta.leader(t, *p).is_some())
+        .cloned()
+        .collect();
+    let q = |query: OffsetQuery| {
+        live.iter()
+            .map(|tp| (tp.clone(), query))
+            .collect::<Vec<_>>()
+    };
+    let (lo, hi) = if live.is_empty() {
+        (HashMap::new(), HashMap::new())
+    } else {
+        let (earliest, latest) = (q(OffsetQuery::Earliest), q(OffsetQuery::Latest));
+        tokio::try_join!(
+            list_offsets(client, &earliest, Isolation::ReadUncommitted),
+            list_offsets(client, &latest, Isolation::ReadUncommitted)
+        )?
+    };
+
+    // record timestamps: at each committed offset that is behind, and the newest record
+    let mut wanted: BTreeMap<TopicPartition, BTreeSet<i64>> = BTreeMap::new();
+    let mut newest: BTreeMap<TopicPartition, i64> = BTreeMap::new();
+    if sel.time_lag {
+        for (g, tps) in &per_group {
+            for tp in tps {
+                let (Some(&l), Some(&h)) = (lo.get(tp), hi.get(tp)) else {
+                    continue;
+                };
+                if let Some(&c) = offsets.get(g).and_then(|o| o.get(tp))
+                    && c < h
+                    && c >= l
+                {
+                    wanted.entry(tp.clone()).or_default().insert(c);
+                    newest.insert(tp.clone(), h - 1);
+                }
+            }
+        }
+    }
+    let mut at: HashMap<(TopicPartition, i64), (i64, i64)> = HashMap::new(); // -> (offset read, ts)
+    // rounds: each partition at most once per fetcher
+    let mut rounds: Vec<Vec<(TopicPartition, i64)>> = Vec::new();
+    for (tp, offs) in &wanted {
+        for (i, o) in offs.iter().enumerate() {
+            if rounds.len() <= i {
+                rounds.push(Vec::new());
+            }
+            rounds[i].push((tp.clone(), *o));
+        }
+    }
+    rounds.push(newest.iter().map(|(tp, o)| (tp.clone(), *o)).collect());
+    for round in rounds.into_iter().filter(|r| !r.is_empty()) {
+        for (k, v) in first_records(client, &round, &hi).await? {
+            at.insert(k, v);
+        }
+    }
+
+    let now = now_ms();
+    let mut out = Vec::new();
+    for (g, tps) in per_group {
+        let d = described.get(&g);
+        let owners: HashMap<&TopicPartition, Owner> = d
+            .map(|d| {
+                d.members
+                    .iter()
+                    .flat_map(|m| {
+                        m.assignment.iter().map(move |tp| {
+                            (
+                                tp,
+                                Owner {
+                                    member_id: m.member_id.clone(),
+                                    client_id: m.client_id.clone(),
+                                    host: m.host.clone(),
+                                },
+                            )
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let committed = offsets.get(&g);
+        let mut parts = Vec::new();
+        for tp in &tps {
+            let c = committed.and_then(|o| o.get(tp)).copied();
+            let l = lo.get(tp).copied().unwrap_or(0);
+            let h = hi.get(tp).copied().unwrap_or(0);
+            let lag = c.map(|c| (h - c).max(0));
+            let data_loss = c.is_some_and(|c| c < l);
+            let (time_lag_ms, behind_newest_ms, quality) = match (c, lag) {
+                (Some(_), Some(0)) => (Some(0), Some(0), Quality::Exact),
+                (Some(c), Some(_)) if !data_loss && sel.time_lag => {
+                    match at.get(&(tp.clone(), c)) {
+                        Some(&(read, ts)) if ts >= 0 => {
+                            let newest_ts = newest
+                                .get(tp)
+                                .and_then(|&n| at.get(&(tp.clone(), n)))
+                                .map(|&(_, t)| t)
+                                .filter(|t| *t >= 0);
+                            (
+                                Some((now - ts).max(0)),
+                                newest_ts.map(|n| (n - ts).max(0)),
+                                if read == c {
+                                    Quality::Exact
+                                } else {
+                                    Quality::Estimated
+                                },
+                            )
+                        }
+                        _ => (None, None, Quality::Unknown),
+                    }
+                }
+                _ => (None, None, Quality::Unknown),
+            };
+            parts.push(PartitionLag {
+                topic: tp.0.clone(),
+                partition: tp.1,
+                committed: c,
+                log_start: l,
+                log_end: h,
+                lag,
+                data_loss,
+                time_lag_ms,
+                behind_newest_ms,
+                time_lag_quality: quality,
+                owner: owners.get(tp).cloned(),
+                status: None,
+            });
+        }
+        let worst = parts
+            .iter()
+            .filter(|p| p.lag.is_some())
+            .max_by_key(|p| (p.lag, p.time_lag_ms));
+        out.push(GroupLag {
+            state: d.map_or_else(|| "Dead".to_string(), |d| d.state.clone()),
+            protocol_type: d.map(|d| d.protocol_type.clone()).unwrap_or_default(),
+            protocol: d.map(|d| d.protocol.clone()).unwrap_or_default(),
+            members: d.map(|d| d.members.clone()).unwrap_or_default(),
+            total_lag: parts.iter().filter_map(|p| p.lag).sum(),
+            max_lag: parts.iter().filter_map(|p| p.lag).max(),
+            max_time_lag_ms: parts.iter().filter_map(|p| p.time_lag_ms).max(),
+            worst_partition: worst
+                .filter(|p| p.lag > Some(0))
+                .map(|p| format!("{}/{}", p.topic, p.partition)),
+            data_loss_partitions: parts.iter().filter(|p| p.data_loss).count(),
+            trend: None,
+            status: None,
+            consume_rate: None,
+            eta_seconds: None,
+            partitions: parts,
+            group: g,
+        });
+    }
+    sort_worst_first(&mut out);
+    Ok(LagReport {
+        taken_at_ms,
+        groups: out,
+    })
+}
+
+/// Orders groups worst first: status, then time lag, then offset lag, then name.
+pub fn sort_worst_first(groups: &mut [GroupLag]) {
+    groups.sort_by(|a, b| {
+        let sa = a.status.map_or(0, Status::severity);
+        let sb = b.status.map_or(0, Status::severity);
+        sb.cmp(&sa)
+            .then(b.max_time_lag_ms.cmp(&a.max_time_lag_ms))
+            .then(b.total_lag.cmp(&a.total_lag))
+            .then(a.group.cmp(&b.group))
+    });
+}
+
+/// Reads the first record at or after each (partition, offset), below the partition's end;
+/// returns (offset read, timestamp) per query.
+async fn first_records(
+    client: &Arc<Client>,
+    queries: &[(TopicPartition, i64)],
+    hi: &HashMap<TopicPartition, i64>,
+) -> Result<HashMap<(TopicPartition, i64), (i64, i64)>, KafkaError> {
+    let assignments: Vec<Assignment> = queries
+        .iter()
+        .map(|((t, p), o)| Assignment {
+            topic: t.clone(),
+            partition: *p,
+            start: *o,
+            stop: hi.get(&(t.clone(), *p)).copied(),
+        })
+        .collect();
+    let mut fetcher = Fetcher::new(
+        client.clone(),
+        FetchOptions {
+            isolation: Isolation::ReadUncommitted,
+            max_wait: Duration::from_millis(100),
+            partition_max_bytes: 64 * 1024,
+            ..FetchOptions::default()
+        },
+        assignments,
+    );
+    let start: HashMap<TopicPartition, i64> = queries.iter().cloned().collect();
+    let mut out = HashMap::new();
+    let deadline = tokio::time::Instant::now() + client.options().timeout;
+    while out.len() < queries.len() {
+        let polled = tokio::time::timeout_at(deadline, fetcher.poll()).await;
+        let Ok(polled) = polled else { break };
+        let Some(records) = polled? else { break };
+        for r in records {
+            let tp = (r.topic.clone(), r.partition);
+            if let Some(&s) = start.get(&tp) {
+                out.entry((tp, s)).or_insert((r.offset, r.timestamp));
+            }
+        }
+        // a partition with its answer needs nothing more
+        fetcher
+            .stop_where(|t, p| out.contains_key(&((t.to_string(), p), start[&(t.to_string(), p)])));
+    }
+    Ok(out)
+}
