@@ -172,19 +172,29 @@ pub async fn collect(client: &Arc<Client>, sel: &Selection) -> Result<LagReport,
             set.retain(|(topic, _)| topic == t);
         }
     }
-    let all_tps: BTreeSet<TopicPartition> = per_group.values().flatten().cloned().collect();
-    let topics: Vec<String> = all_tps
-        .iter()
+    let topics: Vec<String> = per_group
+        .values()
+        .flatten()
         .map(|(t, _)| t.clone())
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    // partitions of deleted topics are left out of the offset queries
     let meta = if topics.is_empty() {
         client.cached_metadata()
     } else {
         client.metadata(Some(&topics)).await?
     };
+    // every partition of the topics a group reads, so one never committed shows up as `-`
+    for set in per_group.values_mut() {
+        let group_topics: BTreeSet<String> = set.iter().map(|(t, _)| t.clone()).collect();
+        for t in group_topics {
+            if let Some(tm) = meta.topics.get(&t) {
+                set.extend(tm.partitions.iter().map(|p| (t.clone(), p.partition)));
+            }
+        }
+    }
+    let all_tps: BTreeSet<TopicPartition> = per_group.values().flatten().cloned().collect();
+    // partitions of deleted topics are left out of the offset queries
     let live: Vec<TopicPartition> = all_tps
         .iter()
         .filter(|(t, p)| meta.leader(t, *p).is_some())
