@@ -37,6 +37,9 @@ _evctl() {
             evctl,help)
                 cmd="evctl__subcmd__help"
                 ;;
+            evctl,lag)
+                cmd="evctl__subcmd__lag"
+                ;;
             evctl,orphans)
                 cmd="evctl__subcmd__orphans"
                 ;;
@@ -111,6 +114,9 @@ _evctl() {
                 ;;
             evctl__subcmd__help,help)
                 cmd="evctl__subcmd__help__subcmd__help"
+                ;;
+            evctl__subcmd__help,lag)
+                cmd="evctl__subcmd__help__subcmd__lag"
                 ;;
             evctl__subcmd__help,orphans)
                 cmd="evctl__subcmd__help__subcmd__orphans"
@@ -194,7 +200,7 @@ _evctl() {
 
     case "${cmd}" in
         evctl)
-            opts="-b -o -q -v -h -V --brokers --context --config --timeout --client-id --tls --no-tls --tls-ca --tls-cert --tls-key --tls-server-name --tls-insecure --sasl-mechanism --sasl-username --sasl-password-file --output --color --quiet --verbose --help --version cluster config schema validate plan apply export orphans publish tail completion generate-docs help"
+            opts="-b -o -q -v -h -V --brokers --context --config --timeout --client-id --tls --no-tls --tls-ca --tls-cert --tls-key --tls-server-name --tls-insecure --sasl-mechanism --sasl-username --sasl-password-file --output --color --quiet --verbose --help --version cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -253,11 +259,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -339,11 +345,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -417,11 +423,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -495,11 +501,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -573,11 +579,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -651,11 +657,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -827,11 +833,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -905,11 +911,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -983,11 +989,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1061,11 +1067,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1143,11 +1149,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1221,11 +1227,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1240,7 +1246,7 @@ _evctl() {
             return 0
             ;;
         evctl__subcmd__help)
-            opts="cluster config schema validate plan apply export orphans publish tail completion generate-docs help"
+            opts="cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1421,6 +1427,20 @@ _evctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        evctl__subcmd__help__subcmd__lag)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         evctl__subcmd__help__subcmd__orphans)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1561,6 +1581,116 @@ _evctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        evctl__subcmd__lag)
+            opts="-b -o -q -v -h -V --group-pattern --topic --no-time-lag --watch --window --until-caught-up --max-wait --max-lag --max-time-lag --spec --nagios --brokers --context --config --timeout --client-id --tls --no-tls --tls-ca --tls-cert --tls-key --tls-server-name --tls-insecure --sasl-mechanism --sasl-username --sasl-password-file --output --color --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --group-pattern)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --watch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --window)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-lag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-time-lag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --spec)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-mechanism)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sasl-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         evctl__subcmd__orphans)
             opts="-f -b -o -q -v -h -V --file --prune --prune-configs --brokers --context --config --timeout --client-id --tls --no-tls --tls-ca --tls-cert --tls-key --tls-server-name --tls-insecure --sasl-mechanism --sasl-username --sasl-password-file --output --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1629,11 +1759,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1715,11 +1845,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1873,11 +2003,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1951,11 +2081,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2097,11 +2227,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2203,11 +2333,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2389,11 +2519,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2499,11 +2629,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2637,11 +2767,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2723,11 +2853,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -55,6 +55,7 @@ set edit:completion:arg-completer[evctl] = {|@words|
             cand orphans 'List topics in the cluster that the spec does not list'
             cand publish 'Publish records: a value, lines or JSON-lines records from stdin or a file'
             cand tail 'Read records: follow a topic, or dump a range and exit; filters and formats'
+            cand lag 'Consumer lag: offsets and time behind, health, thresholds, watch until caught up'
             cand completion 'Print a shell completion script'
             cand generate-docs 'Regenerate completions/ and man/ from the command definitions (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -760,6 +761,46 @@ set edit:completion:arg-completer[evctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'evctl;lag'= {
+            cand --group-pattern 'Only groups whose name matches this regular expression'
+            cand --topic 'Only this topic''s partitions'
+            cand --watch 'Refresh every INTERVAL (default 5s) with Burrow''s statuses, the consume rate and an ETA'
+            cand --window 'Samples kept per partition for the statuses and rates'
+            cand --max-wait 'With --until-caught-up: give up (exit 3) after this long'
+            cand --max-lag 'Exit 3 when a group''s total lag is above N records'
+            cand --max-time-lag 'Exit 3 when a group''s time lag is above this (e.g. 5m)'
+            cand --spec 'Take each group''s max_lag / max_time_lag from a topics.yaml `consumers` section (flags win)'
+            cand -b 'Bootstrap brokers, host:port, comma-separated or repeated'
+            cand --brokers 'Bootstrap brokers, host:port, comma-separated or repeated'
+            cand --context 'Context of the config file to use instead of its current_context'
+            cand --config 'Config file [default: ~/.config/evctl/config.yaml]'
+            cand --timeout 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]'
+            cand --client-id 'Client id sent to the brokers [default: evctl]'
+            cand --tls-ca 'PEM file of the CA certificates that sign the brokers'' certificates [default: system roots]'
+            cand --tls-cert 'PEM client certificate (chain) for mutual TLS'
+            cand --tls-key 'PEM private key of the client certificate'
+            cand --tls-server-name 'Name to send as SNI and to verify the certificate against [default: the broker''s host]'
+            cand --sasl-mechanism 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512'
+            cand --sasl-username 'SASL username'
+            cand --sasl-password-file 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)'
+            cand -o 'Output format of data on stdout'
+            cand --output 'Output format of data on stdout'
+            cand --color 'When to use colours (NO_COLOR is honoured in auto)'
+            cand --no-time-lag 'Skip reading record timestamps (no time lag; fewer requests)'
+            cand --until-caught-up 'Poll until every selected group''s lag is zero (or within --max-lag), then exit 0'
+            cand --nagios 'Print one monitoring-plugin line and exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+            cand --tls 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+            cand --no-tls 'Connect in plain text even if the context enables TLS'
+            cand --tls-insecure 'Do not verify broker certificates. Only for throwaway test clusters'
+            cand -q 'Print only data and errors (no status lines)'
+            cand --quiet 'Print only data and errors (no status lines)'
+            cand -v 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+            cand --verbose 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'evctl;completion'= {
             cand -b 'Bootstrap brokers, host:port, comma-separated or repeated'
             cand --brokers 'Bootstrap brokers, host:port, comma-separated or repeated'
@@ -829,6 +870,7 @@ set edit:completion:arg-completer[evctl] = {|@words|
             cand orphans 'List topics in the cluster that the spec does not list'
             cand publish 'Publish records: a value, lines or JSON-lines records from stdin or a file'
             cand tail 'Read records: follow a topic, or dump a range and exit; filters and formats'
+            cand lag 'Consumer lag: offsets and time behind, health, thresholds, watch until caught up'
             cand completion 'Print a shell completion script'
             cand generate-docs 'Regenerate completions/ and man/ from the command definitions (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -879,6 +921,8 @@ set edit:completion:arg-completer[evctl] = {|@words|
         &'evctl;help;publish'= {
         }
         &'evctl;help;tail'= {
+        }
+        &'evctl;help;lag'= {
         }
         &'evctl;help;completion'= {
         }

@@ -40,7 +40,8 @@ complete -c evctl -n "__fish_evctl_needs_command" -s o -l output -d 'Output form
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
-raw\t'Record values only, as bytes (`tail`)'"
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
 complete -c evctl -n "__fish_evctl_needs_command" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -61,6 +62,7 @@ complete -c evctl -n "__fish_evctl_needs_command" -f -a "export" -d 'Write the c
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "orphans" -d 'List topics in the cluster that the spec does not list'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "publish" -d 'Publish records: a value, lines or JSON-lines records from stdin or a file'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "tail" -d 'Read records: follow a topic, or dump a range and exit; filters and formats'
+complete -c evctl -n "__fish_evctl_needs_command" -f -a "lag" -d 'Consumer lag: offsets and time behind, health, thresholds, watch until caught up'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "completion" -d 'Print a shell completion script'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "generate-docs" -d 'Regenerate completions/ and man/ from the command definitions (for maintainers)'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -80,7 +82,8 @@ complete -c evctl -n "__fish_evctl_using_subcommand cluster" -s o -l output -d '
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
-raw\t'Record values only, as bytes (`tail`)'"
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand cluster" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -108,7 +111,8 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and not __fish_seen_
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
-raw\t'Record values only, as bytes (`tail`)'"
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand config; and not __fish_seen_subcommand_from list current use show path help" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -141,7 +145,8 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subc
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
-raw\t'Record values only, as bytes (`tail`)'"
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from list" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -168,7 +173,8 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subc
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
-raw\t'Record values only, as bytes (`tail`)'"
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from current" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -195,7 +201,8 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subc
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
-raw\t'Record values only, as bytes (`tail`)'"
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from use" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -222,7 +229,8 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subc
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
-raw\t'Record values only, as bytes (`tail`)'"
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -249,7 +257,8 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subc
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
-raw\t'Record values only, as bytes (`tail`)'"
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -282,7 +291,8 @@ complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
-raw\t'Record values only, as bytes (`tail`)'"
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -340,7 +350,8 @@ complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subc
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
-raw\t'Record values only, as bytes (`tail`)'"
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -375,7 +386,8 @@ complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subc
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
-raw\t'Record values only, as bytes (`tail`)'"
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -407,7 +419,8 @@ complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subc
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
-raw\t'Record values only, as bytes (`tail`)'"
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -444,7 +457,8 @@ complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subc
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
-raw\t'Record values only, as bytes (`tail`)'"
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -477,7 +491,8 @@ complete -c evctl -n "__fish_evctl_using_subcommand validate" -s o -l output -d 
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
-raw\t'Record values only, as bytes (`tail`)'"
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand validate" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -505,7 +520,8 @@ complete -c evctl -n "__fish_evctl_using_subcommand plan" -s o -l output -d 'Out
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
-raw\t'Record values only, as bytes (`tail`)'"
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand plan" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -536,7 +552,8 @@ complete -c evctl -n "__fish_evctl_using_subcommand apply" -s o -l output -d 'Ou
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
-raw\t'Record values only, as bytes (`tail`)'"
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand apply" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -569,7 +586,8 @@ complete -c evctl -n "__fish_evctl_using_subcommand export" -s o -l output -d 'O
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
-raw\t'Record values only, as bytes (`tail`)'"
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand export" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -598,7 +616,8 @@ complete -c evctl -n "__fish_evctl_using_subcommand orphans" -s o -l output -d '
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
-raw\t'Record values only, as bytes (`tail`)'"
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -650,7 +669,8 @@ complete -c evctl -n "__fish_evctl_using_subcommand publish" -s o -l output -d '
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
-raw\t'Record values only, as bytes (`tail`)'"
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -693,7 +713,8 @@ complete -c evctl -n "__fish_evctl_using_subcommand tail" -s o -l output -d 'Out
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
-raw\t'Record values only, as bytes (`tail`)'"
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -706,6 +727,45 @@ complete -c evctl -n "__fish_evctl_using_subcommand tail" -s q -l quiet -d 'Prin
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l group-pattern -d 'Only groups whose name matches this regular expression' -r
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l topic -d 'Only this topic\'s partitions' -r
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l watch -d 'Refresh every INTERVAL (default 5s) with Burrow\'s statuses, the consume rate and an ETA' -r
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l window -d 'Samples kept per partition for the statuses and rates' -r
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l max-wait -d 'With --until-caught-up: give up (exit 3) after this long' -r
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l max-lag -d 'Exit 3 when a group\'s total lag is above N records' -r
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l max-time-lag -d 'Exit 3 when a group\'s time lag is above this (e.g. 5m)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l spec -d 'Take each group\'s max_lag / max_time_lag from a topics.yaml `consumers` section (flags win)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l no-time-lag -d 'Skip reading record timestamps (no time lag; fewer requests)'
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l until-caught-up -d 'Poll until every selected group\'s lag is zero (or within --max-lag), then exit 0'
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l nagios -d 'Print one monitoring-plugin line and exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -s V -l version -d 'Print version'
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
@@ -722,7 +782,8 @@ complete -c evctl -n "__fish_evctl_using_subcommand completion" -s o -l output -
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
-raw\t'Record values only, as bytes (`tail`)'"
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -749,7 +810,8 @@ complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s o -l outpu
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
-raw\t'Record values only, as bytes (`tail`)'"
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
@@ -760,19 +822,20 @@ complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s q -l quiet
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s V -l version -d 'Print version'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail completion generate-docs help" -f -a "cluster" -d 'Show the cluster: id, controller, brokers, topic and partition counts, API versions'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail completion generate-docs help" -f -a "config" -d 'Manage connection contexts in the config file'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail completion generate-docs help" -f -a "schema" -d 'Check schema compatibility (the CI gate), and read or register schemas in a registry'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail completion generate-docs help" -f -a "validate" -d 'Check spec files (topics.yaml) offline: every problem with its file:line:col'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail completion generate-docs help" -f -a "plan" -d 'Show what `evctl apply` would change in the cluster, without changing anything'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail completion generate-docs help" -f -a "apply" -d 'Make the cluster\'s topics match the spec (after showing the plan and asking)'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail completion generate-docs help" -f -a "export" -d 'Write the cluster\'s topics as a topics.yaml spec'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail completion generate-docs help" -f -a "orphans" -d 'List topics in the cluster that the spec does not list'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail completion generate-docs help" -f -a "publish" -d 'Publish records: a value, lines or JSON-lines records from stdin or a file'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail completion generate-docs help" -f -a "tail" -d 'Read records: follow a topic, or dump a range and exit; filters and formats'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail completion generate-docs help" -f -a "completion" -d 'Print a shell completion script'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail completion generate-docs help" -f -a "generate-docs" -d 'Regenerate completions/ and man/ from the command definitions (for maintainers)'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail completion generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help" -f -a "cluster" -d 'Show the cluster: id, controller, brokers, topic and partition counts, API versions'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help" -f -a "config" -d 'Manage connection contexts in the config file'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help" -f -a "schema" -d 'Check schema compatibility (the CI gate), and read or register schemas in a registry'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help" -f -a "validate" -d 'Check spec files (topics.yaml) offline: every problem with its file:line:col'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help" -f -a "plan" -d 'Show what `evctl apply` would change in the cluster, without changing anything'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help" -f -a "apply" -d 'Make the cluster\'s topics match the spec (after showing the plan and asking)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help" -f -a "export" -d 'Write the cluster\'s topics as a topics.yaml spec'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help" -f -a "orphans" -d 'List topics in the cluster that the spec does not list'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help" -f -a "publish" -d 'Publish records: a value, lines or JSON-lines records from stdin or a file'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help" -f -a "tail" -d 'Read records: follow a topic, or dump a range and exit; filters and formats'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help" -f -a "lag" -d 'Consumer lag: offsets and time behind, health, thresholds, watch until caught up'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help" -f -a "completion" -d 'Print a shell completion script'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help" -f -a "generate-docs" -d 'Regenerate completions/ and man/ from the command definitions (for maintainers)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'List the contexts of the config file'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "current" -d 'Print the name of the context in use'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use" -d 'Make a context the current one (rewrites only the current_context line of the file)'
