@@ -5,6 +5,7 @@ pub mod apply;
 pub mod cluster;
 pub mod completion;
 pub mod config;
+pub mod dlq;
 pub mod export;
 pub mod generate_docs;
 pub mod lag;
@@ -167,6 +168,8 @@ pub enum Command {
     Tail(tail::TailArgs),
     /// Consumer lag: offsets and time behind, health, thresholds, watch until caught up.
     Lag(lag::LagArgs),
+    /// Dead-letter topics: inspect, replay without loss, drain, purge.
+    Dlq(dlq::DlqArgs),
     /// Print a shell completion script.
     Completion(completion::CompletionArgs),
     /// Regenerate completions/ and man/ from the command definitions (for maintainers).
@@ -390,6 +393,7 @@ async fn dispatch(cli: Cli, matches: &ArgMatches, printer: &Printer) -> anyhow::
         Command::Publish(args) => publish::run(&ctx, &args).await,
         Command::Tail(args) => tail::run(&ctx, &args).await,
         Command::Lag(args) => lag::run(&ctx, &args).await,
+        Command::Dlq(args) => dlq::run(&ctx, &args).await,
         Command::Completion(_) | Command::GenerateDocs(_) | Command::Validate(_) => {
             unreachable!("handled above")
         }
@@ -433,8 +437,15 @@ pub fn main() -> ExitCode {
             return ExitStatus::Failure.into();
         }
     };
-    // publish and tail stop cleanly on Ctrl-C themselves (flush, commit, summary)
-    let own_interrupt = matches!(cli.command, Command::Publish(_) | Command::Tail(_));
+    // publish, tail and dlq replay stop cleanly on Ctrl-C themselves (flush, commit, summary)
+    let own_interrupt = matches!(
+        cli.command,
+        Command::Publish(_)
+            | Command::Tail(_)
+            | Command::Dlq(dlq::DlqArgs {
+                command: dlq::DlqCommand::Replay(_)
+            })
+    );
     let result = runtime.block_on(async {
         tokio::select! {
             r = dispatch(cli, &matches, &printer) => r,

@@ -385,3 +385,83 @@ pub async fn commit_offsets(
 
 /// How often `tail --group` and `dlq replay` commit while running.
 pub const COMMIT_INTERVAL: Duration = Duration::from_secs(5);
+
+/// Deletes the records before each given offset (DeleteRecords, one request per partition
+/// leader); returns each partition's new log start offset. Fails naming the broker when it does
+/// not support DeleteRecords.
+pub async fn delete_records(
+    client: &Client,
+    before: &[(TopicPartition, i64)],
+) -> Result<HashMap<TopicPartition, i64>> {
+    use kafka_protocol::messages::DeleteRecordsRequest;
+    use kafka_protocol::messages::delete_records_request::{
+        DeleteRecordsPartition, DeleteRecordsTopic,
+    };
+    let topics: Vec<String> = {
+        let mut t: Vec<String> = before.iter().map(|((t, _), _)| t.clone()).collect();
+        t.sort();
+        t.dedup();
+        t
+    };
+    let meta = client.metadata(Some(&topics)).await?;
+    let mut by_leader: BTreeMap<i32, Vec<(TopicPartition, i64)>> = BTreeMap::new();
+    for (tp, o) in before {
+        let leader = meta.leader(&tp.0, tp.1).ok_or_else(|| {
+            KafkaError::broker(
+                format!("partition {}/{}", tp.0, tp.1),
+                ResponseError::LeaderNotAvailable,
+                None,
+            )
+        })?;
+        by_leader.entry(leader).or_default().push((tp.clone(), *o));
+    }
+    let mut out = HashMap::new();
+    for (leader, parts) in by_leader {
+        let versions = client.api_versions(Route::Broker(leader)).await?;
+        if !versions.supports(kafka_protocol::messages::ApiKey::DeleteRecords) {
+            let addr = meta
+                .brokers
+                .get(&leader)
+                .map_or_else(|| format!("broker {leader}"), |b| b.addr());
+            return Err(KafkaError::UnsupportedApi {
+                addr,
+                api: "DeleteRecords".into(),
+                key: kafka_protocol::messages::ApiKey::DeleteRecords as i16,
+            });
+        }
+        let resp = client
+            .send::<DeleteRecordsRequest, _>(Route::Broker(leader), |_| {
+                let mut topics: Vec<DeleteRecordsTopic> = Vec::new();
+                for ((t, p), o) in &parts {
+                    let dp = DeleteRecordsPartition::default()
+                        .with_partition_index(*p)
+                        .with_offset(*o);
+                    match topics.iter_mut().find(|x| *x.name.0 == **t) {
+                        Some(x) => x.partitions.push(dp),
+                        None => topics.push(
+                            DeleteRecordsTopic::default()
+                                .with_name(TopicName(StrBytes::from_string(t.clone())))
+                                .with_partitions(vec![dp]),
+                        ),
+                    }
+                }
+                DeleteRecordsRequest::default()
+                    .with_topics(topics)
+                    .with_timeout_ms(30_000)
+            })
+            .await?;
+        for t in resp.topics {
+            for p in t.partitions {
+                if let Some(e) = ResponseError::try_from_code(p.error_code) {
+                    return Err(KafkaError::broker(
+                        format!("deleting records of {}/{}", &*t.name.0, p.partition_index),
+                        e,
+                        None,
+                    ));
+                }
+                out.insert((t.name.0.to_string(), p.partition_index), p.low_watermark);
+            }
+        }
+    }
+    Ok(out)
+}

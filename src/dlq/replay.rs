@@ -1,0 +1,734 @@
+//! Replaying and draining a dead-letter topic through a consumer group, without losing a record.
+//!
+//! Replay reads the DLQ from the group's committed offsets (or the start) up to the end offsets
+//! taken at start, routes each record to `--to` or to its original topic, and produces it with an
+//! idempotent, acks=all producer. The group's offset in a DLQ partition only moves past a record
+//! once that record, and every record before it in the partition, was acknowledged (or skipped by
+//! the filters). A crash at any moment therefore loses nothing; a resumed run repeats at most the
+//! records that were acknowledged but not yet committed, which is bounded by what the producer had
+//! in flight.
+//!
+//! Drain moves a group past matching records without producing anything: per partition, up to
+//! the first record that does not match (a partition's offset cannot skip over a record).
+
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use serde::Serialize;
+use tokio::time::Instant;
+
+use super::dialect::{self, CustomDialect, DeadLetter, REPLAY_COUNT_HEADER};
+use crate::kafka::fetcher::{Assignment, FetchOptions, Fetcher};
+use crate::kafka::offsets::{
+    Isolation, OffsetQuery, TopicPartition, commit_offsets, committed_offsets, list_offsets,
+};
+use crate::kafka::producer::{Acks, OutRecord, Producer, ProducerOptions};
+use crate::kafka::{Client, KafkaError};
+use crate::record::Record;
+use crate::record::filter::Filter;
+
+/// Which records a replay or drain acts on; the rest are skipped (and stay in the DLQ).
+#[derive(Default)]
+pub struct Criteria {
+    /// `--key`, `--header`, `--grep`, `--where`.
+    pub filter: Option<Filter>,
+    /// Only records dead-lettered at or after this (epoch ms, the DLQ record's timestamp).
+    pub since: Option<i64>,
+    /// Only records dead-lettered before this.
+    pub until: Option<i64>,
+    /// Only records whose error class matches.
+    pub error_class: Option<regex::Regex>,
+    /// Only records from this original topic.
+    pub original_topic: Option<String>,
+}
+
+impl Criteria {
+    /// True when the record is selected.
+    pub fn matches(&self, r: &Record, dl: &DeadLetter) -> bool {
+        self.since.is_none_or(|s| r.timestamp >= s)
+            && self.until.is_none_or(|u| r.timestamp < u)
+            && self
+                .error_class
+                .as_ref()
+                .is_none_or(|re| dl.error_class.as_deref().is_some_and(|c| re.is_match(c)))
+            && self
+                .original_topic
+                .as_ref()
+                .is_none_or(|t| dl.original_topic.as_ref() == Some(t))
+            && self
+                .filter
+                .as_ref()
+                .is_none_or(|f| f.is_empty() || f.matches(r))
+    }
+}
+
+/// Where a replayed record goes inside its destination topic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PartitionPolicy {
+    /// The original partition (from the headers, else the DLQ record's own).
+    Same,
+    /// The Java client's murmur2 partition of the key (keyless records round-robin).
+    #[default]
+    ByKey,
+    /// Round-robin, whatever the key.
+    Any,
+}
+
+/// Settings of a replay.
+pub struct ReplayOptions {
+    pub dlq: String,
+    /// Destination for every record, instead of each one's original topic.
+    pub to: Option<String>,
+    pub group: String,
+    pub criteria: Criteria,
+    pub strip_error_headers: bool,
+    pub partition_policy: PartitionPolicy,
+    /// Records replayed more often than this go to the parking topic.
+    pub max_replays: u32,
+    pub parking_topic: String,
+    pub dry_run: bool,
+    /// Records per second, at most.
+    pub rate: Option<f64>,
+    /// Stop after routing this many records.
+    pub max: Option<u64>,
+    pub dialects: Vec<CustomDialect>,
+    pub producer: ProducerOptions,
+}
+
+/// What a replay did (or, in a dry run, would do).
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct ReplayReport {
+    pub dlq: String,
+    pub group: String,
+    pub dry_run: bool,
+    /// Records read from the DLQ.
+    pub read: u64,
+    /// Records delivered (in a dry run: to be produced) per destination topic.
+    pub replayed: BTreeMap<String, u64>,
+    /// Records sent to the parking topic (over --max-replays).
+    pub parked: BTreeMap<String, u64>,
+    /// Records the filters left in the DLQ.
+    pub skipped: u64,
+    /// Records that could not be delivered, per destination.
+    pub failed: BTreeMap<String, u64>,
+    /// Records with no destination (dry run; a real run stops at the first one).
+    pub unroutable: u64,
+    /// The first errors.
+    pub errors: Vec<String>,
+    /// The group's committed offsets at the end, per DLQ partition.
+    pub committed: BTreeMap<String, i64>,
+    /// Stopped by a signal before the end.
+    pub interrupted: bool,
+    pub seconds: f64,
+}
+
+/// One DLQ record on its way: where it sits, and whether it is settled.
+struct Pending {
+    offset: i64,
+    id: u64,
+    done: bool,
+}
+
+/// Tracks, per DLQ partition, which records are settled, to find the offset that is safe to
+/// commit: the first unsettled record's, or the reader's position when all are settled.
+#[derive(Default)]
+struct Progress {
+    queues: HashMap<TopicPartition, VecDeque<Pending>>,
+    by_id: HashMap<u64, TopicPartition>,
+    committed: HashMap<TopicPartition, i64>,
+}
+
+impl Progress {
+    fn add(&mut self, tp: &TopicPartition, offset: i64, id: u64, done: bool) {
+        if !done {
+            self.by_id.insert(id, tp.clone());
+        }
+        self.queues
+            .entry(tp.clone())
+            .or_default()
+            .push_back(Pending { offset, id, done });
+    }
+
+    fn settle(&mut self, id: u64) {
+        if let Some(tp) = self.by_id.remove(&id)
+            && let Some(q) = self.queues.get_mut(&tp)
+            && let Ok(i) = q.binary_search_by_key(&id, |p| p.id)
+        {
+            let p = &mut q[i];
+            p.done = true;
+        }
+    }
+
+    /// The offsets safe to commit that differ from the last commit.
+    fn committable(&mut self, positions: &[(TopicPartition, i64)]) -> Vec<(TopicPartition, i64)> {
+        let mut out = Vec::new();
+        for (tp, position) in positions {
+            let q = self.queues.entry(tp.clone()).or_default();
+            while q.front().is_some_and(|p| p.done) {
+                q.pop_front();
+            }
+            let safe = q.front().map_or(*position, |p| p.offset);
+            if self.committed.get(tp) != Some(&safe) {
+                out.push((tp.clone(), safe));
+            }
+        }
+        out
+    }
+
+    fn committed(&mut self, offsets: &[(TopicPartition, i64)]) {
+        for (tp, o) in offsets {
+            self.committed.insert(tp.clone(), *o);
+        }
+    }
+}
+
+/// Start (committed or earliest) and end offsets of every partition of `topic`.
+async fn bounds(
+    client: &Client,
+    topic: &str,
+    group: &str,
+) -> Result<(Vec<Assignment>, u64), KafkaError> {
+    let meta = client.metadata(Some(&[topic.to_string()])).await?;
+    let Some(tm) = meta.topics.get(topic) else {
+        return Err(KafkaError::broker(
+            format!("topic {topic}"),
+            kafka_protocol::ResponseError::UnknownTopicOrPartition,
+            Some(format!("the cluster has no topic named {topic:?}")),
+        ));
+    };
+    let tps: Vec<TopicPartition> = tm
+        .partitions
+        .iter()
+        .map(|p| (topic.to_string(), p.partition))
+        .collect();
+    let q = |query| tps.iter().map(|tp| (tp.clone(), query)).collect::<Vec<_>>();
+    let lo = list_offsets(client, &q(OffsetQuery::Earliest), Isolation::ReadCommitted).await?;
+    let hi = list_offsets(client, &q(OffsetQuery::Latest), Isolation::ReadCommitted).await?;
+    let committed = committed_offsets(client, group, Some(&tps)).await?;
+    let mut total = 0u64;
+    let assignments = tps
+        .iter()
+        .map(|tp| {
+            let l = lo.get(tp).copied().unwrap_or(0);
+            let h = hi.get(tp).copied().unwrap_or(0);
+            let start = committed.get(tp).copied().unwrap_or(l).max(l);
+            total += (h - start).max(0) as u64;
+            Assignment {
+                topic: tp.0.clone(),
+                partition: tp.1,
+                start,
+                stop: Some(h),
+            }
+        })
+        .collect();
+    Ok((assignments, total))
+}
+
+/// Headers of the replayed record: the original ones (without the error context when asked),
+/// then the replay count.
+fn replay_headers(
+    r: &Record,
+    dl: &DeadLetter,
+    strip: bool,
+    count: u32,
+) -> Vec<(String, Option<Bytes>)> {
+    let mut h: Vec<(String, Option<Bytes>)> = r
+        .headers
+        .iter()
+        .filter(|(n, _)| n != REPLAY_COUNT_HEADER)
+        .filter(|(n, _)| !strip || !dl.error_headers.contains(n))
+        .cloned()
+        .collect();
+    h.push((
+        REPLAY_COUNT_HEADER.to_string(),
+        Some(Bytes::from(count.to_string())),
+    ));
+    h
+}
+
+enum Step {
+    Records(Vec<Record>),
+    End,
+    Producer,
+}
+
+/// Why a replay stopped early with an error (the report says what was done before).
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct ReplayStopped {
+    pub message: String,
+    pub report: Box<ReplayReport>,
+}
+
+/// Replays the DLQ. `stop` resolves when the run must end early (Ctrl-C, SIGTERM): the records
+/// already handed to the producer are delivered and committed first. `progress(done, total)` is
+/// called as records are settled.
+pub async fn replay(
+    client: Arc<Client>,
+    opts: &ReplayOptions,
+    stop: impl std::future::Future<Output = ()>,
+    progress: &dyn Fn(u64, u64),
+) -> anyhow::Result<ReplayReport> {
+    let started = Instant::now();
+    let mut report = ReplayReport {
+        dlq: opts.dlq.clone(),
+        group: opts.group.clone(),
+        dry_run: opts.dry_run,
+        ..Default::default()
+    };
+    let (assignments, total) = bounds(&client, &opts.dlq, &opts.group).await?;
+    let mut fetcher = Fetcher::new(
+        client.clone(),
+        FetchOptions {
+            isolation: Isolation::ReadCommitted,
+            ..FetchOptions::default()
+        },
+        assignments,
+    );
+    let mut producer = if opts.dry_run {
+        None
+    } else {
+        let mut p = ProducerOptions {
+            acks: Acks::All,
+            idempotent: true,
+            ..opts.producer.clone()
+        };
+        p.acks = Acks::All;
+        Some(Producer::start(client.clone(), p).await?)
+    };
+    let mut dest_partitions: HashMap<String, i32> = HashMap::new();
+    let mut topics: HashMap<String, Arc<str>> = HashMap::new();
+    let mut progress_state = Progress::default();
+    let mut id: u64 = 0;
+    let mut routed: u64 = 0;
+    let mut settled: u64 = 0;
+    let mut stop_error: Option<String> = None;
+    let mut rr: u32 = 0;
+    tokio::pin!(stop);
+    let rate_start = Instant::now();
+
+    'read: loop {
+        if opts.max.is_some_and(|m| routed >= m) {
+            break;
+        }
+        let step = tokio::select! {
+            biased;
+            _ = &mut stop => {
+                report.interrupted = true;
+                break 'read;
+            }
+            r = fetcher.poll() => match r? {
+                Some(records) => Step::Records(records),
+                None => Step::End,
+            },
+            r = async {
+                match producer.as_mut() {
+                    Some(p) => p.tick().await,
+                    None => std::future::pending().await,
+                }
+            } => {
+                r?;
+                Step::Producer
+            }
+        };
+        let records = match step {
+            Step::Records(records) => records,
+            Step::End => break,
+            Step::Producer => Vec::new(),
+        };
+        // every record is pending until it is settled: a stop in the middle of the batch leaves
+        // the rest uncommitted
+        for (k, r) in records.iter().enumerate() {
+            progress_state.add(
+                &(r.topic.clone(), r.partition),
+                r.offset,
+                id + 1 + k as u64,
+                false,
+            );
+        }
+        for r in records {
+            id += 1;
+            report.read += 1;
+            if opts.max.is_some_and(|m| routed >= m) {
+                // past --max: leave it, and everything after it, for the next run
+                report.read -= 1;
+                break 'read;
+            }
+            let dl = dialect::decode(&r, &opts.dialects);
+            if !opts.criteria.matches(&r, &dl) {
+                report.skipped += 1;
+                progress_state.settle(id);
+                settled += 1;
+                continue;
+            }
+            let count = dl.replay_count + 1;
+            let parked = count > opts.max_replays;
+            let dest = if parked {
+                Some(opts.parking_topic.clone())
+            } else {
+                opts.to.clone().or_else(|| dl.original_topic.clone())
+            };
+            let Some(dest) = dest else {
+                if opts.dry_run {
+                    report.unroutable += 1;
+                    progress_state.settle(id);
+                    continue;
+                }
+                report.read -= 1;
+                stop_error = Some(format!(
+                    "{}/{}@{}: no original topic in the record's headers ({}); pass --to",
+                    r.topic,
+                    r.partition,
+                    r.offset,
+                    dl.dialect
+                        .as_ref()
+                        .map_or("no known dead-letter headers".to_string(), |d| format!(
+                            "dialect {d:?}"
+                        ))
+                ));
+                break 'read;
+            };
+            let Some(producer) = producer.as_mut() else {
+                routed += 1;
+                count_route(&mut report, parked, &dest);
+                progress_state.settle(id);
+                continue;
+            };
+            let topic = topics
+                .entry(dest.clone())
+                .or_insert_with(|| Arc::from(dest.as_str()))
+                .clone();
+            let n = match dest_partitions.get(&dest) {
+                Some(n) => *n,
+                None => {
+                    let n = producer.partition_count(&topic).await?;
+                    dest_partitions.insert(dest.clone(), n);
+                    n
+                }
+            };
+            let partition = match opts.partition_policy {
+                PartitionPolicy::ByKey => None,
+                PartitionPolicy::Any => {
+                    rr = rr.wrapping_add(1);
+                    Some((rr % n as u32) as i32)
+                }
+                PartitionPolicy::Same => {
+                    let p = dl.original_partition.unwrap_or(r.partition);
+                    if p >= n {
+                        stop_error = Some(format!(
+                            "{}/{}@{}: partition {p} does not exist in {dest} ({n} partitions); use --partition-policy by-key or any",
+                            r.topic, r.partition, r.offset
+                        ));
+                        break 'read;
+                    }
+                    Some(p)
+                }
+            };
+            routed += 1;
+            if let Some(rate) = opts.rate {
+                let due = rate_start + Duration::from_secs_f64(routed as f64 / rate);
+                tokio::time::sleep_until(due).await;
+            }
+            producer
+                .send(OutRecord {
+                    id,
+                    topic,
+                    partition,
+                    timestamp: r.timestamp,
+                    headers: replay_headers(&r, &dl, opts.strip_error_headers, count),
+                    key: r.key,
+                    value: r.value,
+                })
+                .await?;
+        }
+        settled += settle(
+            producer.as_mut(),
+            &mut progress_state,
+            &mut report,
+            &mut stop_error,
+            &opts.parking_topic,
+        );
+        if stop_error.is_some() {
+            break;
+        }
+        if !opts.dry_run {
+            commit(&client, opts, &fetcher, &mut progress_state).await?;
+        }
+        progress(settled, total);
+    }
+    if let Some(p) = producer.as_mut() {
+        p.flush().await?;
+        settle(
+            Some(p),
+            &mut progress_state,
+            &mut report,
+            &mut stop_error,
+            &opts.parking_topic,
+        );
+        commit(&client, opts, &fetcher, &mut progress_state).await?;
+    }
+    progress(total, total);
+    report.committed = progress_state
+        .committed
+        .iter()
+        .map(|((_, p), o)| (p.to_string(), *o))
+        .collect();
+    report.seconds = started.elapsed().as_secs_f64();
+    if let Some(message) = stop_error {
+        report.errors.insert(0, message.clone());
+        return Err(ReplayStopped {
+            message,
+            report: Box::new(report),
+        }
+        .into());
+    }
+    Ok(report)
+}
+
+fn count_route(report: &mut ReplayReport, parked: bool, dest: &str) {
+    let bucket = if parked {
+        &mut report.parked
+    } else {
+        &mut report.replayed
+    };
+    *bucket.entry(dest.to_string()).or_default() += 1;
+}
+
+/// Marks delivered records settled and counts failures. Returns how many were delivered.
+fn settle(
+    producer: Option<&mut Producer>,
+    progress: &mut Progress,
+    report: &mut ReplayReport,
+    stop_error: &mut Option<String>,
+    parking: &str,
+) -> u64 {
+    let Some(producer) = producer else {
+        return 0;
+    };
+    let mut n = 0;
+    for d in producer.take_deliveries() {
+        match &d.error {
+            None => {
+                for id in &d.ids {
+                    progress.settle(*id);
+                }
+                n += d.ids.len() as u64;
+                let bucket = if *d.topic == *parking {
+                    &mut report.parked
+                } else {
+                    &mut report.replayed
+                };
+                *bucket.entry(d.topic.to_string()).or_default() += d.ids.len() as u64;
+            }
+            Some(e) => {
+                *report.failed.entry(d.topic.to_string()).or_default() += d.ids.len() as u64;
+                if report.errors.len() < 5 {
+                    report.errors.push(format!(
+                        "{} records to {}/{}: {e}",
+                        d.ids.len(),
+                        d.topic,
+                        d.partition
+                    ));
+                }
+                // nothing after a failed record may be committed: stop here
+                stop_error.get_or_insert_with(|| format!("delivery to {} failed: {e}", d.topic));
+            }
+        }
+    }
+    n
+}
+
+async fn commit(
+    client: &Client,
+    opts: &ReplayOptions,
+    fetcher: &Fetcher,
+    progress: &mut Progress,
+) -> Result<(), KafkaError> {
+    let offsets = progress.committable(&fetcher.positions());
+    if offsets.is_empty() {
+        return Ok(());
+    }
+    commit_offsets(client, &opts.group, &offsets, "evctl dlq replay").await?;
+    progress.committed(&offsets);
+    Ok(())
+}
+
+/// What a drain does to one partition.
+#[derive(Debug, Clone, Serialize)]
+pub struct DrainPartition {
+    pub partition: i32,
+    /// The group's offset now (committed, or the log start).
+    pub from: i64,
+    /// The offset it moves to.
+    pub to: i64,
+    /// Matching records passed over.
+    pub skipped: u64,
+    /// The first record that does not match, where the drain stops in this partition.
+    pub stopped_at: Option<i64>,
+    /// Some skipped records, for the dry run: (offset, error class, key).
+    pub samples: Vec<(i64, Option<String>, Option<String>)>,
+}
+
+/// Plans a drain: reads from the group's offsets to the end offsets, up to the first record in
+/// each partition that does not match.
+pub async fn plan_drain(
+    client: Arc<Client>,
+    dlq: &str,
+    group: &str,
+    criteria: &Criteria,
+    dialects: &[CustomDialect],
+) -> anyhow::Result<Vec<DrainPartition>> {
+    let (assignments, _) = bounds(&client, dlq, group).await?;
+    let mut plan: BTreeMap<i32, DrainPartition> = assignments
+        .iter()
+        .map(|a| {
+            (
+                a.partition,
+                DrainPartition {
+                    partition: a.partition,
+                    from: a.start,
+                    to: a.start,
+                    skipped: 0,
+                    stopped_at: None,
+                    samples: Vec::new(),
+                },
+            )
+        })
+        .collect();
+    let mut fetcher = Fetcher::new(
+        client.clone(),
+        FetchOptions {
+            isolation: Isolation::ReadCommitted,
+            ..FetchOptions::default()
+        },
+        assignments,
+    );
+    while let Some(records) = fetcher.poll().await? {
+        for r in records {
+            let Some(p) = plan.get_mut(&r.partition) else {
+                continue;
+            };
+            if p.stopped_at.is_some() {
+                continue;
+            }
+            let dl = dialect::decode(&r, dialects);
+            if criteria.matches(&r, &dl) {
+                p.skipped += 1;
+                p.to = r.offset + 1;
+                if p.samples.len() < 5 {
+                    p.samples.push((
+                        r.offset,
+                        dl.error_class.clone(),
+                        r.key
+                            .as_ref()
+                            .map(|k| String::from_utf8_lossy(k).into_owned()),
+                    ));
+                }
+            } else {
+                p.stopped_at = Some(r.offset);
+                let partition = r.partition;
+                fetcher.stop_where(|_, q| q == partition);
+            }
+        }
+    }
+    // partitions read to the end move to the end (markers and gaps included)
+    for ((_, partition), position) in fetcher.positions() {
+        if let Some(p) = plan.get_mut(&partition)
+            && p.stopped_at.is_none()
+        {
+            p.to = p.to.max(position);
+        }
+    }
+    Ok(plan.into_values().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tp(p: i32) -> TopicPartition {
+        ("dlq".to_string(), p)
+    }
+
+    #[test]
+    fn commits_stop_at_the_first_unsettled_record() {
+        let mut pr = Progress::default();
+        pr.add(&tp(0), 10, 1, false);
+        pr.add(&tp(0), 11, 2, true); // skipped by the filters
+        pr.add(&tp(0), 12, 3, false);
+        pr.add(&tp(1), 5, 4, false);
+        // nothing acknowledged yet: commit where the first pending record is
+        let c = pr.committable(&[(tp(0), 13), (tp(1), 6)]);
+        assert_eq!(c, vec![(tp(0), 10), (tp(1), 5)]);
+        pr.committed(&c);
+        // record 3 acknowledged before record 1: still blocked by 1
+        pr.settle(3);
+        assert!(pr.committable(&[(tp(0), 13), (tp(1), 6)]).is_empty());
+        pr.settle(1);
+        pr.settle(4);
+        let c = pr.committable(&[(tp(0), 13), (tp(1), 6)]);
+        assert_eq!(c, vec![(tp(0), 13), (tp(1), 6)]);
+        pr.committed(&c);
+        assert!(pr.committable(&[(tp(0), 13), (tp(1), 6)]).is_empty());
+    }
+
+    #[test]
+    fn replay_headers_keep_order_and_count_replays() {
+        let r = Record {
+            headers: vec![
+                ("a".into(), Some(Bytes::from_static(b"1"))),
+                ("err".into(), Some(Bytes::from_static(b"boom"))),
+                (REPLAY_COUNT_HEADER.into(), Some(Bytes::from_static(b"1"))),
+                ("a".into(), None),
+            ],
+            ..Default::default()
+        };
+        let dl = DeadLetter {
+            error_headers: vec!["err".into()],
+            replay_count: 1,
+            ..Default::default()
+        };
+        let kept = replay_headers(&r, &dl, false, 2);
+        let names: Vec<&str> = kept.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["a", "err", "a", REPLAY_COUNT_HEADER]);
+        assert_eq!(kept[3].1.as_deref(), Some(&b"2"[..]));
+        let stripped = replay_headers(&r, &dl, true, 2);
+        let names: Vec<&str> = stripped.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["a", "a", REPLAY_COUNT_HEADER]);
+    }
+
+    #[test]
+    fn criteria_combine() {
+        let r = Record {
+            timestamp: 1_000,
+            ..Default::default()
+        };
+        let dl = DeadLetter {
+            error_class: Some("java.lang.IllegalStateException".into()),
+            original_topic: Some("orders".into()),
+            ..Default::default()
+        };
+        let c = Criteria {
+            since: Some(500),
+            until: Some(2_000),
+            error_class: Some(regex::Regex::new("IllegalState").unwrap()),
+            original_topic: Some("orders".into()),
+            filter: None,
+        };
+        assert!(c.matches(&r, &dl));
+        let c = Criteria {
+            until: Some(1_000),
+            ..Default::default()
+        };
+        assert!(!c.matches(&r, &dl), "until is exclusive");
+        let c = Criteria {
+            error_class: Some(regex::Regex::new("Timeout").unwrap()),
+            ..Default::default()
+        };
+        assert!(!c.matches(&r, &dl));
+        assert!(!c.matches(&r, &DeadLetter::default()), "no class: no match");
+    }
+}
