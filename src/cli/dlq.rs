@@ -122,6 +122,18 @@ pub struct ReplayArgs {
     /// Stop after this many records.
     #[arg(short = 'n', long, value_name = "N")]
     pub max: Option<u64>,
+    /// Producer batch size; at most 5 batches are in flight, which bounds what a crash can
+    /// repeat.
+    #[arg(long, default_value = "64KiB", value_parser = parse_batch, value_name = "SIZE")]
+    pub batch_size: usize,
+}
+
+fn parse_batch(s: &str) -> Result<usize, String> {
+    let n = crate::units::parse_size(s)?;
+    if !(1024..=16 * 1024 * 1024).contains(&n) {
+        return Err("the batch size must be between 1KiB and 16MiB".into());
+    }
+    Ok(n as usize)
 }
 
 /// `evctl dlq drain`.
@@ -340,7 +352,11 @@ async fn replay_cmd(ctx: &Ctx<'_>, a: &ReplayArgs) -> anyhow::Result<ExitStatus>
         rate: a.rate,
         max: a.max,
         dialects: custom,
-        producer: ProducerOptions::default(),
+        producer: ProducerOptions {
+            batch_bytes: a.batch_size,
+            buffer_bytes: a.batch_size * 5,
+            ..ProducerOptions::default()
+        },
     };
     let client = Arc::new(ctx.client().await?);
     let bar = (std::io::stderr().is_terminal()
@@ -555,7 +571,9 @@ async fn purge(ctx: &Ctx<'_>, a: &PurgeArgs) -> anyhow::Result<ExitStatus> {
         None
     };
     let client = ctx.client().await?;
-    let meta = client.metadata(Some(std::slice::from_ref(&a.topic))).await?;
+    let meta = client
+        .metadata(Some(std::slice::from_ref(&a.topic)))
+        .await?;
     let Some(tm) = meta.topics.get(&a.topic) else {
         return Err(crate::kafka::KafkaError::broker(
             format!("topic {}", a.topic),

@@ -224,6 +224,10 @@ pub async fn run(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<ExitStatus> {
         Isolation::ReadCommitted
     };
 
+    if args.max == Some(0) {
+        // like `head -n 0`: nothing to print, nothing read, nothing committed
+        return Ok(ExitStatus::Success);
+    }
     let client = Arc::new(ctx.client().await?);
     // topics
     let mut topics: Vec<String> = args.topics.clone();

@@ -452,6 +452,27 @@ impl Client {
         Ok(out)
     }
 
+    /// A connection to broker `id` of its own, for streamed Fetch responses: a response read
+    /// slowly, batch by batch, must not hold up the answers to other requests (a metadata
+    /// refresh, a produce) behind it on the same socket.
+    pub async fn fetch_connection(&self, id: i32) -> Result<Arc<Connection>> {
+        let deadline = Instant::now() + self.opts.timeout;
+        let meta = self.refresh_if_stale(Some(&[]), deadline).await?;
+        let broker = match meta.brokers.get(&id) {
+            Some(b) => b.clone(),
+            None => {
+                self.invalidate_metadata();
+                let meta = self.refresh_if_stale(Some(&[]), deadline).await?;
+                meta.brokers.get(&id).cloned().ok_or_else(|| {
+                    KafkaError::Config(format!("broker {id} is not in the cluster's metadata"))
+                })?
+            }
+        };
+        let addr = broker.addr();
+        self.connection_in_slot(&format!("fetch {addr}"), &addr, deadline)
+            .await
+    }
+
     /// The options this client was built with.
     pub fn options(&self) -> &ClientOptions {
         &self.opts
@@ -562,7 +583,17 @@ impl Client {
     }
 
     async fn connection_to(&self, addr: &str, deadline: Instant) -> Result<Arc<Connection>> {
-        let slot = self.slot(addr);
+        self.connection_in_slot(addr, addr, deadline).await
+    }
+
+    /// The connection of slot `key` (normally the address itself), connecting to `addr`.
+    async fn connection_in_slot(
+        &self,
+        key: &str,
+        addr: &str,
+        deadline: Instant,
+    ) -> Result<Arc<Connection>> {
+        let slot = self.slot(key);
         let mut guard = slot.lock().await;
         if let Some(c) = guard.as_ref().filter(|c| !c.is_closed()) {
             return Ok(c.clone());
@@ -588,14 +619,16 @@ impl Client {
             .clone()
     }
 
-    /// Open connections, without waiting for slots that are busy connecting.
+    /// Open connections for requests (not the ones kept for streamed fetches), without waiting
+    /// for slots that are busy connecting.
     fn open_connections(&self) -> Vec<Arc<Connection>> {
         let slots: Vec<Slot> = self
             .conns
             .lock()
             .unwrap_or_else(|p| p.into_inner())
-            .values()
-            .cloned()
+            .iter()
+            .filter(|(k, _)| !k.starts_with("fetch "))
+            .map(|(_, v)| v.clone())
             .collect();
         slots
             .iter()

@@ -324,7 +324,7 @@ impl Fetcher {
             let tx = self.events_tx.clone();
             tokio::spawn(async move {
                 let result = async {
-                    let conn = client.broker_connection(broker).await?;
+                    let conn = client.fetch_connection(broker).await?;
                     let version = conn.version_for::<FetchRequest>()?;
                     if version < 4 {
                         return Err(KafkaError::Config(format!(

@@ -19,6 +19,8 @@ pub struct Run {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
+    /// stdout as it was written (`stdout` replaces bytes that are not UTF-8).
+    pub stdout_bytes: Vec<u8>,
 }
 
 impl Run {
@@ -52,6 +54,8 @@ pub struct Evctl {
     cmd: Command,
     _home: tempfile::TempDir,
     pub home: PathBuf,
+    /// Bytes written to the process's stdin (then closed); stdin is empty without them.
+    input: Option<Vec<u8>>,
 }
 
 impl Evctl {
@@ -69,6 +73,7 @@ impl Evctl {
             cmd,
             _home: home,
             home: path,
+            input: None,
         }
     }
 
@@ -88,6 +93,12 @@ impl Evctl {
 
     pub fn arg_path(mut self, p: &Path) -> Self {
         self.cmd.arg(p);
+        self
+    }
+
+    /// Feeds these bytes to evctl's stdin (closed after them) instead of an empty stdin.
+    pub fn stdin(mut self, input: impl Into<Vec<u8>>) -> Self {
+        self.input = Some(input.into());
         self
     }
 
@@ -114,12 +125,24 @@ impl Evctl {
     /// while it runs, so a large output cannot fill the pipe and block the child.
     pub fn run_within(mut self, limit: Duration) -> Run {
         use std::io::Read;
+        if self.input.is_some() {
+            self.cmd.stdin(Stdio::piped());
+        }
         let mut child = self
             .cmd
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .expect("spawn evctl");
+        // written on a thread of its own (then closed), so a child that writes before it has read
+        // everything cannot deadlock with us; a child that exits early just breaks the pipe
+        let feeder = self.input.take().map(|input| {
+            let mut stdin = child.stdin.take().unwrap();
+            std::thread::spawn(move || {
+                use std::io::Write;
+                let _ = stdin.write_all(&input);
+            })
+        });
         let drain = |mut r: Box<dyn Read + Send>| {
             std::thread::spawn(move || {
                 let mut buf = Vec::new();
@@ -145,10 +168,15 @@ impl Evctl {
             }
             std::thread::sleep(Duration::from_millis(10));
         };
+        if let Some(f) = feeder {
+            let _ = f.join();
+        }
+        let stdout_bytes = out.join().unwrap();
         Run {
             code: status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.join().unwrap()).into_owned(),
+            stdout: String::from_utf8_lossy(&stdout_bytes).into_owned(),
             stderr: String::from_utf8_lossy(&err.join().unwrap()).into_owned(),
+            stdout_bytes,
         }
     }
 
