@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod config;
 pub mod diag;
+pub mod dlq;
 pub mod docs;
 pub mod error;
 pub mod kafka;

@@ -1,0 +1,10 @@
+//! Dead-letter queues: recognising dead letters and what they say about the record that failed.
+//!
+//! - [`dialect`]: the header (and JSON-value) conventions of the tools that write dead letters:
+//!   Kafka Connect, Kafka Streams (KIP-1034), Spring Kafka's dead-letter topics and retry topics,
+//!   evctl's own headers, JSON envelopes, and the custom dialects of topics.yaml's `dialects:`
+//!   section. [`dialect::decode`] turns one [`Record`](crate::record::Record) into a
+//!   [`dialect::DeadLetter`]: where it came from, why it failed, how often it was tried and
+//!   replayed, and which headers carry that context.
+
+pub mod dialect;
