@@ -103,7 +103,7 @@ pub async fn inspect(
             let dialect = dl
                 .dialect
                 .as_ref()
-                .map_or("unknown".to_string(), |d| format!("{d:?}"));
+                .map_or("none".to_string(), |d| d.to_string());
             let entry = groups.entry(key).or_insert_with(|| {
                 let text = |b: &bytes::Bytes| {
                     let s = String::from_utf8_lossy(b);

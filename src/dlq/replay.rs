@@ -386,7 +386,7 @@ pub async fn replay(
                     dl.dialect
                         .as_ref()
                         .map_or("no known dead-letter headers".to_string(), |d| format!(
-                            "dialect {d:?}"
+                            "dialect {d}"
                         ))
                 ));
                 break 'read;
@@ -409,7 +409,13 @@ pub async fn replay(
                     n
                 }
             };
-            let partition = match opts.partition_policy {
+            // the parking topic is evctl's own: records go by key there, whatever the policy
+            let policy = if parked {
+                PartitionPolicy::ByKey
+            } else {
+                opts.partition_policy
+            };
+            let partition = match policy {
                 PartitionPolicy::ByKey => None,
                 PartitionPolicy::Any => {
                     rr = rr.wrapping_add(1);

@@ -10,6 +10,9 @@ use super::{
     ConfigValue, ConsumerSpec, Layer, Managed, Problems, Provenance, SchemaReference, SchemaSpec,
     SourceText, Spec, TopicSpec,
 };
+use crate::dlq::dialect::{
+    BUILTIN_DIALECTS, CustomDialect, REPLAY_COUNT_HEADER, is_builtin_dialect,
+};
 use crate::schema::{Format, Mode, Policy};
 
 const TOP_FIELDS: &[&str] = &[
@@ -21,6 +24,7 @@ const TOP_FIELDS: &[&str] = &[
     "topics",
     "consumers",
     "schemas",
+    "dialects",
 ];
 
 /// Fields of defaults and profiles (topics add `name` and `profile`).
@@ -61,6 +65,16 @@ const SCHEMA_FIELDS: &[&str] = &[
     "references",
 ];
 const REFERENCE_FIELDS: &[&str] = &["name", "file"];
+const DIALECT_FIELDS: &[&str] = &[
+    "name",
+    "original_topic",
+    "original_partition",
+    "original_offset",
+    "original_timestamp",
+    "error_class",
+    "error_message",
+    "attempts",
+];
 
 /// Builds the spec from the merged tree (None when no file could be read), recording problems.
 pub(crate) fn build(tree: Option<&Node>, sources: Vec<SourceText>, p: &mut Problems) -> Spec {
@@ -157,6 +171,9 @@ pub(crate) fn build(tree: Option<&Node>, sources: Vec<SourceText>, p: &mut Probl
     }
     if let Some(list) = section_list(tree, "schemas", p) {
         spec.schemas = list.iter().filter_map(|s| schema(s, p)).collect();
+    }
+    if let Some(list) = section_list(tree, "dialects", p) {
+        spec.dialects = list.iter().filter_map(|d| dialect(d, p)).collect();
     }
     spec
 }
@@ -1073,4 +1090,108 @@ fn schema(entry: &Node, p: &mut Problems) -> Option<SchemaSpec> {
         }),
         _ => None,
     }
+}
+
+/// A custom dead-letter dialect: its name and the names of the headers that carry each piece of
+/// context (at least one).
+fn dialect(entry: &Node, p: &mut Problems) -> Option<CustomDialect> {
+    let Some(map) = entry.as_map() else {
+        p.at(
+            entry.pos,
+            format!(
+                "each dialect is a mapping with `name:` and header names, found {}",
+                entry.kind.type_name()
+            ),
+        );
+        return None;
+    };
+    let name = entry.get("name").and_then(Node::as_str).map(show);
+    let ctx = match &name {
+        Some(n) => format!("dialect `{n}`"),
+        None => "a dialect".to_string(),
+    };
+    check_fields(map, DIALECT_FIELDS, &ctx, p);
+    let name = required_str(entry, "name", &ctx, p);
+    let mut ok = true;
+    if let Some((n, node)) = name
+        && is_builtin_dialect(n)
+    {
+        p.at_help(
+            node.pos,
+            format!("`{}` is the name of a built-in dialect", show(n)),
+            format!(
+                "choose another name (built-in: {})",
+                BUILTIN_DIALECTS.join(", ")
+            ),
+        );
+        ok = false;
+    }
+    let header_fields = &DIALECT_FIELDS[1..];
+    let mut given: Vec<(&str, &str)> = Vec::new(); // (field, header)
+    let mut headers: [Option<String>; 7] = Default::default();
+    for (slot, field) in headers.iter_mut().zip(header_fields) {
+        if entry
+            .get(field)
+            .is_some_and(|n| !n.is_null() && n.as_str().is_none())
+        {
+            ok = false; // the wrong type is reported by optional_str
+        }
+        let Some((header, node)) = optional_str(entry, field, p) else {
+            continue;
+        };
+        if header.trim().is_empty() {
+            p.at(node.pos, format!("`{field}` of {ctx} is empty"));
+            ok = false;
+        } else if header == REPLAY_COUNT_HEADER {
+            p.at_help(
+                node.pos,
+                format!("`{header}` is evctl's replay counter, not a header of {ctx}"),
+                "name the header your application writes",
+            );
+            ok = false;
+        } else if let Some((other, _)) = given.iter().find(|(_, h)| *h == header) {
+            p.at(
+                node.pos,
+                format!(
+                    "header `{}` is given for both `{other}` and `{field}` in {ctx}",
+                    show(header)
+                ),
+            );
+            ok = false;
+        } else {
+            given.push((field, header));
+            *slot = Some(header.to_string());
+        }
+    }
+    let any_given = header_fields
+        .iter()
+        .any(|f| entry.get(f).is_some_and(|n| !n.is_null()));
+    if !any_given {
+        p.at_help(
+            entry.pos,
+            format!("{ctx} names no headers"),
+            format!("give at least one of: {}", header_fields.join(", ")),
+        );
+        ok = false;
+    }
+    let (name, _) = name?;
+    let [
+        original_topic,
+        original_partition,
+        original_offset,
+        original_timestamp,
+        error_class,
+        error_message,
+        attempts,
+    ] = headers;
+    ok.then(|| CustomDialect {
+        name: name.to_string(),
+        original_topic,
+        original_partition,
+        original_offset,
+        original_timestamp,
+        error_class,
+        error_message,
+        attempts,
+    })
 }

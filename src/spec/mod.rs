@@ -24,6 +24,8 @@
 //!   - {group: notification-group, topics: [platform.user.events.v1], max_lag: 10000, max_time_lag: 5m}
 //! schemas:
 //!   - {subject: platform.user.events.v1-value, file: schemas/user-event.avsc, compatibility: BACKWARD}
+//! dialects:                          # dead-letter headers of your own, for `evctl dlq`
+//!   - {name: orders-dlq, original_topic: x-source-topic, error_message: x-error, attempts: x-tries}
 //! ```
 //!
 //! Values: `-1` means the cluster default everywhere (for partitions and replication_factor it is
@@ -33,11 +35,17 @@
 //! both take `infinite`/`unlimited` for Kafka's "-1, no limit". Integers, booleans and lists become
 //! Kafka strings (lists comma-joined).
 //!
+//! `dialects` entries name the headers a service of yours writes on its dead letters: `name` and
+//! at least one of `original_topic`, `original_partition`, `original_offset`,
+//! `original_timestamp`, `error_class`, `error_message` and `attempts` (header names; see
+//! [`crate::dlq::dialect`] for how their values are read). A built-in dialect's name (`connect`,
+//! `spring_dlt`…) cannot be taken, and a header can carry only one thing.
+//!
 //! `${VAR}` expands in values (not in keys or comments); an unquoted value is typed after expansion,
-//! so `partitions: ${N}` is an integer. Files merge in order: mappings key by key, `topics` by
-//! name, `consumers` by group and `schemas` by subject (field by field, a first-class field and its
-//! Kafka key replacing each other), any other value (lists included) replaced; a top-level section
-//! left empty in a later file keeps the earlier one.
+//! so `partitions: ${N}` is an integer. Files merge in order: mappings key by key, `topics` and
+//! `dialects` by name, `consumers` by group and `schemas` by subject (field by field, a first-class
+//! field and its Kafka key replacing each other), any other value (lists included) replaced; a
+//! top-level section left empty in a later file keeps the earlier one.
 
 mod build;
 mod pattern;
@@ -265,6 +273,8 @@ pub struct Spec {
     pub ignore_configs: Vec<String>,
     pub consumers: Vec<ConsumerSpec>,
     pub schemas: Vec<SchemaSpec>,
+    /// Dead-letter header dialects of your own (`evctl dlq`), in the order of the files.
+    pub dialects: Vec<crate::dlq::dialect::CustomDialect>,
     /// The files, in the order they were merged.
     pub sources: Vec<SourceText>,
 }
@@ -283,6 +293,7 @@ impl Default for Spec {
                 .collect(),
             consumers: Vec::new(),
             schemas: Vec::new(),
+            dialects: Vec::new(),
             sources: Vec::new(),
         }
     }

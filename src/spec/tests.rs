@@ -1087,7 +1087,7 @@ consumers: {group: g}
     assert_eq!(
         errors("- a\n- b\n"),
         vec![
-            "topics.yaml:1:1: expected a mapping with `topics:` (and optionally defaults, profiles, managed, protected, ignore_configs, consumers, schemas), found a list"
+            "topics.yaml:1:1: expected a mapping with `topics:` (and optionally defaults, profiles, managed, protected, ignore_configs, consumers, schemas, dialects), found a list"
         ]
     );
 }
@@ -1303,6 +1303,196 @@ consumers:
             "topics.yaml:8:12: duplicate consumer group `a` (first defined on line 2)",
         ]
     );
+}
+
+// ---------------------------------------------------------------- dialects
+
+use crate::dlq::dialect::CustomDialect;
+
+fn named(name: &str) -> CustomDialect {
+    CustomDialect {
+        name: name.to_string(),
+        ..CustomDialect::default()
+    }
+}
+
+#[test]
+fn dialects_are_parsed() {
+    let spec = ok("\
+dialects:
+  - name: orders-dlq
+    original_topic: x-source-topic
+    original_partition: x-source-partition
+    original_offset: x-source-offset
+    original_timestamp: x-source-ts
+    error_class: x-error-kind
+    error_message: x-error
+    attempts: x-tries
+  - {name: payments, error_message: failure-reason}
+");
+    let s = |v: &str| Some(v.to_string());
+    assert_eq!(
+        spec.dialects,
+        vec![
+            CustomDialect {
+                original_topic: s("x-source-topic"),
+                original_partition: s("x-source-partition"),
+                original_offset: s("x-source-offset"),
+                original_timestamp: s("x-source-ts"),
+                error_class: s("x-error-kind"),
+                error_message: s("x-error"),
+                attempts: s("x-tries"),
+                ..named("orders-dlq")
+            },
+            CustomDialect {
+                error_message: s("failure-reason"),
+                ..named("payments")
+            },
+        ]
+    );
+    assert!(ok("topics: []\n").dialects.is_empty());
+    assert!(ok("dialects:\n").dialects.is_empty());
+}
+
+#[test]
+fn dialect_unknown_field() {
+    let (e, help) = only_error(
+        "dialects:\n  - name: d\n    original_topc: x-topic\n    error_message: x-error\n",
+    );
+    assert_eq!(
+        e,
+        "topics.yaml:3:5: unknown field `original_topc` in dialect `d`"
+    );
+    assert_eq!(help.as_deref(), Some("did you mean `original_topic`?"));
+    let (e, help) = only_error("dialects:\n  - {name: d, error_message: e, colour: blue}\n");
+    assert_eq!(e, "topics.yaml:2:33: unknown field `colour` in dialect `d`");
+    assert_eq!(
+        help.as_deref(),
+        Some(
+            "expected one of: name, original_topic, original_partition, original_offset, original_timestamp, error_class, error_message, attempts"
+        )
+    );
+}
+
+#[test]
+fn dialect_without_a_name_or_headers() {
+    assert_eq!(
+        errors(
+            "\
+dialects:
+  - original_topic: x-topic
+  - name: empty
+  - name: \"\"
+    error_class: x-class
+"
+        ),
+        vec![
+            "topics.yaml:2:5: a dialect has no `name`",
+            "topics.yaml:3:5: dialect `empty` names no headers",
+            "topics.yaml:4:11: `name` of dialect `` is empty",
+        ]
+    );
+    let (_, help) = only_error("dialects:\n  - name: empty\n");
+    assert_eq!(
+        help.as_deref(),
+        Some(
+            "give at least one of: original_topic, original_partition, original_offset, original_timestamp, error_class, error_message, attempts"
+        )
+    );
+}
+
+#[test]
+fn dialect_wrong_types() {
+    assert_eq!(
+        errors(
+            "\
+dialects:
+  - name: 7
+    error_class: x
+  - name: d
+    original_partition: 3
+    attempts: [x-tries]
+    error_message: \"\"
+  - just-a-name
+"
+        ),
+        vec![
+            "topics.yaml:2:11: `name` must be a string, found an integer",
+            "topics.yaml:5:25: `original_partition` must be a string, found an integer",
+            "topics.yaml:6:15: `attempts` must be a string, found a list",
+            "topics.yaml:7:20: `error_message` of dialect `d` is empty",
+            "topics.yaml:8:5: each dialect is a mapping with `name:` and header names, found a string",
+        ]
+    );
+    assert_eq!(
+        errors("dialects: {name: d}\n"),
+        vec!["topics.yaml:1:11: `dialects` must be a list, found a mapping"]
+    );
+}
+
+#[test]
+fn dialect_names_and_headers_are_checked() {
+    assert_eq!(
+        errors(
+            "\
+dialects:
+  - {name: spring-dlt, error_class: x}
+  - {name: d, error_class: x-err, error_message: x-err}
+  - {name: e, attempts: evctl-replay-count}
+  - {name: d, error_class: y}
+"
+        ),
+        vec![
+            "topics.yaml:2:12: `spring-dlt` is the name of a built-in dialect",
+            "topics.yaml:3:50: header `x-err` is given for both `error_class` and `error_message` in dialect `d`",
+            "topics.yaml:4:25: `evctl-replay-count` is evctl's replay counter, not a header of dialect `e`",
+            "topics.yaml:5:12: duplicate dialect `d` (first defined on line 3)",
+        ]
+    );
+}
+
+#[test]
+fn later_files_override_dialects_by_name() {
+    let spec = load_with(
+        &[
+            (
+                "base.yaml",
+                "dialects:\n  - {name: a, original_topic: x-topic, error_message: x-error}\n  - {name: b, attempts: x-tries}\n",
+            ),
+            (
+                "prod.yaml",
+                "dialects:\n  - {name: a, error_message: x-reason, original_topic: ~}\n  - {name: c, error_class: x-kind}\n",
+            ),
+        ],
+        &[],
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let names: Vec<&str> = spec.dialects.iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(
+        names,
+        vec!["a", "b", "c"],
+        "merged by name, new ones appended"
+    );
+    assert_eq!(
+        spec.dialects[0],
+        CustomDialect {
+            error_message: Some("x-reason".into()),
+            ..named("a")
+        },
+        "field by field; `~` unsets"
+    );
+    // an overlay that leaves no header is an error in the overlay
+    let e = errors_of(load_with(
+        &[
+            (
+                "base.yaml",
+                "dialects:\n  - {name: a, original_topic: x-topic}\n",
+            ),
+            ("prod.yaml", "dialects:\n  - {name: a, original_topic: ~}\n"),
+        ],
+        &[],
+    ));
+    assert_eq!(e, vec!["prod.yaml:2:5: dialect `a` names no headers"]);
 }
 
 fn schema_dir() -> tempfile::TempDir {

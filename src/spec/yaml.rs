@@ -438,6 +438,7 @@ const NAMED_LISTS: &[(&str, &str)] = &[
     ("topics", "name"),
     ("consumers", "group"),
     ("schemas", "subject"),
+    ("dialects", "name"),
 ];
 
 /// Pairs of a first-class field and the Kafka key it sets: setting one in a later file drops the
@@ -452,8 +453,8 @@ pub(crate) const FIRST_CLASS: &[(&str, &str)] = &[
 ];
 
 /// Merges a later file's tree into the earlier one: mappings merge key by key, entries of
-/// `topics`/`consumers`/`schemas` merge by name/group/subject field by field, anything else (lists
-/// included) is replaced. Duplicate names within one file are recorded as problems.
+/// `topics`/`consumers`/`schemas`/`dialects` merge by name/group/subject/name field by field,
+/// anything else (lists included) is replaced. Duplicate names within one file are recorded as problems.
 pub(crate) fn merge_files(trees: Vec<Node>, problems: &mut Problems) -> Option<Node> {
     let mut merged: Option<Node> = None;
     for tree in trees {
@@ -475,7 +476,7 @@ fn dedupe_named(mut tree: Node, problems: &mut Problems) -> Node {
         return tree;
     };
     for (key, value) in entries.iter_mut() {
-        let Some((_, field)) = NAMED_LISTS.iter().find(|(l, _)| *l == key.name) else {
+        let Some((list, field)) = NAMED_LISTS.iter().find(|(l, _)| *l == key.name) else {
             continue;
         };
         let Kind::Seq(items) = &mut value.kind else {
@@ -488,9 +489,10 @@ fn dedupe_named(mut tree: Node, problems: &mut Problems) -> Node {
                 && let Some(id) = id_node.as_str()
             {
                 if let Some(first_pos) = first.get(id) {
-                    let what = match *field {
-                        "name" => "topic",
-                        "group" => "consumer group",
+                    let what = match *list {
+                        "topics" => "topic",
+                        "consumers" => "consumer group",
+                        "dialects" => "dialect",
                         _ => "schema subject",
                     };
                     let line = problems.line(*first_pos);
