@@ -63,6 +63,7 @@ complete -c evctl -n "__fish_evctl_needs_command" -f -a "orphans" -d 'List topic
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "publish" -d 'Publish records: a value, lines or JSON-lines records from stdin or a file'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "tail" -d 'Read records: follow a topic, or dump a range and exit; filters and formats'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "lag" -d 'Consumer lag: offsets and time behind, health, thresholds, watch until caught up'
+complete -c evctl -n "__fish_evctl_needs_command" -f -a "dlq" -d 'Dead-letter topics: inspect, replay without loss, drain, purge'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "completion" -d 'Print a shell completion script'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "generate-docs" -d 'Regenerate completions/ and man/ from the command definitions (for maintainers)'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -766,6 +767,191 @@ complete -c evctl -n "__fish_evctl_using_subcommand lag" -s q -l quiet -d 'Print
 complete -c evctl -n "__fish_evctl_using_subcommand lag" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
 complete -c evctl -n "__fish_evctl_using_subcommand lag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c evctl -n "__fish_evctl_using_subcommand lag" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -f -a "inspect" -d 'Count dead letters by error class, original topic and time; first and last seen; a sample'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -f -a "replay" -d 'Send dead letters back to their original topic (or --to), resumable through a group'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -f -a "drain" -d 'Move a group past matching dead letters without producing them (acknowledge as handled)'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -f -a "purge" -d 'Delete a dead-letter topic\'s records before an offset or a time (DeleteRecords)'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l bucket -d 'Time bucket for grouping' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l spec -d 'topics.yaml files whose `dialects` section names custom dead-letter headers' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l to -d 'Send every record here instead of its original topic' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s g -l group -d 'Consumer group that records progress [default: evctl-dlq-replay.<TOPIC>]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l since -d 'Only records dead-lettered at or after this time (RFC 3339, a date, epoch ms, or -1h)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l until -d 'Only records dead-lettered before this time' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l error-class -d 'Only records whose error class matches this regular expression' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l original-topic -d 'Only records from this original topic' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s k -l key -d 'Only records with this key (`*`, `?` wildcards; repeat for any of several)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l header -d 'Only records with this header: NAME or NAME=VALUE (repeat for all of several)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l where -d 'Only records for which this jq expression over the JSON value is true (as in tail)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l spec -d 'topics.yaml files whose `dialects` section names custom dead-letter headers' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l partition-policy -d 'Partition in the destination' -r -f -a "same\t'The original partition (from the headers, else the DLQ record\'s own)'
+by-key\t'The Java client\'s murmur2 partition of the key (keyless records round-robin)'
+any\t'Round-robin, whatever the key'"
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l max-replays -d 'Records replayed more often than this (evctl-replay-count header) go to the parking topic' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l parking-topic -d 'Where records over --max-replays go [default: <TOPIC>.parked]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l rate -d 'At most this many records per second' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s n -l max -d 'Stop after this many records' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l batch-size -d 'Producer batch size; at most 5 batches are in flight, which bounds what a crash can repeat' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l strip-error-headers -d 'Remove the dead-letter headers (error context, original-* fields) from replayed records'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l dry-run -d 'Show the routing table and counts; produce and commit nothing'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s g -l group -d 'The consumer group to move forward' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l since -d 'Only records dead-lettered at or after this time (RFC 3339, a date, epoch ms, or -1h)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l until -d 'Only records dead-lettered before this time' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l error-class -d 'Only records whose error class matches this regular expression' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l original-topic -d 'Only records from this original topic' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s k -l key -d 'Only records with this key (`*`, `?` wildcards; repeat for any of several)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l header -d 'Only records with this header: NAME or NAME=VALUE (repeat for all of several)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l where -d 'Only records for which this jq expression over the JSON value is true (as in tail)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l spec -d 'topics.yaml files whose `dialects` section names custom dead-letter headers' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l dry-run -d 'List what would be skipped; commit nothing'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s y -l yes -d 'Do not ask for confirmation'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l before -d 'Delete the records before this offset (every partition) or this time (@2025-01-01, @-7d)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -s y -l yes -d 'Do not ask for confirmation'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Count dead letters by error class, original topic and time; first and last seen; a sample'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "replay" -d 'Send dead letters back to their original topic (or --to), resumable through a group'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "drain" -d 'Move a group past matching dead letters without producing them (acknowledge as handled)'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Delete a dead-letter topic\'s records before an offset or a time (DeleteRecords)'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
@@ -822,20 +1008,21 @@ complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s q -l quiet
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s V -l version -d 'Print version'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help" -f -a "cluster" -d 'Show the cluster: id, controller, brokers, topic and partition counts, API versions'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help" -f -a "config" -d 'Manage connection contexts in the config file'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help" -f -a "schema" -d 'Check schema compatibility (the CI gate), and read or register schemas in a registry'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help" -f -a "validate" -d 'Check spec files (topics.yaml) offline: every problem with its file:line:col'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help" -f -a "plan" -d 'Show what `evctl apply` would change in the cluster, without changing anything'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help" -f -a "apply" -d 'Make the cluster\'s topics match the spec (after showing the plan and asking)'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help" -f -a "export" -d 'Write the cluster\'s topics as a topics.yaml spec'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help" -f -a "orphans" -d 'List topics in the cluster that the spec does not list'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help" -f -a "publish" -d 'Publish records: a value, lines or JSON-lines records from stdin or a file'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help" -f -a "tail" -d 'Read records: follow a topic, or dump a range and exit; filters and formats'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help" -f -a "lag" -d 'Consumer lag: offsets and time behind, health, thresholds, watch until caught up'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help" -f -a "completion" -d 'Print a shell completion script'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help" -f -a "generate-docs" -d 'Regenerate completions/ and man/ from the command definitions (for maintainers)'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag completion generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "cluster" -d 'Show the cluster: id, controller, brokers, topic and partition counts, API versions'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "config" -d 'Manage connection contexts in the config file'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "schema" -d 'Check schema compatibility (the CI gate), and read or register schemas in a registry'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "validate" -d 'Check spec files (topics.yaml) offline: every problem with its file:line:col'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "plan" -d 'Show what `evctl apply` would change in the cluster, without changing anything'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "apply" -d 'Make the cluster\'s topics match the spec (after showing the plan and asking)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "export" -d 'Write the cluster\'s topics as a topics.yaml spec'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "orphans" -d 'List topics in the cluster that the spec does not list'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "publish" -d 'Publish records: a value, lines or JSON-lines records from stdin or a file'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "tail" -d 'Read records: follow a topic, or dump a range and exit; filters and formats'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "lag" -d 'Consumer lag: offsets and time behind, health, thresholds, watch until caught up'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "dlq" -d 'Dead-letter topics: inspect, replay without loss, drain, purge'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "completion" -d 'Print a shell completion script'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "generate-docs" -d 'Regenerate completions/ and man/ from the command definitions (for maintainers)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'List the contexts of the config file'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "current" -d 'Print the name of the context in use'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use" -d 'Make a context the current one (rewrites only the current_context line of the file)'
@@ -845,3 +1032,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcom
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "get" -d 'Print a schema version from the registry'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "list" -d 'List the registry\'s subjects, or one subject\'s versions'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "register" -d 'Register a schema under a subject (exit 3 when the registry finds it incompatible)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "inspect" -d 'Count dead letters by error class, original topic and time; first and last seen; a sample'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "replay" -d 'Send dead letters back to their original topic (or --to), resumable through a group'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "drain" -d 'Move a group past matching dead letters without producing them (acknowledge as handled)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "purge" -d 'Delete a dead-letter topic\'s records before an offset or a time (DeleteRecords)'
