@@ -13,34 +13,14 @@
 # receive.message.max.bytes raised. EVCTL_BIN overrides the binary (default: a release build).
 set -euo pipefail
 
-REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RECORDS="${1:-200000}"
 RUNS="${2:-3}"
 command -v kcat >/dev/null || { echo "bench: kcat is not installed (scripts/setup.sh)" >&2; exit 1; }
-if [[ -z "${EVCTL_BIN:-}" ]]; then
-    (cd "$REPO_ROOT" && cargo build --release --locked --quiet)
-    EVCTL_BIN="$REPO_ROOT/target/release/evctl"
-fi
-
-WORK="$(mktemp -d)"
-cleanup() {
-    "$REPO_ROOT/scripts/brokers.sh" stop "$WORK/state" >/dev/null 2>&1 || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-mkdir -p "$WORK/state"
-"$REPO_ROOT/scripts/brokers.sh" start-one noida "$WORK/state" >/dev/null
-# shellcheck disable=SC1091
-source "$WORK/state/env"
-BROKER="$EVCTL_TEST_NOIDA_BROKERS"
+# shellcheck source=scripts/bench-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 evctl() { "$EVCTL_BIN" -b "$BROKER" -q "$@"; }
 
-create() {
-    printf 'topics:\n  - name: %s\n    partitions: 1\n    replication_factor: 1\n' "$1" >"$WORK/t.yaml"
-    evctl apply "$WORK/t.yaml" --yes >/dev/null
-}
-
-create bench.dlq
+create_topic bench.dlq 1
 python3 - "$RECORDS" >"$WORK/dlq.txt" <<'EOF'
 import sys
 for i in range(int(sys.argv[1])):
@@ -51,12 +31,11 @@ evctl publish bench.dlq --file "$WORK/dlq.txt" -H kafka_dlt-original-topic=bench
 echo "bench: $RECORDS dead letters in bench.dlq on noida-db at $BROKER, $RUNS runs" >&2
 
 seconds() { python3 -c 'import time; print(f"{time.perf_counter():.6f}")'; }
-count() { evctl tail "$1" -o raw -e | wc -l; }
 
 declare -a ev kc
 for run in $(seq 1 "$RUNS"); do
-    create "bench.evctl.$run"
-    create "bench.kcat.$run"
+    create_topic "bench.evctl.$run" 1
+    create_topic "bench.kcat.$run" 1
     t0=$(seconds)
     evctl dlq replay bench.dlq --to "bench.evctl.$run" --group "bench.replay.$run" >/dev/null
     t1=$(seconds)
@@ -72,7 +51,6 @@ for topic in bench.evctl.1 bench.kcat.1; do
     [[ "$n" -eq "$RECORDS" ]] || { echo "bench: $topic holds $n records, expected $RECORDS" >&2; exit 1; }
 done
 
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 E="$(median "${ev[@]}")"; K="$(median "${kc[@]}")"
 awk -v e="$E" -v k="$K" -v n="$RECORDS" 'BEGIN {
     printf "dlq replay %d records: evctl %.0f records/s (%.3fs), kcat -C | kcat -P %.0f records/s (%.3fs): ratio %.2f\n", n, n/e, e, n/k, k, k/e

@@ -11,31 +11,15 @@
 # EVCTL_BIN overrides the binary (default: a release build). Run scripts/setup.sh first.
 set -euo pipefail
 
-REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 GROUPS_N="${1:-200}"
-if [[ -z "${EVCTL_BIN:-}" ]]; then
-    (cd "$REPO_ROOT" && cargo build --release --locked --quiet)
-    EVCTL_BIN="$REPO_ROOT/target/release/evctl"
-fi
-
-WORK="$(mktemp -d)"
-cleanup() {
-    "$REPO_ROOT/scripts/brokers.sh" stop "$WORK/state" >/dev/null 2>&1 || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-mkdir -p "$WORK/state"
-"$REPO_ROOT/scripts/brokers.sh" start-one noida "$WORK/state" >/dev/null
-# shellcheck disable=SC1091
-source "$WORK/state/env"
-BROKER="$EVCTL_TEST_NOIDA_BROKERS"
+# shellcheck source=scripts/bench-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 evctl() { "$EVCTL_BIN" -b "$BROKER" "$@"; }
 
 declare -A requests millis
 for parts in 5 50; do
     topic="bench.lag.p$parts"
-    printf 'topics:\n  - name: %s\n    partitions: %s\n    replication_factor: 1\n' "$topic" "$parts" >"$WORK/t.yaml"
-    evctl -q apply "$WORK/t.yaml" --yes >/dev/null
+    create_topic "$topic" "$parts"
     for p in $(seq 0 $((parts - 1))); do
         seq 1 20 | evctl -q publish "$topic" --partition "$p" >/dev/null
     done

@@ -16,28 +16,12 @@
 # Run scripts/setup.sh first.
 set -euo pipefail
 
-REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RECORDS="${1:-1000000}"
 RUNS="${2:-3}"
 PARTITIONS="${BENCH_PARTITIONS:-1}"
-
 command -v kcat >/dev/null || { echo "bench: kcat is not installed (scripts/setup.sh)" >&2; exit 1; }
-if [[ -z "${EVCTL_BIN:-}" ]]; then
-    (cd "$REPO_ROOT" && cargo build --release --locked --quiet)
-    EVCTL_BIN="$REPO_ROOT/target/release/evctl"
-fi
-
-WORK="$(mktemp -d)"
-cleanup() {
-    "$REPO_ROOT/scripts/brokers.sh" stop "$WORK/state" >/dev/null 2>&1 || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-mkdir -p "$WORK/state"
-"$REPO_ROOT/scripts/brokers.sh" start-one noida "$WORK/state" >/dev/null
-# shellcheck disable=SC1091
-source "$WORK/state/env"
-BROKER="$EVCTL_TEST_NOIDA_BROKERS"
+# shellcheck source=scripts/bench-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 
 DATA="$WORK/records.txt"
 python3 - "$DATA" "$RECORDS" <<'EOF'
@@ -63,19 +47,10 @@ print(f"{elapsed:.3f} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}")
 EOF
 }
 
-evctl() { "$EVCTL_BIN" -b "$BROKER" -q "$@"; }
-
-create_topic() {
-    printf 'topics:\n  - name: %s\n    partitions: %s\n    replication_factor: 1\n' "$1" "$PARTITIONS" >"$WORK/t.yaml"
-    evctl apply "$WORK/t.yaml" --yes >/dev/null
-}
-
-count() { evctl tail "$1" -o raw -e | wc -l; }
-
 declare -a kp ep kt et km em
 for run in $(seq 1 "$RUNS"); do
-    create_topic "bench.kcat.$run"
-    create_topic "bench.evctl.$run"
+    create_topic "bench.kcat.$run" "$PARTITIONS"
+    create_topic "bench.evctl.$run" "$PARTITIONS"
     read -r t _ < <(measure kcat -b "$BROKER" -P -t "bench.kcat.$run" -l "$DATA")
     kp+=("$t")
     read -r t _ < <(measure "$EVCTL_BIN" -b "$BROKER" -q publish "bench.evctl.$run" --file "$DATA")
@@ -93,7 +68,6 @@ for topic in bench.kcat.1 bench.evctl.1; do
     [[ "$n" -eq "$RECORDS" ]] || { echo "bench: $topic holds $n records, expected $RECORDS" >&2; exit 1; }
 done
 
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 max() { printf '%s\n' "$@" | sort -g | tail -1; }
 
 KP="$(median "${kp[@]}")"; EP="$(median "${ep[@]}")"

@@ -1,5 +1,6 @@
 //! `evctl dlq`: inspect, replay, drain and purge dead-letter topics.
 
+use crate::record::time::now_ms;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -175,12 +176,6 @@ fn parse_rate(s: &str) -> Result<f64, String> {
             "invalid rate {s:?}: expected records per second, like 500 or 500/s"
         )),
     }
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as i64)
 }
 
 /// A time flag: RFC 3339, a date, epoch ms, or a duration ago (`-1h`).

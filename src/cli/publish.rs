@@ -1,5 +1,6 @@
 //! `evctl publish`: one value from the command line, or records from stdin or a file.
 
+use crate::record::time::now_ms;
 use std::collections::BTreeSet;
 use std::io::{BufRead, IsTerminal};
 use std::path::PathBuf;
@@ -170,12 +171,6 @@ fn unescape(s: &str) -> Result<Vec<u8>, String> {
         return Err("the separator is empty".into());
     }
     Ok(out)
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as i64)
 }
 
 fn input_options(args: &PublishArgs) -> anyhow::Result<InputOptions> {

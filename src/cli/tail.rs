@@ -1,5 +1,6 @@
 //! `evctl tail`: follow topics, or read a range and exit, with filters and output formats.
 
+use crate::record::time::now_ms;
 use std::collections::{BTreeSet, HashMap};
 use std::io::{IsTerminal, Write};
 use std::sync::Arc;
@@ -139,12 +140,6 @@ fn parse_partitions(s: &str) -> Result<BTreeSet<i32>, String> {
         return Err(format!("no partitions in {s:?}"));
     }
     Ok(out)
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as i64)
 }
 
 /// Resolves a spec with the partition's start and end offsets; timestamps come from `by_time`.

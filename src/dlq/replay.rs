@@ -280,23 +280,16 @@ pub async fn replay(
         ..Default::default()
     };
     let (assignments, total) = bounds(&client, &opts.dlq, &opts.group).await?;
-    let mut fetcher = Fetcher::new(
-        client.clone(),
-        FetchOptions {
-            isolation: Isolation::ReadCommitted,
-            ..FetchOptions::default()
-        },
-        assignments,
-    );
+    // committed data only (the default): aborted transactions are not replayed
+    let mut fetcher = Fetcher::new(client.clone(), FetchOptions::default(), assignments);
     let mut producer = if opts.dry_run {
         None
     } else {
-        let mut p = ProducerOptions {
+        let p = ProducerOptions {
             acks: Acks::All,
             idempotent: true,
             ..opts.producer.clone()
         };
-        p.acks = Acks::All;
         Some(Producer::start(client.clone(), p).await?)
     };
     let mut dest_partitions: HashMap<String, i32> = HashMap::new();
@@ -604,14 +597,8 @@ pub async fn plan_drain(
             )
         })
         .collect();
-    let mut fetcher = Fetcher::new(
-        client.clone(),
-        FetchOptions {
-            isolation: Isolation::ReadCommitted,
-            ..FetchOptions::default()
-        },
-        assignments,
-    );
+    // committed data only (the default): aborted transactions are not replayed
+    let mut fetcher = Fetcher::new(client.clone(), FetchOptions::default(), assignments);
     while let Some(records) = fetcher.poll().await? {
         for r in records {
             let Some(p) = plan.get_mut(&r.partition) else {

@@ -407,17 +407,7 @@ impl Connection {
                 id,
             }
         };
-        {
-            let mut w = self.writer.lock().await;
-            let written = async {
-                w.write_all(&buf).await?;
-                w.flush().await
-            }
-            .await;
-            if let Err(e) = written {
-                return Err(self.disconnected(e.to_string()));
-            }
-        }
+        self.write(&buf).await?;
         match rx.await {
             Ok(Ok(bytes)) => Ok(bytes),
             Ok(Err(reason)) => Err(self.disconnected(reason)),
@@ -434,9 +424,14 @@ impl Connection {
         if let Some(reason) = &lock(&self.pending).closed {
             return Err(self.disconnected(reason.clone()));
         }
+        self.write(&buf).await
+    }
+
+    /// Writes one request frame, whole, and flushes it.
+    async fn write(&self, buf: &[u8]) -> Result<()> {
         let mut w = self.writer.lock().await;
         let written = async {
-            w.write_all(&buf).await?;
+            w.write_all(buf).await?;
             w.flush().await
         }
         .await;
@@ -463,15 +458,9 @@ impl Connection {
             }
             p.waiters.insert(id, Waiter::Stream(tx));
         }
-        let mut w = self.writer.lock().await;
-        let written = async {
-            w.write_all(&buf).await?;
-            w.flush().await
-        }
-        .await;
-        if let Err(e) = written {
+        if let Err(e) = self.write(&buf).await {
             lock(&self.pending).waiters.remove(&id);
-            return Err(self.disconnected(e.to_string()));
+            return Err(e);
         }
         Ok(rx)
     }

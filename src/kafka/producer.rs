@@ -9,6 +9,7 @@
 //! cancel-safe so it can sit in a `select!` next to the input, and [`Producer::flush`] sends
 //! everything and waits for every answer.
 
+use crate::record::time::now_ms;
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 use std::time::Duration;
@@ -684,10 +685,4 @@ impl Producer {
     pub fn buffered(&self) -> usize {
         self.buffered
     }
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as i64)
 }

@@ -10,6 +10,7 @@
 pub mod eval;
 pub mod render;
 
+use crate::record::time::now_ms;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 use std::time::Duration;
@@ -116,12 +117,6 @@ pub struct LagReport {
     /// When it was taken (epoch ms).
     pub taken_at_ms: i64,
     pub groups: Vec<GroupLag>,
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as i64)
 }
 
 /// Collects the lag of the selected groups.

@@ -31,6 +31,7 @@ use std::io::Write as _;
 use anstyle::{AnsiColor, Effects, Style};
 
 use super::{Styles, sanitize};
+use crate::record::json::{skip_ws, string_end};
 use crate::record::time::write_rfc3339;
 use crate::record::{Record, TimestampType};
 
@@ -296,29 +297,6 @@ impl Painter {
 fn newline(out: &mut Vec<u8>, depth: usize) {
     out.push(b'\n');
     out.resize(out.len() + depth * 2, b' ');
-}
-
-fn skip_ws(s: &[u8], mut i: usize) -> usize {
-    while s
-        .get(i)
-        .is_some_and(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
-    {
-        i += 1;
-    }
-    i
-}
-
-/// The index just after the closing quote of the string starting at `s[start] == b'"'`.
-fn string_end(s: &[u8], start: usize) -> usize {
-    let mut i = start + 1;
-    while i < s.len() {
-        match s[i] {
-            b'\\' => i += 2,
-            b'"' => return i + 1,
-            _ => i += 1,
-        }
-    }
-    s.len()
 }
 
 #[cfg(test)]

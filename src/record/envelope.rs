@@ -27,6 +27,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use bytes::Bytes;
 use serde_json::Value;
 
+use super::json::{skip_ws, string_end};
 use super::time::{format_rfc3339, parse_rfc3339};
 
 /// What `--type`, `--source` and `--tenant` say.
@@ -515,29 +516,6 @@ fn top_level_fields(s: &[u8]) -> Result<Vec<RawField<'_>>, String> {
         }
     }
     Ok(fields)
-}
-
-fn skip_ws(s: &[u8], mut i: usize) -> usize {
-    while s
-        .get(i)
-        .is_some_and(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
-    {
-        i += 1;
-    }
-    i
-}
-
-/// The index just after the closing quote of the string that starts at `s[start] == b'"'`.
-fn string_end(s: &[u8], start: usize) -> usize {
-    let mut i = start + 1;
-    while i < s.len() {
-        match s[i] {
-            b'\\' => i += 2,
-            b'"' => return i + 1,
-            _ => i += 1,
-        }
-    }
-    s.len()
 }
 
 /// The index just after the JSON value that starts at `start`.

@@ -432,6 +432,31 @@ fn decode_headers(v: Value) -> Result<Vec<(String, Option<Bytes>)>, DecodeError>
     Ok(headers)
 }
 
+/// The index of the first byte at or after `i` that is not JSON whitespace.
+pub(crate) fn skip_ws(s: &[u8], mut i: usize) -> usize {
+    while s
+        .get(i)
+        .is_some_and(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+    {
+        i += 1;
+    }
+    i
+}
+
+/// The index just after the closing quote of the JSON string that starts at `s[start] == b'"'`
+/// (the end of `s` when it is not closed).
+pub(crate) fn string_end(s: &[u8], start: usize) -> usize {
+    let mut i = start + 1;
+    while i < s.len() {
+        match s[i] {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    s.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

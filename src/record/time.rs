@@ -53,6 +53,13 @@ fn push_padded(out: &mut Vec<u8>, n: u64, width: usize) {
     out.extend_from_slice(s.as_bytes());
 }
 
+/// The current time in epoch milliseconds (0 if the clock is before 1970).
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}
+
 /// Appends `ms` (epoch milliseconds) as `YYYY-MM-DDTHH:MM:SS.mmmZ`.
 pub fn write_rfc3339(out: &mut Vec<u8>, ms: i64) {
     let days = ms.div_euclid(MS_PER_DAY);
