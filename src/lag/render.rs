@@ -93,15 +93,22 @@ pub fn summary_table(r: &LagReport, s: &Styles, watch: bool) -> String {
         t.add_row(row);
     }
     let mut out = table_string(&t);
-    let loss: usize = r.groups.iter().map(|g| g.data_loss_partitions).sum();
-    if loss > 0 {
+    data_loss_note(
+        &mut out,
+        s,
+        r.groups.iter().map(|g| g.data_loss_partitions).sum(),
+    );
+    out
+}
+
+fn data_loss_note(out: &mut String, s: &Styles, partitions: usize) {
+    if partitions > 0 {
         let _ = writeln!(
             out,
-            "{} {loss} partition(s) committed below the log start: records were deleted before the group read them",
+            "{} {partitions} partition(s) committed below the log start: records were deleted before the group read them",
             s.bad("data loss:")
         );
     }
-    out
 }
 
 /// One group in detail: a row per partition, then its members.
@@ -162,6 +169,7 @@ pub fn group_table(g: &GroupLag, s: &Styles, watch: bool) -> String {
             t.add_row(row);
         }
         out.push_str(&table_string(&t));
+        data_loss_note(&mut out, s, g.data_loss_partitions);
     }
     if !g.members.is_empty() {
         let mut t = s.table(&["MEMBER-ID", "CLIENT-ID", "HOST", "PARTITIONS"]);

@@ -718,3 +718,93 @@ fn every_dialect_is_decoded(kind: Kind, test: &str) {
     assert_eq!(dry["skipped"], 8);
 }
 on_each_broker!(every_dialect_is_decoded);
+
+/// SIGTERM ends a replay cleanly: what was sent is delivered and committed, the report is
+/// printed, exit 130; resuming finishes without a duplicate. Also --max and --partition-policy
+/// any. noida-db only (many-record batches, see the module doc).
+#[test]
+fn sigterm_commits_and_resumes_without_duplicates() {
+    let test = "dlq::sigterm_commits_and_resumes_without_duplicates";
+    let Some(addr) = broker(Kind::Noida, test) else {
+        return;
+    };
+    const N: usize = 20_000;
+    let id = std::process::id();
+    let (dlq, dest, few) = (
+        format!("it.dlqt.{id}"),
+        format!("it.dlqt.dest.{id}"),
+        format!("it.dlqt.few.{id}"),
+    );
+    topics(&addr, &[(&dlq, 1), (&dest, 1), (&few, 3)]);
+    let lines: String = (0..N).map(|i| format!("t{i:05}\n")).collect();
+    evctl(&addr)
+        .args(["publish", &dlq, "-H", "kafka_dlt-original-topic=x"])
+        .stdin(lines)
+        .run_within(Duration::from_secs(60))
+        .expect_code(0);
+    let group = format!("it-dlqt-{id}");
+    let child = Command::new(crate::support::evctl_bin())
+        .args([
+            "-b", &addr, "dlq", "replay", &dlq, "--to", &dest, "--group", &group,
+        ])
+        .args(["--rate", "5000", "-o", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1200));
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["interrupted"], true);
+    let done = report["replayed"][&dest].as_u64().unwrap();
+    assert!(done > 0 && (done as usize) < N, "{report}");
+    assert_eq!(
+        report["committed"]["0"].as_u64(),
+        Some(done),
+        "committed what was delivered"
+    );
+    let resumed = evctl(&addr)
+        .args([
+            "dlq", "replay", &dlq, "--to", &dest, "--group", &group, "-o", "json",
+        ])
+        .run_within(Duration::from_secs(60))
+        .expect_code(0)
+        .json();
+    assert_eq!(resumed["replayed"][&dest].as_u64(), Some(N as u64 - done));
+    let all = read_all(&addr, &dest);
+    assert_eq!(all.len(), N, "a graceful stop repeats nothing");
+
+    // --max and --partition-policy any
+    let some = evctl(&addr)
+        .args([
+            "dlq",
+            "replay",
+            &dlq,
+            "--to",
+            &few,
+            "--group",
+            &format!("{group}-m"),
+        ])
+        .args(["--max", "300", "--partition-policy", "any", "-o", "json"])
+        .run_within(Duration::from_secs(60))
+        .expect_code(0)
+        .json();
+    assert_eq!(some["replayed"][&few], 300);
+    assert_eq!(some["committed"]["0"], 300);
+    let spread = read_all(&addr, &few);
+    assert_eq!(spread.len(), 300);
+    for p in 0..3 {
+        assert_eq!(spread.iter().filter(|r| r["partition"] == p).count(), 100);
+    }
+}

@@ -166,6 +166,16 @@ fn offsets_lag_and_thresholds(kind: Kind, test: &str) {
         row.split_whitespace().take(6).collect::<Vec<_>>(),
         [topic.as_str(), "0", "4", "0", "5", "1"]
     );
+    let no_commit = table
+        .stdout
+        .lines()
+        .find(|l| l.starts_with(&topic) && l.split_whitespace().nth(1) == Some("1"))
+        .unwrap();
+    assert_eq!(
+        no_commit.split_whitespace().take(7).collect::<Vec<_>>(),
+        [topic.as_str(), "1", "-", "0", "5", "-", "-"],
+        "no commit: `-`, never the log end offset as lag"
+    );
 
     // thresholds: exit 3 with the breach named, 0 within the limits
     let over = evctl(&addr)
@@ -337,4 +347,106 @@ fn members_of_a_live_group() {
     for p in gr["partitions"].as_array().unwrap() {
         assert_eq!(p["owner"]["client_id"], "it-lag-member");
     }
+}
+
+/// A committed offset below the log start is data loss (its time lag unknown); a committed offset
+/// on a transaction marker gets its time lag from the next record, labelled estimated. noida-db:
+/// tansu panics on DeleteRecords and kcat cannot write transactions to it.
+#[test]
+fn data_loss_and_estimated_time_lag() {
+    let test = "lag::data_loss_and_estimated_time_lag";
+    let Some(addr) = broker(Kind::Noida, test) else {
+        return;
+    };
+    if Command::new("kcat").arg("-V").output().is_err() {
+        assert!(
+            std::env::var("CI").is_err(),
+            "kcat must be installed under CI"
+        );
+        skip(test, "kcat not installed");
+        return;
+    }
+    let id = std::process::id();
+    let (lost, txn) = (format!("it.lagd.{id}"), format!("it.lagt.{id}"));
+    let g = format!("it-lagd-{id}");
+    topic_with_records(&addr, &lost, 1, 0);
+    topic_with_records(&addr, &txn, 1, 0);
+    evctl(&addr)
+        .args(["publish", &lost])
+        .stdin("1\n2\n3\n4\n5\n")
+        .run()
+        .expect_code(0);
+    evctl(&addr)
+        .args([
+            "tail", &lost, "--group", &g, "--from", "start", "-n", "1", "-o", "raw",
+        ])
+        .run_within(Duration::from_secs(30))
+        .expect_code(0);
+    evctl(&addr)
+        .args(["dlq", "purge", &lost, "--before", "3", "--yes"])
+        .run_within(Duration::from_secs(30))
+        .expect_code(0);
+    // three records in a transaction (commit marker at offset 3), then one more at offset 4
+    let mut kcat = Command::new("kcat")
+        .args([
+            "-b",
+            &addr,
+            "-P",
+            "-t",
+            &txn,
+            "-X",
+            &format!("transactional.id=it-lag-{id}"),
+        ])
+        .stdin(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    use std::io::Write as _;
+    kcat.stdin.take().unwrap().write_all(b"a\nb\nc\n").unwrap();
+    assert!(kcat.wait().unwrap().success());
+    evctl(&addr)
+        .args(["publish", &txn, "d"])
+        .run()
+        .expect_code(0);
+    evctl(&addr)
+        .args([
+            "tail", &txn, "--group", &g, "--from", "start", "--to", "3", "-o", "raw",
+        ])
+        .run_within(Duration::from_secs(30))
+        .expect_code(0);
+
+    let r = lag_json(&addr, &[&g]);
+    let gr = group(&r, &g);
+    assert_eq!(gr["data_loss_partitions"], 1);
+    let p = gr["partitions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["topic"] == lost.as_str())
+        .unwrap();
+    assert_eq!(
+        (p["committed"].as_i64(), p["log_start"].as_i64()),
+        (Some(1), Some(3))
+    );
+    assert_eq!(p["data_loss"], true);
+    assert_eq!(p["time_lag_quality"], "unknown");
+    let t = gr["partitions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["topic"] == txn.as_str())
+        .unwrap();
+    assert_eq!(
+        (t["committed"].as_i64(), t["log_end"].as_i64()),
+        (Some(3), Some(5))
+    );
+    assert_eq!(t["lag"], 2);
+    assert_eq!(t["time_lag_quality"], "estimated", "{t:#}");
+    assert!(t["time_lag_ms"].as_i64().is_some());
+    let table = evctl(&addr)
+        .args(["lag", &g])
+        .run_within(Duration::from_secs(30))
+        .expect_code(0);
+    assert!(table.stdout.contains("(data loss)"), "{}", table.stdout);
+    assert!(table.stdout.contains("data loss:"), "{}", table.stdout);
 }

@@ -1426,3 +1426,43 @@ fn producer_options(kind: Kind, test: &str) {
     assert!(run.stderr.contains("--batch-size"), "{}", run.stderr);
 }
 on_each_broker!(producer_options);
+
+/// A record the broker rejects (over the topic's max.message.bytes) is counted, its input line is
+/// named, and publish exits 1. tansu does not enforce max.message.bytes, so this runs on noida-db.
+#[test]
+fn rejected_records_fail_the_run() {
+    let test = "publish::rejected_records_fail_the_run";
+    let Some(addr) = broker(Kind::Noida, test) else {
+        return;
+    };
+    let topic = format!("it.pub.small.{}", std::process::id());
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("t.yaml");
+    std::fs::write(
+        &spec,
+        format!(
+            "topics:\n  - name: {topic}\n    partitions: 1\n    replication_factor: 1\n    configs: {{max.message.bytes: 2000}}\n"
+        ),
+    )
+    .unwrap();
+    Evctl::new()
+        .args(["-b", &addr, "apply"])
+        .arg_path(&spec)
+        .arg("--yes")
+        .run()
+        .expect_code(0);
+    let big = "x".repeat(5000);
+    let run = Evctl::new()
+        .args(["-b", &addr, "publish", &topic, "-o", "json"])
+        .stdin(format!("{big}\n"))
+        .run_within(Duration::from_secs(30))
+        .expect_code(1);
+    let summary = run.json();
+    assert_eq!(summary["records"], 0);
+    assert_eq!(summary["failed"], 1);
+    assert!(
+        run.stderr.contains("line 1: producing to") && run.stderr.contains("MessageTooLarge"),
+        "{}",
+        run.stderr
+    );
+}
