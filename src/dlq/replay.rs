@@ -134,31 +134,31 @@ struct Pending {
 
 /// Tracks, per DLQ partition, which records are settled, to find the offset that is safe to
 /// commit: the first unsettled record's, or the reader's position when all are settled.
+/// Keyed by DLQ partition: a replay reads one topic.
 #[derive(Default)]
 struct Progress {
-    queues: HashMap<TopicPartition, VecDeque<Pending>>,
-    by_id: HashMap<u64, TopicPartition>,
-    committed: HashMap<TopicPartition, i64>,
+    queues: HashMap<i32, VecDeque<Pending>>,
+    by_id: HashMap<u64, i32>,
+    committed: HashMap<i32, i64>,
 }
 
 impl Progress {
-    fn add(&mut self, tp: &TopicPartition, offset: i64, id: u64, done: bool) {
+    fn add(&mut self, partition: i32, offset: i64, id: u64, done: bool) {
         if !done {
-            self.by_id.insert(id, tp.clone());
+            self.by_id.insert(id, partition);
         }
         self.queues
-            .entry(tp.clone())
+            .entry(partition)
             .or_default()
             .push_back(Pending { offset, id, done });
     }
 
     fn settle(&mut self, id: u64) {
-        if let Some(tp) = self.by_id.remove(&id)
-            && let Some(q) = self.queues.get_mut(&tp)
+        if let Some(partition) = self.by_id.remove(&id)
+            && let Some(q) = self.queues.get_mut(&partition)
             && let Ok(i) = q.binary_search_by_key(&id, |p| p.id)
         {
-            let p = &mut q[i];
-            p.done = true;
+            q[i].done = true;
         }
     }
 
@@ -166,12 +166,12 @@ impl Progress {
     fn committable(&mut self, positions: &[(TopicPartition, i64)]) -> Vec<(TopicPartition, i64)> {
         let mut out = Vec::new();
         for (tp, position) in positions {
-            let q = self.queues.entry(tp.clone()).or_default();
+            let q = self.queues.entry(tp.1).or_default();
             while q.front().is_some_and(|p| p.done) {
                 q.pop_front();
             }
             let safe = q.front().map_or(*position, |p| p.offset);
-            if self.committed.get(tp) != Some(&safe) {
+            if self.committed.get(&tp.1) != Some(&safe) {
                 out.push((tp.clone(), safe));
             }
         }
@@ -180,7 +180,7 @@ impl Progress {
 
     fn committed(&mut self, offsets: &[(TopicPartition, i64)]) {
         for (tp, o) in offsets {
-            self.committed.insert(tp.clone(), *o);
+            self.committed.insert(tp.1, *o);
         }
     }
 }
@@ -335,12 +335,7 @@ pub async fn replay(
         // every record is pending until it is settled: a stop in the middle of the batch leaves
         // the rest uncommitted
         for (k, r) in records.iter().enumerate() {
-            progress_state.add(
-                &(r.topic.clone(), r.partition),
-                r.offset,
-                id + 1 + k as u64,
-                false,
-            );
+            progress_state.add(r.partition, r.offset, id + 1 + k as u64, false);
         }
         for r in records {
             id += 1;
@@ -473,7 +468,7 @@ pub async fn replay(
     report.committed = progress_state
         .committed
         .iter()
-        .map(|((_, p), o)| (p.to_string(), *o))
+        .map(|(p, o)| (p.to_string(), *o))
         .collect();
     report.seconds = started.elapsed().as_secs_f64();
     if let Some(message) = stop_error {
@@ -649,10 +644,10 @@ mod tests {
     #[test]
     fn commits_stop_at_the_first_unsettled_record() {
         let mut pr = Progress::default();
-        pr.add(&tp(0), 10, 1, false);
-        pr.add(&tp(0), 11, 2, true); // skipped by the filters
-        pr.add(&tp(0), 12, 3, false);
-        pr.add(&tp(1), 5, 4, false);
+        pr.add(0, 10, 1, false);
+        pr.add(0, 11, 2, true); // skipped by the filters
+        pr.add(0, 12, 3, false);
+        pr.add(1, 5, 4, false);
         // nothing acknowledged yet: commit where the first pending record is
         let c = pr.committable(&[(tp(0), 13), (tp(1), 6)]);
         assert_eq!(c, vec![(tp(0), 10), (tp(1), 5)]);
