@@ -476,6 +476,11 @@ fn write_record(
         return;
     }
     match mode {
+        Mode::Json if escape => {
+            let mut line = Vec::new();
+            crate::record::json::encode_line(&mut line, r);
+            out.extend_from_slice(&crate::output::escape_json_for_terminal(&line));
+        }
         Mode::Json => crate::record::json::encode_line(out, r),
         Mode::Pretty => crate::output::pretty::write_pretty(out, r, styles, escape),
         Mode::Raw => {

@@ -331,9 +331,54 @@ impl Printer {
     }
 }
 
+/// True for the characters a terminal may act on besides C0 controls: C1 controls (U+0080..=U+009F,
+/// U+009B is CSI) and the bidi controls that reorder text.
+fn terminal_active(c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}')
+}
+
+/// Escapes, in JSON text bound for a terminal, what JSON itself leaves alone but a terminal acts
+/// on: C1 and bidi control characters become `\uXXXX`, which keeps the JSON valid and equal.
+pub fn escape_json_for_terminal(json: &[u8]) -> Cow<'_, [u8]> {
+    // every such character starts with one of these bytes in UTF-8
+    let starts = |b: &u8| matches!(b, 0xC2 | 0xD8 | 0xE2);
+    if !json.iter().any(starts) {
+        return Cow::Borrowed(json);
+    }
+    let Ok(text) = std::str::from_utf8(json) else {
+        return Cow::Borrowed(json);
+    };
+    let mut out = Vec::with_capacity(json.len() + 16);
+    let mut last = 0;
+    for (i, c) in text.char_indices() {
+        if terminal_active(c) {
+            out.extend_from_slice(&json[last..i]);
+            out.extend_from_slice(format!("\\u{:04x}", c as u32).as_bytes());
+            last = i + c.len_utf8();
+        }
+    }
+    out.extend_from_slice(&json[last..]);
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_for_terminals() {
+        let j = "{\"v\":\"a\u{202e}b\u{9b}c\u{e9}\"}".as_bytes();
+        let e = escape_json_for_terminal(j);
+        assert_eq!(
+            std::str::from_utf8(&e).unwrap(),
+            "{\"v\":\"a\\u202eb\\u009bc\u{e9}\"}"
+        );
+        let back: serde_json::Value = serde_json::from_slice(&e).unwrap();
+        let orig: serde_json::Value = serde_json::from_slice(j).unwrap();
+        assert_eq!(back, orig, "still the same JSON");
+        assert!(matches!(escape_json_for_terminal(b"{}"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn color_resolution() {
