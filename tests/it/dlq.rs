@@ -19,21 +19,7 @@ fn evctl(addr: &str) -> Evctl {
 }
 
 fn topics(addr: &str, specs: &[(&str, i32)]) {
-    let dir = tempfile::tempdir().unwrap();
-    let spec = dir.path().join("t.yaml");
-    let mut text = String::from("topics:\n");
-    for (name, partitions) in specs {
-        text.push_str(&format!(
-            "  - name: {name}\n    partitions: {partitions}\n    replication_factor: 1\n"
-        ));
-    }
-    std::fs::write(&spec, text).unwrap();
-    evctl(addr)
-        .arg("apply")
-        .arg_path(&spec)
-        .arg("--yes")
-        .run()
-        .expect_code(0);
+    crate::support::create_topics(addr, specs);
 }
 
 fn b64(bytes: &[u8]) -> Value {

@@ -26,21 +26,7 @@ fn now_ms() -> i64 {
 
 /// A topic with `partitions` partitions and `per_partition` records in each, one per batch.
 fn topic_with_records(addr: &str, name: &str, partitions: i32, per_partition: i32) {
-    let dir = tempfile::tempdir().unwrap();
-    let spec = dir.path().join("t.yaml");
-    std::fs::write(
-        &spec,
-        format!(
-            "topics:\n  - name: {name}\n    partitions: {partitions}\n    replication_factor: 1\n"
-        ),
-    )
-    .unwrap();
-    evctl(addr)
-        .args(["apply"])
-        .arg_path(&spec)
-        .arg("--yes")
-        .run()
-        .expect_code(0);
+    crate::support::create_topics(addr, &[(name, partitions)]);
     for p in 0..partitions {
         for i in 0..per_partition {
             evctl(addr)

@@ -71,16 +71,14 @@ impl Fx {
 
     /// Creates topics `(name, partitions)` with `evctl apply` and returns their full names.
     pub fn create(&self, topics: &[(&str, i32)]) -> Vec<String> {
-        let mut yaml = String::from("topics:\n");
-        for (name, partitions) in topics {
-            yaml.push_str(&format!(
-                "  - name: {}\n    partitions: {partitions}\n    replication_factor: 1\n",
-                self.t(name)
-            ));
-        }
-        let spec = self.file("topics.yaml", yaml.as_bytes());
-        self.evctl(&["apply", &spec, "--yes"]).expect_code(0);
-        topics.iter().map(|(n, _)| self.t(n)).collect()
+        let names: Vec<String> = topics.iter().map(|(n, _)| self.t(n)).collect();
+        let specs: Vec<(&str, i32)> = names
+            .iter()
+            .zip(topics)
+            .map(|(n, (_, p))| (n.as_str(), *p))
+            .collect();
+        crate::support::create_topics(&self.addr, &specs);
+        names
     }
 
     /// Creates one topic with topic configs (`key: value` YAML flow entries) and returns its name.

@@ -445,3 +445,22 @@ macro_rules! on_each_broker {
         }
     };
 }
+
+/// Creates topics `(name, partitions)` (replication 1) with `evctl apply --yes`.
+pub fn create_topics(addr: &str, topics: &[(&str, i32)]) {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("topics.yaml");
+    let mut yaml = String::from("topics:\n");
+    for (name, partitions) in topics {
+        yaml.push_str(&format!(
+            "  - name: {name}\n    partitions: {partitions}\n    replication_factor: 1\n"
+        ));
+    }
+    std::fs::write(&spec, yaml).unwrap();
+    Evctl::new()
+        .args(["-b", addr, "apply"])
+        .arg_path(&spec)
+        .arg("--yes")
+        .run()
+        .expect_code(0);
+}
