@@ -377,6 +377,7 @@ pub async fn run(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<ExitStatus> {
     let mut scanned: u64 = 0;
     let mut interrupted = false;
     let mut last_commit = Instant::now();
+    let mut last_refresh = Instant::now();
     let mut positions: Option<Vec<(TopicPartition, i64)>> = None;
     let ctrl_c = tokio::signal::ctrl_c();
     tokio::pin!(ctrl_c);
@@ -419,6 +420,28 @@ pub async fn run(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<ExitStatus> {
             commit_offsets(&client, g, &fetcher.positions(), "evctl tail").await?;
             last_commit = Instant::now();
         }
+        if !bounded && last_refresh.elapsed() >= TOPIC_REFRESH {
+            last_refresh = Instant::now();
+            let wanted = Wanted {
+                topics: &args.topics,
+                pattern: pattern.as_ref(),
+                partitions: wanted_partitions.as_ref(),
+            };
+            match new_partitions(&client, &wanted, &fetcher, isolation).await {
+                Ok(added) if !added.is_empty() => {
+                    let names: Vec<String> = added
+                        .iter()
+                        .map(|a| format!("{}/{}", a.topic, a.partition))
+                        .collect();
+                    ctx.printer
+                        .status(&format!("now also reading {}", names.join(", ")));
+                    fetcher.add(added);
+                }
+                Ok(_) => {}
+                // a failed refresh is not fatal: the next one may work
+                Err(e) => tracing::debug!(error = %e, "topic refresh failed"),
+            }
+        }
     }
     stdout.flush()?;
     if let Some(g) = &args.group {
@@ -438,6 +461,63 @@ pub async fn run(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<ExitStatus> {
     } else {
         ExitStatus::Success
     })
+}
+
+/// How often a follow looks for new partitions, and new topics matching --pattern.
+const TOPIC_REFRESH: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// What a tail reads: named topics, a pattern, and a partition filter.
+struct Wanted<'a> {
+    topics: &'a [String],
+    pattern: Option<&'a regex::Regex>,
+    partitions: Option<&'a BTreeSet<i32>>,
+}
+
+/// Partitions created since the start (new topics matching the pattern, partitions added to the
+/// topics), to be read from their start so nothing written to them is missed.
+async fn new_partitions(
+    client: &Arc<crate::kafka::Client>,
+    wanted: &Wanted<'_>,
+    fetcher: &Fetcher,
+    isolation: Isolation,
+) -> anyhow::Result<Vec<Assignment>> {
+    client.invalidate_metadata();
+    let meta = match wanted.pattern {
+        Some(_) => client.metadata(None).await?,
+        None => client.metadata(Some(wanted.topics)).await?,
+    };
+    let mut fresh: Vec<TopicPartition> = Vec::new();
+    for t in meta.topics.values() {
+        let named = wanted.topics.contains(&t.name);
+        let matched = !t.internal && wanted.pattern.is_some_and(|re| re.is_match(&t.name));
+        if !named && !matched {
+            continue;
+        }
+        for p in &t.partitions {
+            if wanted.partitions.is_none_or(|w| w.contains(&p.partition))
+                && !fetcher.has(&t.name, p.partition)
+            {
+                fresh.push((t.name.clone(), p.partition));
+            }
+        }
+    }
+    if fresh.is_empty() {
+        return Ok(Vec::new());
+    }
+    let queries: Vec<_> = fresh
+        .iter()
+        .map(|tp| (tp.clone(), OffsetQuery::Earliest))
+        .collect();
+    let start = list_offsets(client, &queries, isolation).await?;
+    Ok(fresh
+        .into_iter()
+        .map(|tp| Assignment {
+            start: start.get(&tp).copied().unwrap_or(0),
+            topic: tp.0,
+            partition: tp.1,
+            stop: None,
+        })
+        .collect())
 }
 
 /// Positions to commit after stopping in the middle of a response: the fetcher's, except for

@@ -120,29 +120,12 @@ impl std::fmt::Debug for Fetcher {
 impl Fetcher {
     /// A fetcher over `assignments`.
     pub fn new(client: Arc<Client>, opts: FetchOptions, assignments: Vec<Assignment>) -> Self {
-        let mut parts = Vec::with_capacity(assignments.len());
-        let mut index = HashMap::new();
-        for a in assignments {
-            let topic: Arc<str> = Arc::from(a.topic.as_str());
-            index.insert((topic.clone(), a.partition), parts.len());
-            parts.push(PartState {
-                topic,
-                partition: a.partition,
-                next: a.start,
-                stop: a.stop,
-                in_flight: false,
-                reset: false,
-                max_bytes: opts.partition_max_bytes,
-                aborted: BinaryHeap::new(),
-                aborting: HashSet::new(),
-            });
-        }
         let (events_tx, events) = mpsc::channel(16);
-        Fetcher {
+        let mut f = Fetcher {
             client,
             opts,
-            parts,
-            index,
+            parts: Vec::with_capacity(assignments.len()),
+            index: HashMap::new(),
             events,
             events_tx,
             busy: HashMap::new(),
@@ -150,7 +133,38 @@ impl Fetcher {
             need_metadata: false,
             notices: Vec::new(),
             retry_pause: 0,
+        };
+        f.add(assignments);
+        f
+    }
+
+    /// Adds partitions to read (a topic or partition created after the start); partitions
+    /// already assigned are left as they are. They are fetched from the next request on.
+    pub fn add(&mut self, assignments: Vec<Assignment>) {
+        for a in assignments {
+            let topic: Arc<str> = Arc::from(a.topic.as_str());
+            if self.index.contains_key(&(topic.clone(), a.partition)) {
+                continue;
+            }
+            self.index
+                .insert((topic.clone(), a.partition), self.parts.len());
+            self.parts.push(PartState {
+                topic,
+                partition: a.partition,
+                next: a.start,
+                stop: a.stop,
+                in_flight: false,
+                reset: false,
+                max_bytes: self.opts.partition_max_bytes,
+                aborted: BinaryHeap::new(),
+                aborting: HashSet::new(),
+            });
         }
+    }
+
+    /// True when `topic`/`partition` is assigned.
+    pub fn has(&self, topic: &str, partition: i32) -> bool {
+        self.index.contains_key(&(Arc::from(topic), partition))
     }
 
     /// True when every partition reached its stop offset.

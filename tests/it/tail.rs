@@ -1151,3 +1151,66 @@ fn log_append_time(kind: Kind, test: &str) {
     assert_eq!(c[0]["timestamp_ms"], ms);
 }
 on_each_broker!(log_append_time);
+
+/// Following a --pattern picks up a topic created after the start, from its first record.
+fn follow_picks_up_new_topics(kind: Kind, test: &str) {
+    let Some(addr) = crate::support::broker(kind, test) else {
+        return;
+    };
+    let prefix = format!("it.tailnew.{}.{}", kind.name(), std::process::id());
+    let first = format!("{prefix}.a");
+    crate::support::create_topics(&addr, &[(first.as_str(), 1)]);
+    let mut child = std::process::Command::new(crate::support::evctl_bin())
+        .args([
+            "-b",
+            &addr,
+            "tail",
+            "--pattern",
+            &format!("^{}\\.", regex_escape(&prefix)),
+        ])
+        .args(["-o", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead as _;
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    std::thread::sleep(Duration::from_millis(800));
+    // a topic that did not exist when tail started, with a record written before tail sees it
+    let second = format!("{prefix}.b");
+    crate::support::create_topics(&addr, &[(second.as_str(), 1)]);
+    crate::support::Evctl::new()
+        .args(["-b", &addr, "publish", &second, "late-topic"])
+        .run()
+        .expect_code(0);
+    let got = rx.recv_timeout(Duration::from_secs(20));
+    let _ = child.kill();
+    let out = child.wait_with_output().unwrap();
+    let line = got.unwrap_or_else(|_| {
+        panic!(
+            "no record from the new topic; stderr:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    let v: Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(v["topic"], second.as_str());
+    assert_eq!(v["offset"], 0);
+    assert_eq!(v["value"], "late-topic");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(&format!("now also reading {second}/0")),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+on_each_broker!(follow_picks_up_new_topics);
