@@ -419,26 +419,8 @@ impl Render for DrainReport {
             sanitize(&self.topic),
             sanitize(&self.group)
         );
-        let mut t = s.table(&[
-            "PARTITION",
-            "FROM",
-            "TO",
-            "SKIPPED",
-            "STOPPED-AT",
-            "SAMPLES",
-        ]);
+        let mut t = s.table(&["PARTITION", "FROM", "TO", "SKIPPED", "STOPPED-AT"]);
         for p in &self.partitions {
-            let samples: Vec<String> = p
-                .samples
-                .iter()
-                .map(|(o, class, key)| {
-                    format!(
-                        "@{o} {} {}",
-                        class.as_deref().unwrap_or("-"),
-                        key.as_deref().map(sanitize).unwrap_or_default()
-                    )
-                })
-                .collect();
             t.add_row(vec![
                 Cell::new(p.partition),
                 Cell::new(p.from),
@@ -448,10 +430,41 @@ impl Render for DrainReport {
                     p.stopped_at
                         .map_or("-".into(), |o| format!("{o} (does not match)")),
                 ),
-                Cell::new(samples.join("; ")),
             ]);
         }
         out.push_str(&table_string(&t));
+        // the dry run lists every record it would pass over
+        if self.dry_run && skipped > 0 {
+            let mut r = s.table(&[
+                "PARTITION",
+                "OFFSET",
+                "TIME",
+                "KEY",
+                "ERROR-CLASS",
+                "ORIGINAL-TOPIC",
+            ]);
+            for p in &self.partitions {
+                for d in &p.records {
+                    r.add_row(vec![
+                        Cell::new(p.partition),
+                        Cell::new(d.offset),
+                        Cell::new(crate::record::time::format_rfc3339(d.timestamp)),
+                        Cell::new(d.key.as_deref().map_or("-".into(), sanitize)),
+                        Cell::new(d.error_class.as_deref().map_or("-".into(), sanitize)),
+                        Cell::new(d.original_topic.as_deref().map_or("-".into(), sanitize)),
+                    ]);
+                }
+            }
+            out.push('\n');
+            out.push_str(&table_string(&r));
+            for p in self.partitions.iter().filter(|p| p.truncated) {
+                out.push_str(&format!(
+                    "partition {}: only the first {} records are listed\n",
+                    p.partition,
+                    replay::DRAIN_LISTED
+                ));
+            }
+        }
         out
     }
 }

@@ -562,9 +562,25 @@ pub struct DrainPartition {
     pub skipped: u64,
     /// The first record that does not match, where the drain stops in this partition.
     pub stopped_at: Option<i64>,
-    /// Some skipped records, for the dry run: (offset, error class, key).
-    pub samples: Vec<(i64, Option<String>, Option<String>)>,
+    /// The records passed over, in offset order (at most [`DRAIN_LISTED`] per partition).
+    pub records: Vec<DrainedRecord>,
+    /// True when more records were passed over than are listed.
+    pub truncated: bool,
 }
+
+/// One record a drain passes over.
+#[derive(Debug, Clone, Serialize)]
+pub struct DrainedRecord {
+    pub offset: i64,
+    /// Epoch milliseconds.
+    pub timestamp: i64,
+    pub key: Option<String>,
+    pub error_class: Option<String>,
+    pub original_topic: Option<String>,
+}
+
+/// How many passed-over records a drain lists per partition.
+pub const DRAIN_LISTED: usize = 10_000;
 
 /// Plans a drain: reads from the group's offsets to the end offsets, up to the first record in
 /// each partition that does not match.
@@ -587,7 +603,8 @@ pub async fn plan_drain(
                     to: a.start,
                     skipped: 0,
                     stopped_at: None,
-                    samples: Vec::new(),
+                    records: Vec::new(),
+                    truncated: false,
                 },
             )
         })
@@ -606,14 +623,19 @@ pub async fn plan_drain(
             if criteria.matches(&r, &dl) {
                 p.skipped += 1;
                 p.to = r.offset + 1;
-                if p.samples.len() < 5 {
-                    p.samples.push((
-                        r.offset,
-                        dl.error_class.clone(),
-                        r.key
+                if p.records.len() < DRAIN_LISTED {
+                    p.records.push(DrainedRecord {
+                        offset: r.offset,
+                        timestamp: r.timestamp,
+                        key: r
+                            .key
                             .as_ref()
                             .map(|k| String::from_utf8_lossy(k).into_owned()),
-                    ));
+                        error_class: dl.error_class.clone(),
+                        original_topic: dl.original_topic.clone(),
+                    });
+                } else {
+                    p.truncated = true;
                 }
             } else {
                 p.stopped_at = Some(r.offset);

@@ -361,6 +361,32 @@ fn drain_moves_the_group_past_matching_records(kind: Kind, test: &str) {
         .json();
     assert_eq!(dry["partitions"][0]["skipped"], 4);
     assert_eq!(dry["committed"], false);
+    // the dry run lists every record it would pass over
+    let listed: Vec<(i64, String)> = dry["partitions"][0]["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["offset"].as_i64().unwrap(),
+                r["error_class"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (0, "a.Timeout".to_string()),
+            (1, "a.Timeout".to_string()),
+            (2, "a.Poison".to_string()),
+            (3, "a.Timeout".to_string())
+        ]
+    );
+    let text = evctl(&addr)
+        .args(["dlq", "drain", &dlq, "--group", &group, "--dry-run"])
+        .run_within(Duration::from_secs(30))
+        .expect_code(0);
+    assert!(text.stdout.contains("a.Poison"), "{}", text.stdout);
     let filtered = evctl(&addr)
         .args([
             "dlq", "drain", &dlq, "--group", &group, "--yes", "-o", "json",
