@@ -711,6 +711,7 @@ Register-ArgumentCompleter -Native -CommandName 'evctl' -ScriptBlock {
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Event type for --envelope / --cloudevents, like order.created.v1')
             [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Event source (service name) for --envelope / --cloudevents')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant id (metadata.tenant_id) for --envelope / --cloudevents')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Publish at most this many records per second (e.g. 500 or 500/s)')
             [CompletionResult]::new('-z', '-z', [CompletionResultType]::ParameterName, 'Compression of record batches')
             [CompletionResult]::new('--compression', '--compression', [CompletionResultType]::ParameterName, 'Compression of record batches')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Replicas that must have a record before it counts as written')

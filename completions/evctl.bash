@@ -2588,7 +2588,7 @@ _evctl() {
             return 0
             ;;
         evctl__subcmd__publish)
-            opts="-f -k -H -p -z -b -o -q -v -h -V --file --format --key --key-separator --header --partition --ignore-partition --timestamp --null-value --envelope --cloudevents --type --source --tenant --skip-invalid --compression --acks --linger --batch-size --no-idempotence --brokers --context --config --timeout --client-id --tls --no-tls --tls-ca --tls-cert --tls-key --tls-server-name --tls-insecure --sasl-mechanism --sasl-username --sasl-password-file --output --color --quiet --verbose --help --version"
+            opts="-f -k -H -p -z -b -o -q -v -h -V --file --format --key --key-separator --header --partition --ignore-partition --timestamp --null-value --envelope --cloudevents --type --source --tenant --rate --skip-invalid --compression --acks --linger --batch-size --no-idempotence --brokers --context --config --timeout --client-id --tls --no-tls --tls-ca --tls-cert --tls-key --tls-server-name --tls-insecure --sasl-mechanism --sasl-username --sasl-password-file --output --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2651,6 +2651,10 @@ _evctl() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -677,6 +677,7 @@ set edit:completion:arg-completer[evctl] = {|@words|
             cand --type 'Event type for --envelope / --cloudevents, like order.created.v1'
             cand --source 'Event source (service name) for --envelope / --cloudevents'
             cand --tenant 'Tenant id (metadata.tenant_id) for --envelope / --cloudevents'
+            cand --rate 'Publish at most this many records per second (e.g. 500 or 500/s)'
             cand -z 'Compression of record batches'
             cand --compression 'Compression of record batches'
             cand --acks 'Replicas that must have a record before it counts as written'

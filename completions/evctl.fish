@@ -644,6 +644,7 @@ structured\t'The whole event as a JSON value (application/cloudevents+json)'"
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l type -d 'Event type for --envelope / --cloudevents, like order.created.v1' -r
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l source -d 'Event source (service name) for --envelope / --cloudevents' -r
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l tenant -d 'Tenant id (metadata.tenant_id) for --envelope / --cloudevents' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l rate -d 'Publish at most this many records per second (e.g. 500 or 500/s)' -r
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -s z -l compression -d 'Compression of record batches' -r -f -a "none\t'No compression'
 gzip\t'gzip (deflate with a gzip header)'
 snappy\t'Snappy (raw blocks; the xerial framing of the Java client is read too)'

@@ -59,6 +59,17 @@ pub fn format_duration(d: Duration) -> String {
     format!("{ms}ms")
 }
 
+/// Parses a rate in records per second: `500`, `2.5` or `500/s`.
+pub fn parse_rate(s: &str) -> Result<f64, String> {
+    let t = s.trim().trim_end_matches("/s");
+    match t.parse::<f64>() {
+        Ok(r) if r > 0.0 && r.is_finite() => Ok(r),
+        _ => Err(format!(
+            "invalid rate {s:?}: expected records per second, like 500 or 500/s"
+        )),
+    }
+}
+
 /// Formats milliseconds for people, to two units at most (`850ms`, `4.2s`, `3m05s`, `2h10m`,
 /// `3d04h`).
 pub fn human_duration_ms(ms: i64) -> String {
@@ -236,6 +247,10 @@ mod tests {
         assert_eq!(format_size(1_048_588), "1048588B");
         assert_eq!(format_size(0), "0B");
         assert_eq!(human_size(999), "999 B");
+        assert_eq!(parse_rate("500").unwrap(), 500.0);
+        assert_eq!(parse_rate("2.5/s").unwrap(), 2.5);
+        assert!(parse_rate("0").is_err());
+        assert!(parse_rate("fast").is_err());
         assert_eq!(human_duration_ms(850), "850ms");
         assert_eq!(human_duration_ms(4_200), "4.2s");
         assert_eq!(human_duration_ms(185_000), "3m05s");

@@ -118,7 +118,7 @@ pub struct ReplayArgs {
     #[arg(long)]
     pub dry_run: bool,
     /// At most this many records per second.
-    #[arg(long, value_name = "N", value_parser = parse_rate)]
+    #[arg(long, value_name = "N", value_parser = crate::units::parse_rate)]
     pub rate: Option<f64>,
     /// Stop after this many records.
     #[arg(short = 'n', long, value_name = "N")]
@@ -166,16 +166,6 @@ pub struct PurgeArgs {
     /// Do not ask for confirmation.
     #[arg(short, long)]
     pub yes: bool,
-}
-
-fn parse_rate(s: &str) -> Result<f64, String> {
-    let t = s.trim().trim_end_matches("/s");
-    match t.parse::<f64>() {
-        Ok(r) if r > 0.0 && r.is_finite() => Ok(r),
-        _ => Err(format!(
-            "invalid rate {s:?}: expected records per second, like 500 or 500/s"
-        )),
-    }
 }
 
 /// A time flag: RFC 3339, a date, epoch ms, or a duration ago (`-1h`).
@@ -689,10 +679,6 @@ mod tests {
 
     #[test]
     fn rates_and_times() {
-        assert_eq!(parse_rate("500").unwrap(), 500.0);
-        assert_eq!(parse_rate("2.5/s").unwrap(), 2.5);
-        assert!(parse_rate("0").is_err());
-        assert!(parse_rate("fast").is_err());
         assert_eq!(
             parse_time("--since", "1735689600000").unwrap(),
             1_735_689_600_000

@@ -96,6 +96,10 @@ pub struct PublishArgs {
     #[arg(long)]
     pub tenant: Option<String>,
 
+    /// Publish at most this many records per second (e.g. 500 or 500/s).
+    #[arg(long, value_name = "N", value_parser = crate::units::parse_rate)]
+    pub rate: Option<f64>,
+
     /// Skip input lines that cannot be parsed (counted and reported) instead of stopping.
     #[arg(long)]
     pub skip_invalid: bool,
@@ -454,6 +458,7 @@ pub async fn run(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<ExitStatus
         idempotent: producer.idempotent(),
         ..Default::default()
     };
+    let mut sent: u64 = 0;
     let mut bad_line: Option<(u64, String)> = None;
     let mut read_error = None;
     let mut interrupted = false;
@@ -482,6 +487,23 @@ pub async fn run(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<ExitStatus
                                 }
                                 bad_line = Some((line, why));
                                 break 'input;
+                            }
+                            if let Some(rate) = args.rate {
+                                sent += 1;
+                                let due = tokio::time::Instant::from_std(
+                                    started + Duration::from_secs_f64(sent as f64 / rate),
+                                );
+                                // wait for the record's turn, sending batches meanwhile
+                                loop {
+                                    tokio::select! {
+                                        _ = tokio::time::sleep_until(due) => break,
+                                        _ = &mut ctrl_c => {
+                                            interrupted = true;
+                                            break 'input;
+                                        }
+                                        r = producer.tick() => r?,
+                                    }
+                                }
                             }
                             producer
                                 .send(OutRecord {

@@ -1464,3 +1464,28 @@ fn rejected_records_fail_the_run() {
         run.stderr
     );
 }
+
+/// --rate spaces the records out: 30 records at 100/s take at least 0.29 s, and all arrive.
+#[test]
+fn rate_limits_publishing() {
+    let test = "publish::rate_limits_publishing";
+    let Some(fx) = Fx::new(Kind::Noida, test) else {
+        return;
+    };
+    let topic = fx.create(&[("rate", 1)]).remove(0);
+    let lines: String = (0..30).map(|i| format!("r{i}\n")).collect();
+    let run = Evctl::new()
+        .args([
+            "-b", &fx.addr, "publish", &topic, "--rate", "100/s", "-o", "json",
+        ])
+        .stdin(lines)
+        .run_within(Duration::from_secs(30))
+        .expect_code(0);
+    let summary = run.json();
+    assert_eq!(summary["records"], 30);
+    assert!(summary["seconds"].as_f64().unwrap() >= 0.29, "{summary}");
+    Evctl::new()
+        .args(["-b", &fx.addr, "publish", &topic, "x", "--rate", "0"])
+        .run()
+        .expect_code(2);
+}
