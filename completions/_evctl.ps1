@@ -734,7 +734,7 @@ Register-ArgumentCompleter -Native -CommandName 'evctl' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of data on stdout')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured in auto)')
             [CompletionResult]::new('--ignore-partition', '--ignore-partition', [CompletionResultType]::ParameterName, '--format json: ignore the recorded partitions and let the partitioner choose')
-            [CompletionResult]::new('--null-value', '--null-value', [CompletionResultType]::ParameterName, 'Publish tombstones (null values); each input line (or --key) is the key')
+            [CompletionResult]::new('--null-value', '--null-value', [CompletionResultType]::ParameterName, 'Publish tombstones (null values): with --key, one tombstone for that key; otherwise each input line is the key of one')
             [CompletionResult]::new('--envelope', '--envelope', [CompletionResultType]::ParameterName, 'Wrap each JSON payload in the standard event envelope (id, type, occurred_at, source, correlation_id, trace_id, payload, metadata) and add a W3C traceparent header')
             [CompletionResult]::new('--skip-invalid', '--skip-invalid', [CompletionResultType]::ParameterName, 'Skip input lines that cannot be parsed (counted and reported) instead of stopping')
             [CompletionResult]::new('--no-idempotence', '--no-idempotence', [CompletionResultType]::ParameterName, 'Do not use an idempotent producer even when the broker supports one')

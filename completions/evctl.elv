@@ -700,7 +700,7 @@ set edit:completion:arg-completer[evctl] = {|@words|
             cand --output 'Output format of data on stdout'
             cand --color 'When to use colours (NO_COLOR is honoured in auto)'
             cand --ignore-partition '--format json: ignore the recorded partitions and let the partitioner choose'
-            cand --null-value 'Publish tombstones (null values); each input line (or --key) is the key'
+            cand --null-value 'Publish tombstones (null values): with --key, one tombstone for that key; otherwise each input line is the key of one'
             cand --envelope 'Wrap each JSON payload in the standard event envelope (id, type, occurred_at, source, correlation_id, trace_id, payload, metadata) and add a W3C traceparent header'
             cand --skip-invalid 'Skip input lines that cannot be parsed (counted and reported) instead of stopping'
             cand --no-idempotence 'Do not use an idempotent producer even when the broker supports one'

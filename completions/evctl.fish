@@ -677,7 +677,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand publish" -l color -d 'When t
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l ignore-partition -d '--format json: ignore the recorded partitions and let the partitioner choose'
-complete -c evctl -n "__fish_evctl_using_subcommand publish" -l null-value -d 'Publish tombstones (null values); each input line (or --key) is the key'
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l null-value -d 'Publish tombstones (null values): with --key, one tombstone for that key; otherwise each input line is the key of one'
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l envelope -d 'Wrap each JSON payload in the standard event envelope (id, type, occurred_at, source, correlation_id, trace_id, payload, metadata) and add a W3C traceparent header'
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l skip-invalid -d 'Skip input lines that cannot be parsed (counted and reported) instead of stopping'
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l no-idempotence -d 'Do not use an idempotent producer even when the broker supports one'

@@ -71,7 +71,8 @@ pub struct PublishArgs {
     #[arg(long, value_name = "TIME")]
     pub timestamp: Option<String>,
 
-    /// Publish tombstones (null values); each input line (or --key) is the key.
+    /// Publish tombstones (null values): with --key, one tombstone for that key; otherwise each
+    /// input line is the key of one.
     #[arg(long)]
     pub null_value: bool,
 
@@ -399,14 +400,11 @@ pub async fn run(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<ExitStatus
     }
 
     let mut progress = None;
-    let mut rx = match (
-        &args.value,
-        args.null_value && args.file.is_none() && std::io::stdin().is_terminal(),
-    ) {
+    let mut rx = match (&args.value, args.null_value && args.file.is_none()) {
         (Some(v), _) => {
             one_record(input::parse_line(v.as_bytes(), &opts, now_ms()).map_err(usage)?)
         }
-        // `--null-value --key K` on a terminal: one tombstone for K
+        // `--null-value --key K`: one tombstone for K; stdin is not read
         (None, true) if args.key.is_some() => one_record(InputRecord {
             key: opts.key.clone(),
             value: None,

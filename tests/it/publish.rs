@@ -1489,3 +1489,37 @@ fn rate_limits_publishing() {
         .run()
         .expect_code(2);
 }
+
+/// `--null-value --key K` publishes one tombstone for K without reading stdin (a script's empty
+/// stdin does not turn it into nothing).
+#[test]
+fn one_tombstone_for_a_key() {
+    let test = "publish::one_tombstone_for_a_key";
+    let Some(fx) = Fx::new(Kind::Noida, test) else {
+        return;
+    };
+    let topic = fx.create(&[("tomb", 1)]).remove(0);
+    let summary = Evctl::new()
+        .args([
+            "-b",
+            &fx.addr,
+            "publish",
+            &topic,
+            "--null-value",
+            "--key",
+            "user-7",
+            "-o",
+            "json",
+        ])
+        .run_within(Duration::from_secs(30))
+        .expect_code(0)
+        .json();
+    assert_eq!(summary["records"], 1);
+    let out = Evctl::new()
+        .args(["-b", &fx.addr, "tail", &topic, "-e", "-o", "json"])
+        .run_within(Duration::from_secs(30))
+        .expect_code(0);
+    let r: Value = serde_json::from_str(out.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(r["key"], "user-7");
+    assert!(r["value"].is_null());
+}
