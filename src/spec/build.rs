@@ -843,23 +843,54 @@ fn optional_str<'a>(entry: &'a Node, field: &str, p: &mut Problems) -> Option<(&
     }
 }
 
-fn consumer(entry: &Node, p: &mut Problems) -> Option<ConsumerSpec> {
+/// What a list entry of a section (a consumer, a schema, a dialect) is called and may hold.
+struct Entry<'a> {
+    /// `consumer`: "each consumer is a mapping with ...", "a consumer".
+    noun: &'a str,
+    /// The fields the mapping message names.
+    shape: &'a str,
+    /// The field that names the entry.
+    key: &'a str,
+    /// How a named entry is called: `consumer group `billing``.
+    named: &'a str,
+    fields: &'a [&'a str],
+}
+
+/// Checks that a list entry is a mapping with known fields, and returns the context its problems
+/// are reported with (its name when it has one).
+fn open_entry(entry: &Node, e: Entry<'_>, p: &mut Problems) -> Option<String> {
     let Some(map) = entry.as_map() else {
         p.at(
             entry.pos,
             format!(
-                "each consumer is a mapping with `group:` and `topics:`, found {}",
+                "each {} is a mapping with {}, found {}",
+                e.noun,
+                e.shape,
                 entry.kind.type_name()
             ),
         );
         return None;
     };
-    let group = entry.get("group").and_then(Node::as_str).map(show);
-    let ctx = match &group {
-        Some(g) => format!("consumer group `{g}`"),
-        None => "a consumer".to_string(),
+    let ctx = match entry.get(e.key).and_then(Node::as_str).map(show) {
+        Some(name) => format!("{} `{name}`", e.named),
+        None => format!("a {}", e.noun),
     };
-    check_fields(map, CONSUMER_FIELDS, &ctx, p);
+    check_fields(map, e.fields, &ctx, p);
+    Some(ctx)
+}
+
+fn consumer(entry: &Node, p: &mut Problems) -> Option<ConsumerSpec> {
+    let ctx = open_entry(
+        entry,
+        Entry {
+            noun: "consumer",
+            shape: "`group:` and `topics:`",
+            key: "group",
+            named: "consumer group",
+            fields: CONSUMER_FIELDS,
+        },
+        p,
+    )?;
     let group = required_str(entry, "group", &ctx, p);
     let mut ok = group.is_some();
     let mut topics = Vec::new();
@@ -964,22 +995,17 @@ fn existing_file(s: &str, node: &Node, p: &mut Problems) -> Option<std::path::Pa
 }
 
 fn schema(entry: &Node, p: &mut Problems) -> Option<SchemaSpec> {
-    let Some(map) = entry.as_map() else {
-        p.at(
-            entry.pos,
-            format!(
-                "each schema is a mapping with `subject:`, `file:` and `compatibility:`, found {}",
-                entry.kind.type_name()
-            ),
-        );
-        return None;
-    };
-    let subject = entry.get("subject").and_then(Node::as_str).map(show);
-    let ctx = match &subject {
-        Some(s) => format!("schema `{s}`"),
-        None => "a schema".to_string(),
-    };
-    check_fields(map, SCHEMA_FIELDS, &ctx, p);
+    let ctx = open_entry(
+        entry,
+        Entry {
+            noun: "schema",
+            shape: "`subject:`, `file:` and `compatibility:`",
+            key: "subject",
+            named: "schema",
+            fields: SCHEMA_FIELDS,
+        },
+        p,
+    )?;
     let subject = required_str(entry, "subject", &ctx, p);
     let file = required_str(entry, "file", &ctx, p)
         .and_then(|(s, n)| existing_file(s, n, p).map(|f| (f, n)));
@@ -1095,22 +1121,17 @@ fn schema(entry: &Node, p: &mut Problems) -> Option<SchemaSpec> {
 /// A custom dead-letter dialect: its name and the names of the headers that carry each piece of
 /// context (at least one).
 fn dialect(entry: &Node, p: &mut Problems) -> Option<CustomDialect> {
-    let Some(map) = entry.as_map() else {
-        p.at(
-            entry.pos,
-            format!(
-                "each dialect is a mapping with `name:` and header names, found {}",
-                entry.kind.type_name()
-            ),
-        );
-        return None;
-    };
-    let name = entry.get("name").and_then(Node::as_str).map(show);
-    let ctx = match &name {
-        Some(n) => format!("dialect `{n}`"),
-        None => "a dialect".to_string(),
-    };
-    check_fields(map, DIALECT_FIELDS, &ctx, p);
+    let ctx = open_entry(
+        entry,
+        Entry {
+            noun: "dialect",
+            shape: "`name:` and header names",
+            key: "name",
+            named: "dialect",
+            fields: DIALECT_FIELDS,
+        },
+        p,
+    )?;
     let name = required_str(entry, "name", &ctx, p);
     let mut ok = true;
     if let Some((n, node)) = name
