@@ -149,6 +149,48 @@ struct Part {
     blocked: bool,
 }
 
+impl Part {
+    /// Seals the open batch into the ready queue (with the next sequence numbers when `identity`
+    /// is a producer id). True if there was one.
+    fn seal(
+        &mut self,
+        key: &TopicPartition,
+        compression: Compression,
+        identity: ProducerIdentity,
+    ) -> Result<bool> {
+        if self.open.is_empty() {
+            return Ok(false);
+        }
+        let idempotent = identity.id >= 0;
+        let count = self.open.len() as i32;
+        let bytes = self.open.size();
+        let base_sequence = if idempotent { self.next_sequence } else { -1 };
+        if idempotent {
+            // sequences wrap to 0 after i32::MAX
+            self.next_sequence = ((i64::from(self.next_sequence) + i64::from(count))
+                % (i64::from(i32::MAX) + 1)) as i32;
+        }
+        let data = self
+            .open
+            .finish(compression, identity, base_sequence)
+            .map_err(|e| KafkaError::Config(format!("cannot compress a batch: {e}")))?;
+        self.open_since = None;
+        let ids = std::mem::take(&mut self.open_ids);
+        self.ready.push_back(Sealed {
+            topic: key.0.clone(),
+            partition: key.1,
+            data,
+            ids,
+            bytes,
+            base_sequence,
+            attempts: 0,
+            sealed_at: Instant::now(),
+            not_before: None,
+        });
+        Ok(true)
+    }
+}
+
 type TopicPartition = (Arc<str>, i32);
 
 struct Completion {
@@ -298,12 +340,12 @@ impl Producer {
         let size =
             BatchBuilder::record_size(rec.key.as_deref(), rec.value.as_deref(), &rec.headers);
         let key = (rec.topic.clone(), partition);
+        let (compression, identity) = (self.opts.compression, self.identity);
         let mut sealed = false;
         let part = self.parts.entry(key.clone()).or_default();
         if !part.open.is_empty() && part.open.size() + size > self.opts.batch_bytes {
-            sealed |= self.seal(&key)?;
+            sealed |= part.seal(&key, compression, identity)?;
         }
-        let part = self.parts.entry(key.clone()).or_default();
         if part.open.is_empty() {
             part.open_since = Some(Instant::now());
         }
@@ -316,7 +358,7 @@ impl Producer {
         part.open_ids.push(rec.id);
         self.buffered += size;
         if part.open.size() >= self.opts.batch_bytes {
-            sealed |= self.seal(&key)?;
+            sealed |= part.seal(&key, compression, identity)?;
         }
         if sealed {
             self.dispatch();
@@ -334,41 +376,11 @@ impl Producer {
 
     /// Seals the open batch of `key` into the ready queue. True if there was one.
     fn seal(&mut self, key: &TopicPartition) -> Result<bool> {
-        let idempotent = self.idempotent();
-        let identity = self.identity;
-        let compression = self.opts.compression;
-        let Some(part) = self.parts.get_mut(key) else {
-            return Ok(false);
-        };
-        if part.open.is_empty() {
-            return Ok(false);
+        let (compression, identity) = (self.opts.compression, self.identity);
+        match self.parts.get_mut(key) {
+            Some(part) => part.seal(key, compression, identity),
+            None => Ok(false),
         }
-        let count = part.open.len() as i32;
-        let bytes = part.open.size();
-        let base_sequence = if idempotent { part.next_sequence } else { -1 };
-        if idempotent {
-            // sequences wrap to 0 after i32::MAX
-            part.next_sequence = ((i64::from(part.next_sequence) + i64::from(count))
-                % (i64::from(i32::MAX) + 1)) as i32;
-        }
-        let data = part
-            .open
-            .finish(compression, identity, base_sequence)
-            .map_err(|e| KafkaError::Config(format!("cannot compress a batch: {e}")))?;
-        part.open_since = None;
-        let ids = std::mem::take(&mut part.open_ids);
-        part.ready.push_back(Sealed {
-            topic: key.0.clone(),
-            partition: key.1,
-            data,
-            ids,
-            bytes,
-            base_sequence,
-            attempts: 0,
-            sealed_at: Instant::now(),
-            not_before: None,
-        });
-        Ok(true)
     }
 
     /// Sends ready batches: one request per broker with at most one batch per partition, while
@@ -582,6 +594,15 @@ impl Producer {
     }
 
     fn deliver(&mut self, b: Sealed, base_offset: i64) {
+        self.report(b, base_offset, None);
+    }
+
+    fn fail(&mut self, b: Sealed, why: String) {
+        self.report(b, -1, Some(why));
+    }
+
+    /// Hands a batch's outcome to the caller and frees its buffer space.
+    fn report(&mut self, b: Sealed, base_offset: i64, error: Option<String>) {
         self.buffered = self.buffered.saturating_sub(b.bytes);
         self.deliveries.push(Delivery {
             topic: b.topic,
@@ -589,19 +610,7 @@ impl Producer {
             base_offset,
             ids: b.ids,
             bytes: b.bytes,
-            error: None,
-        });
-    }
-
-    fn fail(&mut self, b: Sealed, why: String) {
-        self.buffered = self.buffered.saturating_sub(b.bytes);
-        self.deliveries.push(Delivery {
-            topic: b.topic,
-            partition: b.partition,
-            base_offset: -1,
-            ids: b.ids,
-            bytes: b.bytes,
-            error: Some(why),
+            error,
         });
     }
 
@@ -679,10 +688,5 @@ impl Producer {
     /// The batch outcomes since the last call.
     pub fn take_deliveries(&mut self) -> Vec<Delivery> {
         std::mem::take(&mut self.deliveries)
-    }
-
-    /// Bytes sent but not yet acknowledged, plus open batches.
-    pub fn buffered(&self) -> usize {
-        self.buffered
     }
 }
