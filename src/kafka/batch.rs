@@ -460,45 +460,6 @@ pub struct Batch {
     pub records: Vec<BatchRecord>,
 }
 
-/// Decodes the record batches in a Fetch response's `records` bytes. A truncated batch at the end
-/// (a fetch size limit cut it) is not an error: decoding stops before it and `truncated` says so.
-pub fn decode_batches(data: &Bytes) -> Result<Decoded, BatchError> {
-    let mut batches = Vec::new();
-    let mut at = 0usize;
-    let mut truncated = false;
-    while at < data.len() {
-        if data.len() - at < 12 {
-            truncated = true;
-            break;
-        }
-        let base_offset = be_i64(data, at);
-        let length = be_i32(data, at + 8);
-        if length < 0 {
-            return Err(BatchError::Malformed {
-                offset: base_offset,
-                reason: format!("negative batch length {length}"),
-            });
-        }
-        let end = at + 12 + length as usize;
-        if end > data.len() {
-            truncated = true;
-            break;
-        }
-        batches.push(decode_batch(data.slice(at..end))?);
-        at = end;
-    }
-    Ok(Decoded { batches, truncated })
-}
-
-/// What [`decode_batches`] found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decoded {
-    /// Complete batches, in order.
-    pub batches: Vec<Batch>,
-    /// True when the bytes ended inside a batch.
-    pub truncated: bool,
-}
-
 /// Decodes one complete batch (`baseOffset` through the end of its records).
 pub fn decode_batch(b: Bytes) -> Result<Batch, BatchError> {
     let base_offset = be_i64(&b, 0);
@@ -682,11 +643,9 @@ mod tests {
             assert!(b.is_empty());
             let mut with_base = bytes.to_vec();
             with_base[..8].copy_from_slice(&100i64.to_be_bytes());
-            let d = decode_batches(&Bytes::from(with_base)).unwrap();
-            assert!(!d.truncated);
-            assert_eq!(d.batches.len(), 1, "{codec:?}");
-            assert_eq!(d.batches[0].compression, codec);
-            check(&d.batches[0], 100);
+            let d = decode_batch(Bytes::from(with_base)).unwrap();
+            assert_eq!(d.compression, codec, "{codec:?}");
+            check(&d, 100);
         }
     }
 
@@ -707,23 +666,9 @@ mod tests {
         let last = bad.len() - 1;
         bad[last] ^= 1;
         assert!(matches!(
-            decode_batches(&Bytes::from(bad)),
+            decode_batch(Bytes::from(bad)),
             Err(BatchError::Crc { .. })
         ));
-    }
-
-    #[test]
-    fn truncated_tail_is_not_an_error() {
-        let mut b = BatchBuilder::default();
-        b.push(1, None, Some(b"one"), &[]);
-        let one = b
-            .finish(Compression::None, ProducerIdentity::NONE, -1)
-            .unwrap();
-        let mut two = one.to_vec();
-        two.extend_from_slice(&one[..one.len() - 3]);
-        let d = decode_batches(&Bytes::from(two)).unwrap();
-        assert_eq!(d.batches.len(), 1);
-        assert!(d.truncated);
     }
 
     #[test]
@@ -735,7 +680,7 @@ mod tests {
             .unwrap()
             .to_vec();
         v[16] = 1;
-        let e = decode_batches(&Bytes::from(v)).unwrap_err();
+        let e = decode_batch(Bytes::from(v)).unwrap_err();
         assert!(e.to_string().contains("message format v1"), "{e}");
     }
 
