@@ -513,29 +513,16 @@ async fn read_one(
     read: &mut ReadHalf<BoxStream>,
     pending: &Mutex<Pending>,
 ) -> std::result::Result<(), FrameError> {
-    let mut head = [0u8; 8];
-    match read.read_exact(&mut head[..4]).await {
-        Ok(_) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Err(FrameError::Eof),
-        Err(e) => return Err(FrameError::Io(e)),
-    }
-    let n = i32::from_be_bytes([head[0], head[1], head[2], head[3]]);
-    if n < 4 {
-        return Err(FrameError::BadLength(n));
-    }
-    read.read_exact(&mut head[4..])
-        .await
-        .map_err(FrameError::Io)?;
-    let id = i32::from_be_bytes([head[4], head[5], head[6], head[7]]);
-    let mut left = n as usize - 4;
+    let (mut left, id) = frame::read_header(read).await?;
     let waiter = lock(pending).waiters.remove(&id);
     match waiter {
         Some(Waiter::Whole(tx)) => {
-            if n as usize > frame::MAX_FRAME {
-                return Err(FrameError::BadLength(n));
+            let n = left + 4;
+            if n > frame::MAX_FRAME {
+                return Err(FrameError::BadLength(n as i32));
             }
-            let mut body = BytesMut::zeroed(n as usize);
-            body[..4].copy_from_slice(&head[4..]);
+            let mut body = BytesMut::zeroed(n);
+            body[..4].copy_from_slice(&id.to_be_bytes());
             read.read_exact(&mut body[4..])
                 .await
                 .map_err(FrameError::Io)?;

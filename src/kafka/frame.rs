@@ -68,8 +68,16 @@ impl std::fmt::Display for FrameError {
     }
 }
 
-/// Reads one frame (without its length prefix).
-pub async fn read_frame<R: AsyncRead + Unpin>(reader: &mut R) -> Result<Bytes, FrameError> {
+/// True when a frame's length prefix reads as a TLS record header (content type 20 to 23,
+/// version 3.x): a TLS peer spoken to in plain text.
+fn looks_like_tls(len: [u8; 4]) -> bool {
+    (0x14..=0x17).contains(&len[0]) && len[1] == 0x03
+}
+
+/// Reads a response frame's length prefix and correlation id, and returns the length of the rest
+/// of the body and the id. Frames may be bigger than [`MAX_FRAME`] (streamed Fetch responses),
+/// but not when their length reads as a TLS record.
+pub async fn read_header<R: AsyncRead + Unpin>(reader: &mut R) -> Result<(usize, i32), FrameError> {
     let mut len = [0u8; 4];
     match reader.read_exact(&mut len).await {
         Ok(_) => {}
@@ -77,12 +85,12 @@ pub async fn read_frame<R: AsyncRead + Unpin>(reader: &mut R) -> Result<Bytes, F
         Err(e) => return Err(FrameError::Io(e)),
     }
     let n = i32::from_be_bytes(len);
-    if n < 4 || n as usize > MAX_FRAME {
+    if n < 4 || (n as usize > MAX_FRAME && looks_like_tls(len)) {
         return Err(FrameError::BadLength(n));
     }
-    let mut body = BytesMut::zeroed(n as usize);
-    reader.read_exact(&mut body).await.map_err(FrameError::Io)?;
-    Ok(body.freeze())
+    let mut id = [0u8; 4];
+    reader.read_exact(&mut id).await.map_err(FrameError::Io)?;
+    Ok((n as usize - 4, i32::from_be_bytes(id)))
 }
 
 #[cfg(test)]
@@ -157,23 +165,28 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn reads_frames_and_rejects_garbage() {
+    async fn reads_frame_headers_and_rejects_garbage() {
         let mut data: &[u8] = &[0, 0, 0, 5, 0, 0, 0, 1, 9, 0, 0, 0, 4, 0, 0, 0, 2];
-        let f = read_frame(&mut data).await.unwrap();
-        assert_eq!(&f[..], &[0, 0, 0, 1, 9]);
-        let f = read_frame(&mut data).await.unwrap();
-        assert_eq!(correlation_id(&f), Some(2));
-        assert!(matches!(read_frame(&mut data).await, Err(FrameError::Eof)));
+        assert_eq!(read_header(&mut data).await.unwrap(), (1, 1));
+        data = &data[1..]; // the body
+        assert_eq!(read_header(&mut data).await.unwrap(), (0, 2));
+        assert!(matches!(read_header(&mut data).await, Err(FrameError::Eof)));
         // a TLS alert record read as a length prefix
         let mut tls: &[u8] = &[0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28];
         assert!(matches!(
-            read_frame(&mut tls).await,
+            read_header(&mut tls).await,
             Err(FrameError::BadLength(_))
         ));
-        // truncated body
+        // a length below the correlation id's
+        let mut tiny: &[u8] = &[0, 0, 0, 3, 1, 2, 3];
+        assert!(matches!(
+            read_header(&mut tiny).await,
+            Err(FrameError::BadLength(3))
+        ));
+        // truncated header
         let mut short: &[u8] = &[0, 0, 0, 8, 1, 2];
         assert!(matches!(
-            read_frame(&mut short).await,
+            read_header(&mut short).await,
             Err(FrameError::Io(_))
         ));
     }
