@@ -457,20 +457,22 @@ impl Client {
     /// refresh, a produce) behind it on the same socket.
     pub async fn fetch_connection(&self, id: i32) -> Result<Arc<Connection>> {
         let deadline = Instant::now() + self.opts.timeout;
-        let meta = self.refresh_if_stale(Some(&[]), deadline).await?;
-        let broker = match meta.brokers.get(&id) {
-            Some(b) => b.clone(),
-            None => {
-                self.invalidate_metadata();
-                let meta = self.refresh_if_stale(Some(&[]), deadline).await?;
-                meta.brokers.get(&id).cloned().ok_or_else(|| {
-                    KafkaError::Config(format!("broker {id} is not in the cluster's metadata"))
-                })?
-            }
-        };
-        let addr = broker.addr();
+        let addr = self.broker_meta(id, deadline).await?.addr();
         self.connection_in_slot(&format!("fetch {addr}"), &addr, deadline)
             .await
+    }
+
+    /// Broker `id` from the metadata, refreshed once when the cached metadata does not know it.
+    async fn broker_meta(&self, id: i32, deadline: Instant) -> Result<BrokerMeta> {
+        let meta = self.refresh_if_stale(Some(&[]), deadline).await?;
+        if let Some(b) = meta.brokers.get(&id) {
+            return Ok(b.clone());
+        }
+        self.invalidate_metadata();
+        let meta = self.refresh_if_stale(Some(&[]), deadline).await?;
+        meta.brokers.get(&id).cloned().ok_or_else(|| {
+            KafkaError::Config(format!("broker {id} is not in the cluster's metadata"))
+        })
     }
 
     /// The options this client was built with.
@@ -742,19 +744,7 @@ impl Client {
         match route {
             Route::Any => self.any_connection(deadline).await,
             Route::Broker(id) => {
-                let meta = self.refresh_if_stale(Some(&[]), deadline).await?;
-                let broker = match meta.brokers.get(id) {
-                    Some(b) => b.clone(),
-                    None => {
-                        self.invalidate_metadata();
-                        let meta = self.refresh_if_stale(Some(&[]), deadline).await?;
-                        meta.brokers.get(id).cloned().ok_or_else(|| {
-                            KafkaError::Config(format!(
-                                "broker {id} is not in the cluster's metadata"
-                            ))
-                        })?
-                    }
-                };
+                let broker = self.broker_meta(*id, deadline).await?;
                 self.connection_to(&broker.addr(), deadline).await
             }
             Route::Controller => {
