@@ -88,7 +88,17 @@ pub async fn list_offsets(
     let mut round = 0;
     while !pending.is_empty() {
         round += 1;
-        let meta = client.metadata(Some(&topics)).await?;
+        // callers look the topics up first: the cached leaders serve the first round
+        let cached = client.cached_metadata();
+        let meta = if round == 1
+            && pending
+                .iter()
+                .all(|(tp, _)| cached.leader(&tp.0, tp.1).is_some())
+        {
+            cached
+        } else {
+            client.metadata(Some(&topics)).await?
+        };
         let mut by_leader: BTreeMap<i32, Vec<(TopicPartition, OffsetQuery)>> = BTreeMap::new();
         for (tp, q) in pending.drain(..) {
             let leader = meta.leader(&tp.0, tp.1).ok_or_else(|| {
