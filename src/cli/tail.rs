@@ -481,7 +481,6 @@ async fn new_partitions(
     fetcher: &Fetcher,
     isolation: Isolation,
 ) -> anyhow::Result<Vec<Assignment>> {
-    client.invalidate_metadata();
     let meta = match wanted.pattern {
         Some(_) => client.metadata(None).await?,
         None => client.metadata(Some(wanted.topics)).await?,

@@ -241,7 +241,6 @@ impl Fetcher {
     /// Metadata refresh and offset resets, before sending.
     async fn prepare(&mut self) -> Result<()> {
         if self.need_metadata {
-            self.client.invalidate_metadata();
             let mut topics: Vec<String> = self.parts.iter().map(|p| p.topic.to_string()).collect();
             topics.sort();
             topics.dedup();

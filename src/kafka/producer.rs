@@ -648,7 +648,6 @@ impl Producer {
         if !self.need_metadata {
             return;
         }
-        self.client.invalidate_metadata();
         let topics: Vec<String> = self.partitions.keys().map(|t| t.to_string()).collect();
         match self.client.metadata(Some(&topics)).await {
             Ok(_) => self.need_metadata = false,
