@@ -580,21 +580,16 @@ async fn purge(ctx: &Ctx<'_>, a: &PurgeArgs) -> anyhow::Result<ExitStatus> {
         .into());
     };
     // refuse before asking anything when a leader cannot delete records
-    for p in &tm.partitions {
-        let versions = client
-            .api_versions(crate::kafka::Route::Broker(p.leader))
-            .await?;
-        if !versions.supports(kafka_protocol::messages::ApiKey::DeleteRecords) {
-            return Err(crate::kafka::KafkaError::UnsupportedApi {
-                addr: meta
-                    .brokers
-                    .get(&p.leader)
-                    .map_or_else(|| format!("broker {}", p.leader), |b| b.addr()),
-                api: "DeleteRecords".into(),
-                key: kafka_protocol::messages::ApiKey::DeleteRecords as i16,
-            }
-            .into());
-        }
+    let leaders: std::collections::BTreeSet<i32> = tm.partitions.iter().map(|p| p.leader).collect();
+    for leader in leaders {
+        let addr = meta
+            .brokers
+            .get(&leader)
+            .map_or_else(|| format!("broker {leader}"), |b| b.addr());
+        client
+            .api_versions(crate::kafka::Route::Broker(leader))
+            .await?
+            .negotiate_for::<kafka_protocol::messages::DeleteRecordsRequest>(&addr)?;
     }
     let tps: Vec<TopicPartition> = tm
         .partitions

@@ -398,7 +398,7 @@ pub const COMMIT_INTERVAL: Duration = Duration::from_secs(5);
 
 /// Deletes the records before each given offset (DeleteRecords, one request per partition
 /// leader); returns each partition's new log start offset. Fails naming the broker when it does
-/// not support DeleteRecords.
+/// not support DeleteRecords (as every request does).
 pub async fn delete_records(
     client: &Client,
     before: &[(TopicPartition, i64)],
@@ -427,18 +427,7 @@ pub async fn delete_records(
     }
     let mut out = HashMap::new();
     for (leader, parts) in by_leader {
-        let versions = client.api_versions(Route::Broker(leader)).await?;
-        if !versions.supports(kafka_protocol::messages::ApiKey::DeleteRecords) {
-            let addr = meta
-                .brokers
-                .get(&leader)
-                .map_or_else(|| format!("broker {leader}"), |b| b.addr());
-            return Err(KafkaError::UnsupportedApi {
-                addr,
-                api: "DeleteRecords".into(),
-                key: kafka_protocol::messages::ApiKey::DeleteRecords as i16,
-            });
-        }
+        // a broker without DeleteRecords fails the version negotiation, naming the API
         let resp = client
             .send::<DeleteRecordsRequest, _>(Route::Broker(leader), |_| {
                 let mut topics: Vec<DeleteRecordsTopic> = Vec::new();
