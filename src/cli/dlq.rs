@@ -568,17 +568,8 @@ async fn purge(ctx: &Ctx<'_>, a: &PurgeArgs) -> anyhow::Result<ExitStatus> {
         None
     };
     let client = ctx.client().await?;
-    let meta = client
-        .metadata(Some(std::slice::from_ref(&a.topic)))
-        .await?;
-    let Some(tm) = meta.topics.get(&a.topic) else {
-        return Err(crate::kafka::KafkaError::broker(
-            format!("topic {}", a.topic),
-            kafka_protocol::ResponseError::UnknownTopicOrPartition,
-            Some(format!("the cluster has no topic named {:?}", a.topic)),
-        )
-        .into());
-    };
+    let tm = client.topic(&a.topic).await?;
+    let meta = client.cached_metadata();
     // refuse before asking anything when a leader cannot delete records
     let leaders: std::collections::BTreeSet<i32> = tm.partitions.iter().map(|p| p.leader).collect();
     for leader in leaders {

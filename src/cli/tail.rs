@@ -246,12 +246,7 @@ pub async fn run(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<ExitStatus> {
     let mut tps: Vec<TopicPartition> = Vec::new();
     for t in &topics {
         let Some(tm) = meta.topics.get(t) else {
-            return Err(crate::kafka::KafkaError::broker(
-                format!("topic {t}"),
-                kafka_protocol::ResponseError::UnknownTopicOrPartition,
-                Some(format!("the cluster has no topic named {t:?}")),
-            )
-            .into());
+            return Err(crate::kafka::KafkaError::unknown_topic(t).into());
         };
         for p in &tm.partitions {
             if wanted_partitions

@@ -61,15 +61,7 @@ pub async fn inspect(
     bucket_ms: i64,
     dialects: &[CustomDialect],
 ) -> anyhow::Result<Inspection> {
-    let meta = client.metadata(Some(&[topic.to_string()])).await?;
-    let Some(tm) = meta.topics.get(topic) else {
-        return Err(crate::kafka::KafkaError::broker(
-            format!("topic {topic}"),
-            kafka_protocol::ResponseError::UnknownTopicOrPartition,
-            Some(format!("the cluster has no topic named {topic:?}")),
-        )
-        .into());
-    };
+    let tm = client.topic(topic).await?;
     let tps: Vec<(String, i32)> = tm
         .partitions
         .iter()

@@ -191,14 +191,7 @@ async fn bounds(
     topic: &str,
     group: &str,
 ) -> Result<(Vec<Assignment>, u64), KafkaError> {
-    let meta = client.metadata(Some(&[topic.to_string()])).await?;
-    let Some(tm) = meta.topics.get(topic) else {
-        return Err(KafkaError::broker(
-            format!("topic {topic}"),
-            kafka_protocol::ResponseError::UnknownTopicOrPartition,
-            Some(format!("the cluster has no topic named {topic:?}")),
-        ));
-    };
+    let tm = client.topic(topic).await?;
     let tps: Vec<TopicPartition> = tm
         .partitions
         .iter()

@@ -579,6 +579,15 @@ impl Client {
         }
     }
 
+    /// Fresh metadata of one topic, or an error naming it when the cluster does not have it.
+    pub async fn topic(&self, name: &str) -> Result<TopicMeta> {
+        let meta = self.metadata(Some(&[name.to_string()])).await?;
+        meta.topics
+            .get(name)
+            .cloned()
+            .ok_or_else(|| KafkaError::unknown_topic(name))
+    }
+
     /// Marks the metadata as stale: the next routed request refreshes it first.
     pub fn invalidate_metadata(&self) {
         *self.stale.lock().unwrap_or_else(|p| p.into_inner()) = true;
@@ -763,11 +772,7 @@ impl Client {
                     meta = self.fetch_metadata(&conn, Some(&topics), deadline).await?;
                 }
                 let Some(t) = meta.topics.get(topic) else {
-                    return Err(KafkaError::broker(
-                        format!("topic {topic}"),
-                        ResponseError::UnknownTopicOrPartition,
-                        Some(format!("the cluster has no topic named {topic:?}")),
-                    ));
+                    return Err(KafkaError::unknown_topic(topic));
                 };
                 if !t.partitions.iter().any(|p| p.partition == *partition) {
                     return Err(KafkaError::broker(

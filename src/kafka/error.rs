@@ -122,6 +122,15 @@ pub(crate) fn humanize(d: Duration) -> String {
 }
 
 impl KafkaError {
+    /// The error for a topic the cluster does not have.
+    pub fn unknown_topic(topic: &str) -> Self {
+        KafkaError::broker(
+            format!("topic {topic}"),
+            ResponseError::UnknownTopicOrPartition,
+            Some(format!("the cluster has no topic named {topic:?}")),
+        )
+    }
+
     /// Shorthand for a broker error with context.
     pub fn broker(
         context: impl Into<String>,
