@@ -15,6 +15,7 @@ use crate::dlq::replay::{self, Criteria, PartitionPolicy, ReplayOptions, ReplayR
 use crate::error::{ExitStatus, usage, usage_hint};
 use crate::kafka::offsets::{
     Isolation, OffsetQuery, TopicPartition, commit_offsets, delete_records, list_offsets,
+    log_bounds,
 };
 use crate::kafka::producer::ProducerOptions;
 use crate::output::{Render, Styles, sanitize, table_string};
@@ -588,13 +589,7 @@ async fn purge(ctx: &Ctx<'_>, a: &PurgeArgs) -> anyhow::Result<ExitStatus> {
         .map(|p| (a.topic.clone(), p.partition))
         .collect();
     let q = |query| tps.iter().map(|tp| (tp.clone(), query)).collect::<Vec<_>>();
-    let lo = list_offsets(
-        &client,
-        &q(OffsetQuery::Earliest),
-        Isolation::ReadUncommitted,
-    )
-    .await?;
-    let hi = list_offsets(&client, &q(OffsetQuery::Latest), Isolation::ReadUncommitted).await?;
+    let (lo, hi) = log_bounds(&client, &tps, Isolation::ReadUncommitted).await?;
     let at = match time {
         Some(t) => Some(
             list_offsets(

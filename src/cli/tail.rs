@@ -11,7 +11,7 @@ use crate::error::{ExitStatus, usage, usage_hint};
 use crate::kafka::fetcher::{Assignment, FetchOptions, Fetcher};
 use crate::kafka::offsets::{
     COMMIT_INTERVAL, Isolation, OffsetQuery, TopicPartition, commit_offsets, committed_offsets,
-    list_offsets,
+    list_offsets, log_bounds,
 };
 use crate::output::OutputFormat;
 use crate::record::Record;
@@ -265,13 +265,7 @@ pub async fn run(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<ExitStatus> {
     }
 
     // offsets
-    let q = |query: OffsetQuery| {
-        tps.iter()
-            .map(move |tp| (tp.clone(), query))
-            .collect::<Vec<_>>()
-    };
-    let lo = list_offsets(&client, &q(OffsetQuery::Earliest), isolation).await?;
-    let hi = list_offsets(&client, &q(OffsetQuery::Latest), isolation).await?;
+    let (lo, hi) = log_bounds(&client, &tps, isolation).await?;
     let now = now_ms();
     let by_time = |spec: Option<OffsetSpec>| {
         let client = client.clone();

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::dialect::{self, CustomDialect};
 use crate::kafka::Client;
 use crate::kafka::fetcher::{Assignment, FetchOptions, Fetcher};
-use crate::kafka::offsets::{Isolation, OffsetQuery, list_offsets};
+use crate::kafka::offsets::{Isolation, log_bounds};
 use crate::output::{Render, Styles, sanitize, table_string};
 use crate::record::time::format_rfc3339;
 
@@ -67,9 +67,7 @@ pub async fn inspect(
         .iter()
         .map(|p| (topic.to_string(), p.partition))
         .collect();
-    let q = |query| tps.iter().map(|tp| (tp.clone(), query)).collect::<Vec<_>>();
-    let lo = list_offsets(&client, &q(OffsetQuery::Earliest), Isolation::ReadCommitted).await?;
-    let hi = list_offsets(&client, &q(OffsetQuery::Latest), Isolation::ReadCommitted).await?;
+    let (lo, hi) = log_bounds(&client, &tps, Isolation::ReadCommitted).await?;
     let assignments = tps
         .iter()
         .map(|tp| Assignment {

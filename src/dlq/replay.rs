@@ -22,7 +22,7 @@ use tokio::time::Instant;
 use super::dialect::{self, CustomDialect, DeadLetter, REPLAY_COUNT_HEADER};
 use crate::kafka::fetcher::{Assignment, FetchOptions, Fetcher};
 use crate::kafka::offsets::{
-    Isolation, OffsetQuery, TopicPartition, commit_offsets, committed_offsets, list_offsets,
+    Isolation, TopicPartition, commit_offsets, committed_offsets, log_bounds,
 };
 use crate::kafka::producer::{Acks, OutRecord, Producer, ProducerOptions};
 use crate::kafka::{Client, KafkaError};
@@ -197,9 +197,7 @@ async fn bounds(
         .iter()
         .map(|p| (topic.to_string(), p.partition))
         .collect();
-    let q = |query| tps.iter().map(|tp| (tp.clone(), query)).collect::<Vec<_>>();
-    let lo = list_offsets(client, &q(OffsetQuery::Earliest), Isolation::ReadCommitted).await?;
-    let hi = list_offsets(client, &q(OffsetQuery::Latest), Isolation::ReadCommitted).await?;
+    let (lo, hi) = log_bounds(client, &tps, Isolation::ReadCommitted).await?;
     let committed = committed_offsets(client, group, Some(&tps)).await?;
     let mut total = 0u64;
     let assignments = tps

@@ -173,6 +173,28 @@ pub async fn list_offsets(
     Ok(out)
 }
 
+/// Log start and end offsets of each partition: the two ListOffsets rounds, run together.
+pub async fn log_bounds(
+    client: &Client,
+    partitions: &[TopicPartition],
+    isolation: Isolation,
+) -> Result<(HashMap<TopicPartition, i64>, HashMap<TopicPartition, i64>)> {
+    if partitions.is_empty() {
+        return Ok((HashMap::new(), HashMap::new()));
+    }
+    let query = |q: OffsetQuery| {
+        partitions
+            .iter()
+            .map(|tp| (tp.clone(), q))
+            .collect::<Vec<_>>()
+    };
+    let (earliest, latest) = (query(OffsetQuery::Earliest), query(OffsetQuery::Latest));
+    tokio::try_join!(
+        list_offsets(client, &earliest, isolation),
+        list_offsets(client, &latest, isolation)
+    )
+}
+
 fn list_offsets_request(
     parts: &[(TopicPartition, OffsetQuery)],
     isolation: Isolation,

@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use crate::kafka::fetcher::{Assignment, FetchOptions, Fetcher};
 use crate::kafka::groups::{self, GroupDescription};
-use crate::kafka::offsets::{Isolation, OffsetQuery, TopicPartition, list_offsets};
+use crate::kafka::offsets::{Isolation, TopicPartition, log_bounds};
 use crate::kafka::{Client, KafkaError};
 use eval::Status;
 
@@ -195,20 +195,7 @@ pub async fn collect(client: &Arc<Client>, sel: &Selection) -> Result<LagReport,
         .filter(|(t, p)| meta.leader(t, *p).is_some())
         .cloned()
         .collect();
-    let q = |query: OffsetQuery| {
-        live.iter()
-            .map(|tp| (tp.clone(), query))
-            .collect::<Vec<_>>()
-    };
-    let (lo, hi) = if live.is_empty() {
-        (HashMap::new(), HashMap::new())
-    } else {
-        let (earliest, latest) = (q(OffsetQuery::Earliest), q(OffsetQuery::Latest));
-        tokio::try_join!(
-            list_offsets(client, &earliest, Isolation::ReadUncommitted),
-            list_offsets(client, &latest, Isolation::ReadUncommitted)
-        )?
-    };
+    let (lo, hi) = log_bounds(client, &live, Isolation::ReadUncommitted).await?;
 
     // record timestamps: at each committed offset that is behind, and the newest record
     let mut wanted: BTreeMap<TopicPartition, BTreeSet<i64>> = BTreeMap::new();
