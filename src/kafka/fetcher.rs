@@ -21,7 +21,7 @@ use super::batch;
 use super::cluster::Client;
 use super::error::{KafkaError, Result};
 use super::fetch_stream::{ChunkReader, FetchEvent, parse_fetch};
-use super::offsets::{Isolation, OffsetQuery, list_offsets};
+use super::offsets::{Isolation, log_bounds};
 use crate::record::{Record, TimestampType};
 
 /// Fetch settings.
@@ -253,16 +253,11 @@ impl Fetcher {
         if resets.is_empty() {
             return Ok(());
         }
-        let mut queries = Vec::new();
-        for &i in &resets {
-            let tp = (self.parts[i].topic.to_string(), self.parts[i].partition);
-            queries.push((tp.clone(), OffsetQuery::Earliest));
-        }
-        let earliest = list_offsets(&self.client, &queries, self.opts.isolation).await?;
-        for q in &mut queries {
-            q.1 = OffsetQuery::Latest;
-        }
-        let latest = list_offsets(&self.client, &queries, self.opts.isolation).await?;
+        let tps: Vec<(String, i32)> = resets
+            .iter()
+            .map(|&i| (self.parts[i].topic.to_string(), self.parts[i].partition))
+            .collect();
+        let (earliest, latest) = log_bounds(&self.client, &tps, self.opts.isolation).await?;
         for i in resets {
             let p = &mut self.parts[i];
             let tp = (p.topic.to_string(), p.partition);
