@@ -25,6 +25,7 @@
 mod jq;
 
 use crate::record::Record;
+use crate::spec::glob_match_bytes;
 
 /// The raw filter flags, as given on the command line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -78,42 +79,9 @@ impl Pattern {
     fn matches(&self, s: &[u8]) -> bool {
         match self {
             Pattern::Exact(p) => **p == *s,
-            Pattern::Glob(p) => glob_match(p, s),
+            Pattern::Glob(p) => glob_match_bytes(p, s),
         }
     }
-}
-
-/// Whether `s` matches the byte glob `p` (`*` any run of bytes, `?` exactly one byte, anything
-/// else itself). Backtracks only to the last `*`, so it is O(len(p) * len(s)) at worst.
-fn glob_match(p: &[u8], s: &[u8]) -> bool {
-    let (mut pi, mut si) = (0, 0);
-    // after a `*`: where the pattern resumes and the first subject byte it has not yet tried
-    let mut star: Option<(usize, usize)> = None;
-    while si < s.len() {
-        match p.get(pi) {
-            Some(b'*') => {
-                pi += 1;
-                star = Some((pi, si));
-                continue;
-            }
-            Some(&c) if c == b'?' || c == s[si] => {
-                pi += 1;
-                si += 1;
-                continue;
-            }
-            _ => {}
-        }
-        match star {
-            Some((sp, ss)) => {
-                // let the `*` swallow one more byte and retry
-                pi = sp;
-                si = ss + 1;
-                star = Some((sp, ss + 1));
-            }
-            None => return false,
-        }
-    }
-    p[pi..].iter().all(|&c| c == b'*')
 }
 
 /// One `--header`: a header named `name`, with a value matching `value` when given.
@@ -345,17 +313,17 @@ mod tests {
         ];
         for &(p, s, want) in cases {
             assert_eq!(
-                glob_match(p.as_bytes(), s.as_bytes()),
+                glob_match_bytes(p.as_bytes(), s.as_bytes()),
                 want,
                 "{p:?} ~ {s:?}"
             );
         }
         // bytes, not characters: `?` is one byte of a multi-byte character
-        assert!(!glob_match(b"?", "é".as_bytes()));
-        assert!(glob_match(b"??", "é".as_bytes()));
-        assert!(glob_match(b"a*", b"a\xff\x00"));
+        assert!(!glob_match_bytes(b"?", "é".as_bytes()));
+        assert!(glob_match_bytes(b"??", "é".as_bytes()));
+        assert!(glob_match_bytes(b"a*", b"a\xff\x00"));
         // `*` and `?` match themselves too
-        assert!(glob_match(b"a*", b"a*"));
+        assert!(glob_match_bytes(b"a*", b"a*"));
     }
 
     #[test]

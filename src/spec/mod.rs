@@ -66,7 +66,7 @@ use serde::Serialize;
 use crate::diag::{FileError, FileErrors};
 use crate::schema::{Format, Mode, Policy};
 
-pub use pattern::{KeyPattern, glob_match};
+pub use pattern::{KeyPattern, glob_match, glob_match_bytes};
 pub use values::humanize;
 
 /// Every problem found in the spec files, each with its place. Rendered one after another by the

@@ -8,29 +8,43 @@
 //!   anywhere in the key unless anchored. Groups and counted repetition are refused when the spec is
 //!   loaded, so no pattern silently means something else.
 
-/// True when the glob matches the whole of `text`.
+/// True when the glob matches the whole of `text` (topic names and their globs are ASCII, so
+/// matching bytes is matching characters).
 pub fn glob_match(glob: &str, text: &str) -> bool {
-    let g: Vec<char> = glob.chars().collect();
-    let t: Vec<char> = text.chars().collect();
-    // iterative matching with backtracking to the last `*`
-    let (mut gi, mut ti) = (0, 0);
+    glob_match_bytes(glob.as_bytes(), text.as_bytes())
+}
+
+/// Whether `s` matches the byte glob `p` (`*` any run of bytes, `?` exactly one byte, anything
+/// else itself). Backtracks only to the last `*`, so it is O(len(p) * len(s)) at worst.
+pub fn glob_match_bytes(p: &[u8], s: &[u8]) -> bool {
+    let (mut pi, mut si) = (0, 0);
+    // after a `*`: where the pattern resumes and the first subject byte it has not yet tried
     let mut star: Option<(usize, usize)> = None;
-    while ti < t.len() {
-        if gi < g.len() && (g[gi] == '?' || g[gi] == t[ti]) {
-            gi += 1;
-            ti += 1;
-        } else if gi < g.len() && g[gi] == '*' {
-            star = Some((gi, ti));
-            gi += 1;
-        } else if let Some((sg, st)) = star {
-            gi = sg + 1;
-            ti = st + 1;
-            star = Some((sg, st + 1));
-        } else {
-            return false;
+    while si < s.len() {
+        match p.get(pi) {
+            Some(b'*') => {
+                pi += 1;
+                star = Some((pi, si));
+                continue;
+            }
+            Some(&c) if c == b'?' || c == s[si] => {
+                pi += 1;
+                si += 1;
+                continue;
+            }
+            _ => {}
+        }
+        match star {
+            Some((sp, ss)) => {
+                // let the `*` swallow one more byte and retry
+                pi = sp;
+                si = ss + 1;
+                star = Some((sp, ss + 1));
+            }
+            None => return false,
         }
     }
-    g[gi..].iter().all(|&c| c == '*')
+    p[pi..].iter().all(|&c| c == b'*')
 }
 
 /// Checks a `protected` glob: the characters of topic names plus `*` and `?`.
