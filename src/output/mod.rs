@@ -121,11 +121,17 @@ fn is_bidi_control(c: char) -> bool {
     )
 }
 
+/// True for the characters untrusted text must not send to a terminal as they are: control
+/// characters (C0 and C1) and bidi controls.
+pub fn is_terminal_unsafe(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
+
 /// Escapes control characters (ANSI escapes, carriage returns, ...) and Unicode bidi controls in
 /// untrusted text so it cannot drive the terminal or reorder what is shown. Newlines and tabs are
 /// escaped too: one value stays on one line.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+    if !s.chars().any(is_terminal_unsafe) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -134,9 +140,7 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() || is_bidi_control(c) => {
-                out.push_str(&format!("\\u{{{:x}}}", c as u32))
-            }
+            c if is_terminal_unsafe(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
             c => out.push(c),
         }
     }
@@ -331,13 +335,6 @@ impl Printer {
     }
 }
 
-/// True for the characters a terminal may act on besides C0 controls: C1 controls (U+0080..=U+009F,
-/// U+009B is CSI) and the bidi controls that reorder text.
-fn terminal_active(c: char) -> bool {
-    matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}')
-}
-
 /// Escapes, in JSON text bound for a terminal, what JSON itself leaves alone but a terminal acts
 /// on: C1 and bidi control characters become `\uXXXX`, which keeps the JSON valid and equal.
 pub fn escape_json_for_terminal(json: &[u8]) -> Cow<'_, [u8]> {
@@ -352,7 +349,8 @@ pub fn escape_json_for_terminal(json: &[u8]) -> Cow<'_, [u8]> {
     let mut out = Vec::with_capacity(json.len() + 16);
     let mut last = 0;
     for (i, c) in text.char_indices() {
-        if terminal_active(c) {
+        // C0 controls never stand raw in JSON text (and the line's own newline must stay)
+        if !c.is_ascii() && is_terminal_unsafe(c) {
             out.extend_from_slice(&json[last..i]);
             out.extend_from_slice(format!("\\u{:04x}", c as u32).as_bytes());
             last = i + c.len_utf8();
@@ -365,6 +363,14 @@ pub fn escape_json_for_terminal(json: &[u8]) -> Cow<'_, [u8]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escapes_in_the_same_form_for_every_character() {
+        assert_eq!(
+            sanitize("\0\u{7}\u{1b}\u{9b}\u{202e}"),
+            "\\u{0}\\u{7}\\u{1b}\\u{9b}\\u{202e}"
+        );
+    }
 
     #[test]
     fn json_for_terminals() {

@@ -39,6 +39,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 
 use super::Record;
 use super::time::write_rfc3339;
+use crate::output::{is_terminal_unsafe, sanitize};
 
 /// The field names, for help and error messages.
 pub const FIELDS: &[&str] = &[
@@ -315,29 +316,6 @@ fn write_bytes(out: &mut Vec<u8>, b: Option<&[u8]>, enc: Enc, escape: bool) {
     }
 }
 
-/// Unicode bidirectional formatting characters, which can reorder what a terminal shows.
-fn is_bidi(c: char) -> bool {
-    matches!(
-        c,
-        '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
-    )
-}
-
-fn needs_escape(c: char) -> bool {
-    c.is_control() || is_bidi(c)
-}
-
-/// Appends `\u{X}` with `X` in lowercase hex without leading zeros, as `sanitize` writes it.
-fn write_unicode_escape(out: &mut Vec<u8>, c: char) {
-    out.extend_from_slice(b"\\u{");
-    let v = c as u32;
-    let digits = (32 - v.leading_zeros()).div_ceil(4).max(1);
-    for k in (0..digits).rev() {
-        out.push(HEX[((v >> (k * 4)) & 15) as usize]);
-    }
-    out.push(b'}');
-}
-
 /// Record text: as is, or with `escape` made terminal-safe (control and bidi characters and
 /// invalid UTF-8 escaped).
 fn write_text(out: &mut Vec<u8>, b: &[u8], escape: bool) {
@@ -346,22 +324,7 @@ fn write_text(out: &mut Vec<u8>, b: &[u8], escape: bool) {
         return;
     }
     for chunk in b.utf8_chunks() {
-        let s = chunk.valid();
-        let mut start = 0;
-        for (i, c) in s.char_indices() {
-            if !needs_escape(c) {
-                continue;
-            }
-            out.extend_from_slice(&s.as_bytes()[start..i]);
-            match c {
-                '\n' => out.extend_from_slice(b"\\n"),
-                '\r' => out.extend_from_slice(b"\\r"),
-                '\t' => out.extend_from_slice(b"\\t"),
-                c => write_unicode_escape(out, c),
-            }
-            start = i + c.len_utf8();
-        }
-        out.extend_from_slice(&s.as_bytes()[start..]);
+        out.extend_from_slice(sanitize(chunk.valid()).as_bytes());
         for &x in chunk.invalid() {
             out.extend_from_slice(&[b'\\', b'x', HEX[(x >> 4) as usize], HEX[(x & 15) as usize]]);
         }
@@ -381,7 +344,7 @@ fn write_json(out: &mut Vec<u8>, b: Option<&[u8]>) {
         let s = chunk.valid();
         let mut start = 0;
         for (i, c) in s.char_indices() {
-            if !(c == '"' || c == '\\' || needs_escape(c)) {
+            if !(c == '"' || c == '\\' || is_terminal_unsafe(c)) {
                 continue;
             }
             out.extend_from_slice(&s.as_bytes()[start..i]);
@@ -698,14 +661,5 @@ mod tests {
             err(r"x\"),
             r"lone backslash at column 2 (the end); write \\ for a backslash"
         );
-    }
-
-    #[test]
-    fn unicode_escape_digits() {
-        let mut out = Vec::new();
-        for c in ['\0', '\u{7}', '\u{1b}', '\u{9b}', '\u{202e}'] {
-            write_unicode_escape(&mut out, c);
-        }
-        assert_eq!(out, b"\\u{0}\\u{7}\\u{1b}\\u{9b}\\u{202e}");
     }
 }
