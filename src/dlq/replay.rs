@@ -283,7 +283,6 @@ pub async fn replay(
         };
         Some(Producer::start(client.clone(), p).await?)
     };
-    let mut dest_partitions: HashMap<String, i32> = HashMap::new();
     let mut topics: HashMap<String, Arc<str>> = HashMap::new();
     let mut progress_state = Progress::default();
     let mut id: u64 = 0;
@@ -330,12 +329,11 @@ pub async fn replay(
         }
         for r in records {
             id += 1;
-            report.read += 1;
             if opts.max.is_some_and(|m| routed >= m) {
                 // past --max: leave it, and everything after it, for the next run
-                report.read -= 1;
                 break 'read;
             }
+            report.read += 1;
             let dl = dialect::decode(&r, &opts.dialects);
             if !opts.criteria.matches(&r, &dl) {
                 report.skipped += 1;
@@ -380,14 +378,7 @@ pub async fn replay(
                 .entry(dest.clone())
                 .or_insert_with(|| Arc::from(dest.as_str()))
                 .clone();
-            let n = match dest_partitions.get(&dest) {
-                Some(n) => *n,
-                None => {
-                    let n = producer.partition_count(&topic).await?;
-                    dest_partitions.insert(dest.clone(), n);
-                    n
-                }
-            };
+            let n = producer.partition_count(&topic).await?; // looked up once per topic
             // the parking topic is evctl's own: records go by key there, whatever the policy
             let policy = if parked {
                 PartitionPolicy::ByKey
