@@ -11,7 +11,7 @@ pub mod eval;
 pub mod render;
 
 use crate::record::time::now_ms;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -381,15 +381,19 @@ async fn first_records(
         let polled = tokio::time::timeout_at(deadline, fetcher.poll()).await;
         let Ok(polled) = polled else { break };
         let Some(records) = polled? else { break };
+        let mut answered: HashSet<(String, i32)> = HashSet::new();
         for r in records {
-            let tp = (r.topic.clone(), r.partition);
+            let tp = (r.topic, r.partition);
             if let Some(&s) = start.get(&tp) {
-                out.entry((tp, s)).or_insert((r.offset, r.timestamp));
+                out.entry((tp.clone(), s))
+                    .or_insert((r.offset, r.timestamp));
+                answered.insert(tp);
             }
         }
         // a partition with its answer needs nothing more
-        fetcher
-            .stop_where(|t, p| out.contains_key(&((t.to_string(), p), start[&(t.to_string(), p)])));
+        if !answered.is_empty() {
+            fetcher.stop_where(|t, p| answered.contains(&(t.to_string(), p)));
+        }
     }
     Ok(out)
 }
