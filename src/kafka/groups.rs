@@ -112,22 +112,28 @@ pub fn decode_assignment(mut b: &[u8]) -> Vec<TopicPartition> {
     out
 }
 
-/// Finds the coordinators of `groups`, in as few requests as the broker allows (one with
-/// FindCoordinator v4).
-pub async fn coordinators(client: &Client, groups: &[String]) -> Result<HashMap<String, i32>> {
-    client.coordinator_ids(groups).await
-}
-
-/// Describes `groups` with one DescribeGroups request per coordinator.
-pub async fn describe_groups(client: &Client, groups: &[String]) -> Result<Vec<GroupDescription>> {
-    let coords = coordinators(client, groups).await?;
+/// Groups per coordinator broker, found in as few requests as the broker allows (one with
+/// FindCoordinator v4). Groups without a coordinator are left out.
+pub async fn by_coordinator(
+    client: &Client,
+    groups: &[String],
+) -> Result<BTreeMap<i32, Vec<String>>> {
+    let coords = client.coordinator_ids(groups).await?;
     let mut by_coord: BTreeMap<i32, Vec<String>> = BTreeMap::new();
     for g in groups {
         if let Some(c) = coords.get(g) {
             by_coord.entry(*c).or_default().push(g.clone());
         }
     }
-    let calls = by_coord.into_iter().map(|(coord, gs)| async move {
+    Ok(by_coord)
+}
+
+/// Describes the groups of [`by_coordinator`] with one DescribeGroups request per coordinator.
+pub async fn describe_groups(
+    client: &Client,
+    by_coord: &BTreeMap<i32, Vec<String>>,
+) -> Result<Vec<GroupDescription>> {
+    let calls = by_coord.iter().map(|(&coord, gs)| async move {
         let resp = client
             .send::<DescribeGroupsRequest, _>(Route::Broker(coord), |_| {
                 DescribeGroupsRequest::default().with_groups(
@@ -188,17 +194,10 @@ pub async fn describe_groups(client: &Client, groups: &[String]) -> Result<Vec<G
 /// coordinator with v8 and later, else one per group.
 pub async fn group_offsets(
     client: &Client,
-    groups: &[String],
+    by_coord: &BTreeMap<i32, Vec<String>>,
 ) -> Result<HashMap<String, HashMap<TopicPartition, i64>>> {
-    let coords = coordinators(client, groups).await?;
-    let mut by_coord: BTreeMap<i32, Vec<String>> = BTreeMap::new();
-    for g in groups {
-        if let Some(c) = coords.get(g) {
-            by_coord.entry(*c).or_default().push(g.clone());
-        }
-    }
     let mut out: HashMap<String, HashMap<TopicPartition, i64>> = HashMap::new();
-    for (coord, gs) in by_coord {
+    for (&coord, gs) in by_coord {
         let versions = client.api_versions(Route::Broker(coord)).await?;
         let multi = versions
             .broker_range(kafka_protocol::messages::ApiKey::OffsetFetch as i16)
@@ -244,8 +243,8 @@ pub async fn group_offsets(
             }
         } else {
             for g in gs {
-                let offsets = super::offsets::committed_offsets(client, &g, None).await?;
-                out.insert(g, offsets);
+                let offsets = super::offsets::committed_offsets(client, g, None).await?;
+                out.insert(g.clone(), offsets);
             }
         }
     }

@@ -142,9 +142,11 @@ pub async fn collect(client: &Arc<Client>, sel: &Selection) -> Result<LagReport,
             groups: vec![],
         });
     }
+    // one coordinator lookup for both requests
+    let by_coord = groups::by_coordinator(client, &names).await?;
     let (described, offsets) = tokio::try_join!(
-        groups::describe_groups(client, &names),
-        groups::group_offsets(client, &names)
+        groups::describe_groups(client, &by_coord),
+        groups::group_offsets(client, &by_coord)
     )?;
     let described: HashMap<String, GroupDescription> = described
         .into_iter()
