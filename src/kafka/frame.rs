@@ -30,13 +30,6 @@ pub fn encode_request<R: Request>(
     Ok(buf)
 }
 
-/// The correlation id at the start of a response frame (the frame without its length prefix).
-pub fn correlation_id(frame: &[u8]) -> Option<i32> {
-    frame
-        .get(..4)
-        .map(|b| i32::from_be_bytes([b[0], b[1], b[2], b[3]]))
-}
-
 /// Decodes a response frame (without its length prefix) for request type `R` at `version`.
 pub fn decode_response<R: Request>(mut frame: Bytes, version: i16) -> anyhow::Result<R::Response> {
     let header_version = <R::Response as HeaderVersion>::header_version(version);
@@ -147,7 +140,7 @@ mod tests {
             .with_cluster_id(Some(StrBytes::from_static_str("c1")))
             .with_controller_id(7.into());
         let frame = response_frame(&resp, 12, 99);
-        assert_eq!(correlation_id(&frame), Some(99));
+        assert_eq!(i32::from_be_bytes(frame[..4].try_into().unwrap()), 99);
         let back = decode_response::<MetadataRequest>(frame, 12).unwrap();
         assert_eq!(back.cluster_id.as_deref(), Some("c1"));
         assert_eq!(back.controller_id.0, 7);
