@@ -171,17 +171,15 @@ pub struct PurgeArgs {
 
 /// A time flag: RFC 3339, a date, epoch ms, or a duration ago (`-1h`).
 fn parse_time(flag: &str, s: &str) -> anyhow::Result<i64> {
+    // the `@` forms of the offset syntax, with the `@` optional
     let t = s.trim().trim_start_matches('@');
-    if let Some(ago) = t.strip_prefix('-') {
-        let d = crate::units::parse_duration(ago).map_err(|e| usage(format!("{flag}: {e}")))?;
-        return Ok(now_ms() - d.as_millis() as i64);
+    match crate::record::offsets::parse_offset(&format!("@{t}")) {
+        Ok(spec) => match spec.at(now_ms()) {
+            crate::record::offsets::OffsetSpec::Timestamp(ms) => Ok(ms),
+            _ => Err(usage(format!("{flag}: {s:?} is not a time"))),
+        },
+        Err(e) => Err(usage(format!("{flag}: {e}"))),
     }
-    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
-        return t
-            .parse()
-            .map_err(|_| usage(format!("{flag}: {s:?} is too large")));
-    }
-    crate::record::time::parse_rfc3339_or_date(t).map_err(|e| usage(format!("{flag}: {e}")))
 }
 
 fn dialects(spec: &[PathBuf]) -> anyhow::Result<Vec<CustomDialect>> {
