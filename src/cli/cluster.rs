@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::error::ExitStatus;
+use crate::kafka::admin::Quorum;
 use crate::kafka::versions::{self, NEEDED_APIS};
 use crate::kafka::{ApiVersionTable, ClusterMetadata};
 use crate::output::{Render, Styles, sanitize, table_string};
@@ -26,7 +27,10 @@ pub struct BrokerView {
     pub host: String,
     pub port: i32,
     pub rack: Option<String>,
+    /// The active controller (on KRaft, the quorum's leader).
     pub controller: bool,
+    /// A voting member of the KRaft controller quorum.
+    pub voter: bool,
 }
 
 /// One API as a broker and evctl see it.
@@ -61,7 +65,11 @@ pub struct BrokerApis {
 #[derive(Debug, Serialize)]
 pub struct ClusterView {
     pub cluster_id: Option<String>,
+    /// The active controller: the KRaft quorum's leader where the cluster describes its quorum,
+    /// else the controller the Metadata answer names.
     pub controller_id: Option<i32>,
+    /// The KRaft controller quorum, where the cluster describes it.
+    pub quorum: Option<Quorum>,
     pub brokers: Vec<BrokerView>,
     /// Topics, internal ones excluded.
     pub topics: usize,
@@ -73,11 +81,17 @@ pub struct ClusterView {
 }
 
 impl ClusterView {
-    /// Builds the view from metadata (and, optionally, each broker's API versions).
-    pub fn new(meta: &ClusterMetadata, apis: Option<Vec<BrokerApis>>) -> Self {
+    /// Builds the view from metadata, the quorum where known (and, optionally, each broker's API
+    /// versions).
+    pub fn new(
+        meta: &ClusterMetadata,
+        quorum: Option<Quorum>,
+        apis: Option<Vec<BrokerApis>>,
+    ) -> Self {
+        let controller_id = quorum.as_ref().map(|q| q.leader_id).or(meta.controller_id);
         ClusterView {
             cluster_id: meta.cluster_id.clone(),
-            controller_id: meta.controller_id,
+            controller_id,
             brokers: meta
                 .brokers
                 .values()
@@ -86,9 +100,11 @@ impl ClusterView {
                     host: b.host.clone(),
                     port: b.port,
                     rack: b.rack.clone(),
-                    controller: meta.controller_id == Some(b.id),
+                    controller: controller_id == Some(b.id),
+                    voter: quorum.as_ref().is_some_and(|q| q.voters.contains(&b.id)),
                 })
                 .collect(),
+            quorum,
             topics: meta.topics.values().filter(|t| !t.internal).count(),
             internal_topics: meta.topics.values().filter(|t| t.internal).count(),
             partitions: meta.topics.values().map(|t| t.partitions.len()).sum(),
@@ -190,6 +206,20 @@ impl Render for ClusterView {
             s.bold("Controller:"),
             dash(controller)
         ));
+        if let Some(q) = &self.quorum {
+            let ids = |v: &[i32]| v.iter().map(i32::to_string).collect::<Vec<_>>().join(", ");
+            out.push_str(&format!(
+                "{}      KRaft, voters {}{}; leader epoch {}\n",
+                s.bold("Quorum:"),
+                ids(&q.voters),
+                if q.observers.is_empty() {
+                    String::new()
+                } else {
+                    format!(", observers {}", ids(&q.observers))
+                },
+                q.leader_epoch
+            ));
+        }
         out.push_str(&format!(
             "{}      {} ({} internal), {} partitions\n\n",
             s.bold("Topics:"),
@@ -205,6 +235,8 @@ impl Render for ClusterView {
                 sanitize(&dash(b.rack.clone())).into_owned(),
                 if b.controller {
                     "controller".into()
+                } else if b.voter {
+                    "voter".into()
                 } else {
                     String::new()
                 },
@@ -264,6 +296,7 @@ impl Render for ClusterView {
 pub async fn run(ctx: &Ctx<'_>, args: &ClusterArgs) -> anyhow::Result<ExitStatus> {
     let client = ctx.client().await?;
     let meta = client.metadata(None).await?;
+    let quorum = crate::kafka::admin::describe_quorum(&client).await?;
     let apis = if args.api_versions {
         let mut reports = Vec::new();
         for (broker, table) in client.broker_versions().await {
@@ -277,7 +310,7 @@ pub async fn run(ctx: &Ctx<'_>, args: &ClusterArgs) -> anyhow::Result<ExitStatus
     } else {
         None
     };
-    ctx.printer.data(&ClusterView::new(&meta, apis))?;
+    ctx.printer.data(&ClusterView::new(&meta, quorum, apis))?;
     Ok(ExitStatus::Success)
 }
 

@@ -214,6 +214,133 @@ pub async fn create_topics(
     Ok(out)
 }
 
+/// The KRaft controller quorum, as DescribeQuorum tells it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quorum {
+    /// The active controller.
+    pub leader_id: i32,
+    pub leader_epoch: i32,
+    /// The controllers that vote.
+    pub voters: Vec<i32>,
+    /// The nodes that follow the metadata log without voting (brokers).
+    pub observers: Vec<i32>,
+}
+
+/// The controller quorum of a KRaft cluster (DescribeQuorum on `__cluster_metadata`, which brokers
+/// forward to the active controller). `None` where the broker has no DescribeQuorum (ZooKeeper
+/// clusters and most Kafka-compatible brokers): there the Metadata answer's controller is all
+/// there is. On KRaft, Metadata names a random live broker as "controller", so only this says
+/// which node really is.
+pub async fn describe_quorum(client: &Client) -> Result<Option<Quorum>> {
+    use kafka_protocol::messages::DescribeQuorumRequest;
+    use kafka_protocol::messages::describe_quorum_request::{PartitionData, TopicData};
+    let supported = client
+        .broker_versions()
+        .await
+        .into_iter()
+        .filter_map(|(_, v)| v.ok())
+        .any(|v| v.supports(kafka_protocol::messages::ApiKey::DescribeQuorum));
+    if !supported {
+        return Ok(None);
+    }
+    let resp = client
+        .call(
+            Route::Any,
+            |_v| {
+                DescribeQuorumRequest::default().with_topics(vec![
+                    TopicData::default()
+                        .with_topic_name(topic("__cluster_metadata"))
+                        .with_partitions(vec![PartitionData::default().with_partition_index(0)]),
+                ])
+            },
+            |r: &kafka_protocol::messages::DescribeQuorumResponse| {
+                top_level_error(
+                    "describing the quorum",
+                    r.error_code,
+                    r.error_message.as_ref(),
+                )
+            },
+        )
+        .await?;
+    let Some(p) = resp.topics.first().and_then(|t| t.partitions.first()) else {
+        return Ok(None);
+    };
+    if p.error_code != 0 || p.leader_id.0 < 0 {
+        return Ok(None);
+    }
+    let ids = |r: &[kafka_protocol::messages::describe_quorum_response::ReplicaState]| {
+        let mut v: Vec<i32> = r.iter().map(|s| s.replica_id.0).collect();
+        v.sort_unstable();
+        v
+    };
+    Ok(Some(Quorum {
+        leader_id: p.leader_id.0,
+        leader_epoch: p.leader_epoch,
+        voters: ids(&p.current_voters),
+        observers: ids(&p.observers),
+    }))
+}
+
+/// What every broker should say of a topic once a change has spread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    /// The topic exists with at least this many partitions, each with a leader.
+    Partitions(i32),
+    /// The topic is gone.
+    Absent,
+}
+
+/// Waits until every broker's metadata reflects the changes (within the client's timeout): a
+/// created or grown topic has its partitions with leaders, a deleted one is gone. Brokers learn
+/// the controller's decisions asynchronously (KRaft replays the metadata log on each broker), so
+/// a command run just after `apply` could otherwise meet a broker that has not heard of a topic.
+/// Returns the topics some broker still disagrees on at the deadline.
+pub async fn await_propagation(client: &Client, expect: &[(String, Expect)]) -> Vec<String> {
+    if expect.is_empty() {
+        return Vec::new();
+    }
+    let deadline = tokio::time::Instant::now() + client.options().timeout;
+    let names: Vec<String> = expect.iter().map(|(t, _)| t.clone()).collect();
+    loop {
+        let brokers: Vec<i32> = client.cached_metadata().brokers.keys().copied().collect();
+        let mut lagging: std::collections::BTreeSet<String> = Default::default();
+        for id in brokers {
+            let resp = client
+                .send(Route::Broker(id), |v| {
+                    super::cluster::metadata_request(Some(&names), v)
+                })
+                .await;
+            let Ok(resp) = resp else {
+                // a broker that cannot answer does not hold the others up
+                continue;
+            };
+            for (name, want) in expect {
+                let seen = resp
+                    .topics
+                    .iter()
+                    .find(|t| t.name.as_ref().is_some_and(|n| n.0.as_str() == name));
+                let ok = match (want, seen) {
+                    (Expect::Absent, None) => true,
+                    (Expect::Absent, Some(t)) => t.error_code != 0,
+                    (Expect::Partitions(_), None) => false,
+                    (Expect::Partitions(n), Some(t)) => {
+                        t.error_code == 0
+                            && t.partitions.len() as i32 >= *n
+                            && t.partitions.iter().all(|p| p.leader_id.0 >= 0)
+                    }
+                };
+                if !ok {
+                    lagging.insert(name.clone());
+                }
+            }
+        }
+        if lagging.is_empty() || tokio::time::Instant::now() >= deadline {
+            return lagging.into_iter().collect();
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
 /// Raises topics' partition counts to the given totals.
 pub async fn create_partitions(
     client: &Client,

@@ -315,7 +315,7 @@ impl std::fmt::Debug for Client {
 }
 
 /// Builds a Metadata request for `topics` (None = all topics) at `version`.
-fn metadata_request(topics: Option<&[String]>, version: i16) -> MetadataRequest {
+pub(crate) fn metadata_request(topics: Option<&[String]>, version: i16) -> MetadataRequest {
     let topics = topics.map(|ts| {
         ts.iter()
             .map(|t| {

@@ -196,5 +196,29 @@ pub async fn execute(client: &Client, actions: &[Action], validate_only: bool) -
             Err(e) => out.extend(fail_all(&deletes, &e)),
         }
     }
+    if !validate_only {
+        // what was done is what every broker says before apply returns
+        let expect: Vec<(String, admin::Expect)> = out
+            .iter()
+            .filter(|o| o.error.is_none())
+            .filter_map(|o| match &o.action {
+                Action::CreateTopic {
+                    topic, partitions, ..
+                } => Some((topic.clone(), admin::Expect::Partitions(*partitions))),
+                Action::AddPartitions { topic, to, .. } => {
+                    Some((topic.clone(), admin::Expect::Partitions(*to)))
+                }
+                Action::DeleteTopic { topic, .. } => Some((topic.clone(), admin::Expect::Absent)),
+                _ => None,
+            })
+            .collect();
+        let lagging = admin::await_propagation(client, &expect).await;
+        if !lagging.is_empty() {
+            tracing::warn!(
+                "not every broker reflects the change yet: {}",
+                lagging.join(", ")
+            );
+        }
+    }
     out
 }

@@ -16,6 +16,8 @@ struct Fixture {
     dir: tempfile::TempDir,
     addr: String,
     prefix: String,
+    /// the replication factor test topics get on this broker
+    rf: i32,
 }
 
 impl Fixture {
@@ -27,12 +29,17 @@ impl Fixture {
             dir: tempfile::tempdir().unwrap(),
             addr,
             prefix,
+            rf: kind.rf(),
         })
     }
 
     fn spec(&self, name: &str, yaml: &str) -> PathBuf {
         let p = self.dir.path().join(name);
-        std::fs::write(&p, yaml.replace("P.", &self.prefix)).unwrap();
+        let yaml = yaml.replace("P.", &self.prefix).replace(
+            "replication_factor: 1",
+            &format!("replication_factor: {}", self.rf),
+        );
+        std::fs::write(&p, yaml).unwrap();
         p
     }
 
@@ -62,10 +69,11 @@ fn describe(addr: &str, topics: &[String]) -> BTreeMap<String, Described> {
         .build()
         .unwrap();
     rt.block_on(async {
-        let client =
-            evctl::kafka::Client::connect(evctl::kafka::ClientOptions::new(vec![addr.to_string()]))
-                .await
-                .unwrap();
+        let client = evctl::kafka::Client::connect(evctl::kafka::ClientOptions::new(
+            addr.split(',').map(String::from).collect(),
+        ))
+        .await
+        .unwrap();
         let meta = client.metadata(Some(topics)).await.unwrap();
         let configs = evctl::kafka::admin::describe_topic_configs(&client, topics)
             .await
@@ -317,18 +325,21 @@ fn refusals_and_plan_changes_nothing(kind: Kind, test: &str) {
     );
     // a replication factor above the live brokers is a spec error at its line (the change of an
     // existing topic's factor is refused by the plan: see the unit tests, one broker here)
+    let live = kind.node_ids().len();
     let rf = f.spec(
         "rf.yaml",
         &BASE.replace(
             "profile: compacted",
-            "profile: compacted\n    replication_factor: 2",
+            &format!("profile: compacted\n    replication_factor: {}", live + 1),
         ),
     );
     let run = f.evctl(&["plan", p(&rf)]).expect_code(2);
     assert!(run.stderr.contains("rf.yaml:10:25"), "{}", run.stderr);
     assert!(
-        run.stderr
-            .contains("replication factor 2 is more than the 1 live broker"),
+        run.stderr.contains(&format!(
+            "replication factor {} is more than the {live} live broker",
+            live + 1
+        )),
         "{}",
         run.stderr
     );
@@ -449,7 +460,7 @@ fn server_validate_and_partial_failure(kind: Kind, test: &str) {
         return;
     }
     // the broker rejects a value the spec cannot know is wrong: nothing is applied
-    let spec = f.spec("bad-value.yaml", "defaults: {partitions: 1, replication_factor: 1}\ntopics:\n  - name: P.a\n  - name: P.b\n    configs: {message.timestamp.difference.max.ms: -5}\n");
+    let spec = f.spec("bad-value.yaml", "defaults: {partitions: 1, replication_factor: 1}\ntopics:\n  - name: P.a\n  - name: P.b\n    configs: {message.timestamp.before.max.ms: -5}\n");
     let run = f
         .evctl(&["apply", p(&spec), "--yes", "--server-validate"])
         .expect_code(1);

@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use crate::on_each_broker;
 use crate::support::{Evctl, Kind, broker, require_api, skip};
+use crate::{on_each_broker, on_noida_and_kafka};
 
 fn evctl(addr: &str) -> Evctl {
     Evctl::new().args(["-b", addr])
@@ -72,7 +72,7 @@ fn read_n(kind: Kind, addr: &str, topic: &str, n: usize) -> Vec<Value> {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(got.len(), n);
-    if kind == Kind::Noida {
+    if kind != Kind::Tansu {
         assert_eq!(
             read_all(addr, topic).len(),
             n,
@@ -408,10 +408,8 @@ fn drain_moves_the_group_past_matching_records(kind: Kind, test: &str) {
 }
 on_each_broker!(drain_moves_the_group_past_matching_records);
 
-#[test]
-fn purge_deletes_records_before_an_offset() {
-    let test = "dlq::purge_deletes_records_before_an_offset";
-    let Some(addr) = broker(Kind::Noida, test) else {
+fn purge_deletes_records_before_an_offset(kind: Kind, test: &str) {
+    let Some(addr) = broker(kind, test) else {
         return;
     };
     if !require_api(
@@ -446,6 +444,7 @@ fn purge_deletes_records_before_an_offset() {
         .collect();
     assert_eq!(left, ["4", "5"]);
 }
+on_noida_and_kafka!(purge_deletes_records_before_an_offset);
 
 /// tansu advertises DeleteRecords but panics on it (a broker bug), so purge is not run there.
 #[test]
@@ -472,10 +471,8 @@ impl Rng {
 /// time: afterwards every record is in the destination, and the duplicates are bounded by what
 /// can be in flight when a kill lands (the producer's 5 batches, plus the DLQ batch being
 /// handled). noida-db only: the DLQ is published in many-record batches (see the module doc).
-#[test]
-fn replay_survives_sigkill() {
-    let test = "dlq::replay_survives_sigkill";
-    let Some(addr) = broker(Kind::Noida, test) else {
+fn replay_survives_sigkill(kind: Kind, test: &str) {
+    let Some(addr) = broker(kind, test) else {
         return;
     };
     const N: usize = 50_000;
@@ -569,6 +566,7 @@ fn replay_survives_sigkill() {
         .json();
     assert_eq!(lag["groups"][0]["total_lag"], 0, "{lag}");
 }
+on_noida_and_kafka!(replay_survives_sigkill);
 
 /// One dead letter per dialect, each published as its own batch; `dlq inspect` groups them by
 /// error class and original topic, `dlq replay --dry-run` routes each by its own headers, and a
@@ -734,10 +732,8 @@ on_each_broker!(every_dialect_is_decoded);
 /// SIGTERM ends a replay cleanly: what was sent is delivered and committed, the report is
 /// printed, exit 130; resuming finishes without a duplicate. Also --max and --partition-policy
 /// any. noida-db only (many-record batches, see the module doc).
-#[test]
-fn sigterm_commits_and_resumes_without_duplicates() {
-    let test = "dlq::sigterm_commits_and_resumes_without_duplicates";
-    let Some(addr) = broker(Kind::Noida, test) else {
+fn sigterm_commits_and_resumes_without_duplicates(kind: Kind, test: &str) {
+    let Some(addr) = broker(kind, test) else {
         return;
     };
     const N: usize = 20_000;
@@ -820,3 +816,4 @@ fn sigterm_commits_and_resumes_without_duplicates() {
         assert_eq!(spread.iter().filter(|r| r["partition"] == p).count(), 100);
     }
 }
+on_noida_and_kafka!(sigterm_commits_and_resumes_without_duplicates);

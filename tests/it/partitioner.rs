@@ -4,12 +4,11 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+use crate::on_noida_and_kafka;
 use crate::support::{Evctl, Kind, broker, skip};
 
-#[test]
-fn keyed_records_land_where_kcat_puts_them() {
-    let test = "partitioner::keyed_records_land_where_kcat_puts_them";
-    let Some(addr) = broker(Kind::Noida, test) else {
+fn keyed_records_land_where_kcat_puts_them(kind: Kind, test: &str) {
+    let Some(addr) = broker(kind, test) else {
         return;
     };
     if Command::new("kcat").arg("-V").output().is_err() {
@@ -82,3 +81,4 @@ fn keyed_records_land_where_kcat_puts_them() {
     }
     assert_eq!(seen, keys.len());
 }
+on_noida_and_kafka!(keyed_records_land_where_kcat_puts_them);

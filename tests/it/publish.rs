@@ -15,8 +15,8 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::on_each_broker;
 use crate::support::{Evctl, Kind, Run, broker, skip};
+use crate::{on_each_broker, on_noida_and_kafka};
 
 /// The named reason for adapting to tansu's ListOffsets(latest) bug.
 pub(crate) const TANSU_LATEST: &str = "tansu: ListOffsets(latest) wrong for multi-record batches";
@@ -44,6 +44,7 @@ impl Fx {
             .trim_start_matches("it::")
             .trim_end_matches("::noida")
             .trim_end_matches("::tansu")
+            .trim_end_matches("::kafka")
             .replace("::", ".")
             .replace('_', "-");
         let prefix = format!("it.{name}.{}.{}.", kind.name(), std::process::id());
@@ -84,8 +85,8 @@ impl Fx {
     /// Creates one topic with topic configs (`key: value` YAML flow entries) and returns its name.
     pub fn create_configured(&self, name: &str, partitions: i32, configs: &str) -> String {
         let yaml = format!(
-            "topics:\n  - name: {}\n    partitions: {partitions}\n    replication_factor: 1\n    configs: {{{configs}}}\n",
-            self.t(name)
+            "topics:\n{}",
+            self.kind.topic_yaml(&self.t(name), partitions, configs)
         );
         let spec = self.file("configured.yaml", yaml.as_bytes());
         self.evctl(&["apply", &spec, "--yes"]).expect_code(0);
@@ -1090,7 +1091,7 @@ fn compression(kind: Kind, test: &str) {
         .collect();
     assert_eq!(got, expected);
 
-    if kind == Kind::Noida && have_kcat(test) {
+    if kind != Kind::Tansu && have_kcat(test) {
         let out = kcat(&["-C", "-J", "-e", "-q", "-b", &fx.addr, "-t", t], b"");
         let mut n = 0;
         for line in out.lines() {
@@ -1117,10 +1118,8 @@ fn base64_encode(b: &[u8]) -> String {
 
 /// kcat (librdkafka) reads what evctl publishes: keys, values, duplicate and null headers,
 /// timestamps, tombstones, and the murmur2 partition of each key.
-#[test]
-fn kcat_reads_what_evctl_publishes() {
-    let test = "publish::kcat_reads_what_evctl_publishes";
-    let Some(fx) = Fx::new(Kind::Noida, test) else {
+fn kcat_reads_what_evctl_publishes(kind: Kind, test: &str) {
+    let Some(fx) = Fx::new(kind, test) else {
         return;
     };
     if !have_kcat(test) {
@@ -1221,13 +1220,12 @@ fn kcat_reads_what_evctl_publishes() {
     by_kcat.sort_by_key(key_of);
     assert_eq!(ours, by_kcat);
 }
+on_noida_and_kafka!(kcat_reads_what_evctl_publishes);
 
 /// Keyed records published by evctl and by kcat (`partitioner=murmur2_random`) land on the same
 /// partition, key by key.
-#[test]
-fn keyed_partitions_match_kcat() {
-    let test = "publish::keyed_partitions_match_kcat";
-    let Some(fx) = Fx::new(Kind::Noida, test) else {
+fn keyed_partitions_match_kcat(kind: Kind, test: &str) {
+    let Some(fx) = Fx::new(kind, test) else {
         return;
     };
     if !have_kcat(test) {
@@ -1276,6 +1274,7 @@ fn keyed_partitions_match_kcat() {
     let used: BTreeSet<i64> = ours.values().copied().collect();
     assert!(used.len() >= 8, "keys spread over {used:?}");
 }
+on_noida_and_kafka!(keyed_partitions_match_kcat);
 
 /// A value close to the broker's 1 MiB limit and 50,000 small records in one run: all published,
 /// in order, and `tail -e` reads them back through many fetches.
@@ -1427,10 +1426,8 @@ on_each_broker!(producer_options);
 
 /// A record the broker rejects (over the topic's max.message.bytes) is counted, its input line is
 /// named, and publish exits 1. tansu does not enforce max.message.bytes, so this runs on noida-db.
-#[test]
-fn rejected_records_fail_the_run() {
-    let test = "publish::rejected_records_fail_the_run";
-    let Some(addr) = broker(Kind::Noida, test) else {
+fn rejected_records_fail_the_run(kind: Kind, test: &str) {
+    let Some(addr) = broker(kind, test) else {
         return;
     };
     let topic = format!("it.pub.small.{}", std::process::id());
@@ -1464,12 +1461,11 @@ fn rejected_records_fail_the_run() {
         run.stderr
     );
 }
+on_noida_and_kafka!(rejected_records_fail_the_run);
 
 /// --rate spaces the records out: 30 records at 100/s take at least 0.29 s, and all arrive.
-#[test]
-fn rate_limits_publishing() {
-    let test = "publish::rate_limits_publishing";
-    let Some(fx) = Fx::new(Kind::Noida, test) else {
+fn rate_limits_publishing(kind: Kind, test: &str) {
+    let Some(fx) = Fx::new(kind, test) else {
         return;
     };
     let topic = fx.create(&[("rate", 1)]).remove(0);
@@ -1489,13 +1485,12 @@ fn rate_limits_publishing() {
         .run()
         .expect_code(2);
 }
+on_noida_and_kafka!(rate_limits_publishing);
 
 /// `--null-value --key K` publishes one tombstone for K without reading stdin (a script's empty
 /// stdin does not turn it into nothing).
-#[test]
-fn one_tombstone_for_a_key() {
-    let test = "publish::one_tombstone_for_a_key";
-    let Some(fx) = Fx::new(Kind::Noida, test) else {
+fn one_tombstone_for_a_key(kind: Kind, test: &str) {
+    let Some(fx) = Fx::new(kind, test) else {
         return;
     };
     let topic = fx.create(&[("tomb", 1)]).remove(0);
@@ -1523,3 +1518,4 @@ fn one_tombstone_for_a_key() {
     assert_eq!(r["key"], "user-7");
     assert!(r["value"].is_null());
 }
+on_noida_and_kafka!(one_tombstone_for_a_key);

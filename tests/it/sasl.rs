@@ -124,7 +124,7 @@ fn plain_and_mechanism_mismatch() {
         .env("EVCTL_SASL_PASSWORD", "correct horse")
         .run()
         .expect_code(0);
-    assert_eq!(ok.json()["controller_id"], Kind::Noida.node_id());
+    assert_eq!(ok.json()["controller_id"], Kind::Noida.node_ids()[0]);
     let run = Evctl::new()
         .args([
             "-b",

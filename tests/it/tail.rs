@@ -13,9 +13,9 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use crate::on_each_broker;
 use crate::publish::{Fx, T0, have_kcat, json_lines, kcat, positions, sort, without};
 use crate::support::{Evctl, Kind, require_api, skip};
+use crate::{on_each_broker, on_noida_and_kafka};
 
 /// The named reason the time-based offset forms are not run on tansu.
 const TANSU_TIME: &str = "tansu: ListOffsets(timestamp) answers the log start offset whatever the time: @TIME forms checked on noida-db only";
@@ -512,10 +512,11 @@ fn committed(addr: &str, group: &str, tps: &[(String, i32)]) -> HashMap<(String,
         .build()
         .unwrap();
     rt.block_on(async {
-        let client =
-            evctl::kafka::Client::connect(evctl::kafka::ClientOptions::new(vec![addr.to_string()]))
-                .await
-                .unwrap();
+        let client = evctl::kafka::Client::connect(evctl::kafka::ClientOptions::new(
+            addr.split(',').map(String::from).collect(),
+        ))
+        .await
+        .unwrap();
         evctl::kafka::offsets::committed_offsets(&client, group, Some(tps))
             .await
             .unwrap()
@@ -524,10 +525,8 @@ fn committed(addr: &str, group: &str, tps: &[(String, i32)]) -> HashMap<(String,
 
 /// Transactions leave control records (markers) at offsets of their own: `-e` ends at the end
 /// offset even when the last offset is a marker, and skips the gaps; so do ranges ending on one.
-#[test]
-fn exit_at_end_over_transaction_markers() {
-    let test = "tail::exit_at_end_over_transaction_markers";
-    let Some(fx) = Fx::new(Kind::Noida, test) else {
+fn exit_at_end_over_transaction_markers(kind: Kind, test: &str) {
+    let Some(fx) = Fx::new(kind, test) else {
         return;
     };
     if !have_kcat(test) {
@@ -596,6 +595,7 @@ fn exit_at_end_over_transaction_markers() {
     assert!(tail(&["--group", &group, "-e"]).is_empty());
     assert_eq!(committed(&fx.addr, &group, &tps)[&tps[0]], 7);
 }
+on_noida_and_kafka!(exit_at_end_over_transaction_markers);
 
 fn hex(b: &[u8]) -> String {
     b.iter().map(|b| format!("{b:02x}")).collect()
@@ -961,10 +961,8 @@ on_each_broker!(group_offsets);
 
 /// Records kcat produces (duplicate and null headers, null keys and values, every codec) read
 /// back by `evctl tail -o json -e`, field by field against `kcat -C -J`.
-#[test]
-fn kcat_records_read_by_tail() {
-    let test = "tail::kcat_records_read_by_tail";
-    let Some(fx) = Fx::new(Kind::Noida, test) else {
+fn kcat_records_read_by_tail(kind: Kind, test: &str) {
+    let Some(fx) = Fx::new(kind, test) else {
         return;
     };
     if !have_kcat(test) {
@@ -1062,12 +1060,11 @@ fn kcat_records_read_by_tail() {
         assert_eq!(per.get(&(p as i64)), Some(&want), "{codec}");
     }
 }
+on_noida_and_kafka!(kcat_records_read_by_tail);
 
 /// `-n 0` prints nothing (like `head -n 0`), or refuses the count; it must not print a record.
-#[test]
-fn max_zero_prints_nothing() {
-    let test = "tail::max_zero_prints_nothing";
-    let Some(fx) = Fx::new(Kind::Noida, test) else {
+fn max_zero_prints_nothing(kind: Kind, test: &str) {
+    let Some(fx) = Fx::new(kind, test) else {
         return;
     };
     let t = &fx.create(&[("zero", 1)])[0];
@@ -1084,6 +1081,7 @@ fn max_zero_prints_nothing() {
         run.stdout
     );
 }
+on_noida_and_kafka!(max_zero_prints_nothing);
 
 /// A topic with `message.timestamp.type: LogAppendTime`: the broker's time and `log_append` in
 /// every output; republished, the record keeps the time as a create time.

@@ -22,10 +22,11 @@ fn name(s: &str) -> TopicName {
     TopicName(StrBytes::from_string(s.to_string()))
 }
 
-/// CreateTopics (3 partitions, replication 1) through the controller, with per-topic errors checked.
+/// CreateTopics (3 partitions, replication `rf`) through the controller, with per-topic errors checked.
 async fn create_topic(
     client: &Client,
     topic: &str,
+    rf: i16,
 ) -> Result<kafka_protocol::messages::CreateTopicsResponse, KafkaError> {
     client
         .call(
@@ -37,7 +38,7 @@ async fn create_topic(
                         CreatableTopic::default()
                             .with_name(name(topic))
                             .with_num_partitions(3)
-                            .with_replication_factor(1),
+                            .with_replication_factor(rf),
                     ])
             },
             |r: &kafka_protocol::messages::CreateTopicsResponse| {
@@ -72,13 +73,22 @@ fn routes_to_controller_leaders_and_coordinator(kind: Kind, test: &str) {
         .build()
         .unwrap();
     rt.block_on(async {
-        let mut opts = ClientOptions::new(vec![addr.clone()]);
+        let mut opts = ClientOptions::new(addr.split(',').map(String::from).collect());
         opts.timeout = Duration::from_secs(10);
         let client = Client::connect(opts).await.unwrap();
         let topic = format!("evctl.wire.{}.{}", kind.name(), std::process::id());
 
-        let created = create_topic(&client, &topic).await.unwrap();
+        let created = create_topic(&client, &topic, kind.rf() as i16)
+            .await
+            .unwrap();
         assert_eq!(created.topics.len(), 1);
+        // every broker hears of it (on a real cluster, asynchronously)
+        let lagging = evctl::kafka::admin::await_propagation(
+            &client,
+            &[(topic.clone(), evctl::kafka::admin::Expect::Partitions(3))],
+        )
+        .await;
+        assert!(lagging.is_empty(), "{lagging:?}");
 
         // metadata now knows the topic, with a leader per partition
         let meta = client
@@ -88,7 +98,7 @@ fn routes_to_controller_leaders_and_coordinator(kind: Kind, test: &str) {
         let t = &meta.topics[&topic];
         assert_eq!(t.partitions.len(), 3);
         for p in &t.partitions {
-            assert_eq!(p.leader, kind.node_id() as i32);
+            assert!(kind.node_ids().contains(&i64::from(p.leader)), "{p:?}");
         }
 
         // ListOffsets goes to each partition's leader: an empty topic has earliest = latest = 0
@@ -183,7 +193,9 @@ fn routes_to_controller_leaders_and_coordinator(kind: Kind, test: &str) {
         assert_eq!(committed, vec![-1], "no committed offset yet");
 
         // creating it again: the broker's error comes back named, with its code
-        let err = create_topic(&client, &topic).await.unwrap_err();
+        let err = create_topic(&client, &topic, kind.rf() as i16)
+            .await
+            .unwrap_err();
         assert!(
             matches!(
                 err,

@@ -1,6 +1,8 @@
 //! Test support: running the built binary hermetically, and the live brokers started by
 //! `scripts/test.sh` (or privately, per test, for fault tests).
 
+#[allow(dead_code)] // used by the real-Kafka tests as they land
+pub mod kafka;
 pub mod proxy;
 pub mod registry;
 
@@ -205,6 +207,8 @@ impl Evctl {
 pub enum Kind {
     Noida,
     Tansu,
+    /// Apache Kafka itself: a 3-node KRaft cluster (scripts/kafka.sh), the reference.
+    Kafka,
 }
 
 impl Kind {
@@ -212,28 +216,79 @@ impl Kind {
         match self {
             Kind::Noida => "noida-db",
             Kind::Tansu => "tansu",
+            Kind::Kafka => "kafka",
         }
     }
     fn env_prefix(self) -> &'static str {
         match self {
             Kind::Noida => "EVCTL_TEST_NOIDA",
             Kind::Tansu => "EVCTL_TEST_TANSU",
+            Kind::Kafka => "EVCTL_TEST_KAFKA",
         }
     }
     /// The cluster id the broker reports: noida-db's is a constant in its source; tansu's is the
-    /// `--cluster-id` scripts/brokers.sh passes.
-    pub fn cluster_id(self) -> &'static str {
+    /// `--cluster-id` scripts/brokers.sh passes; Kafka's is made at format time (scripts/kafka.sh
+    /// writes it to the env file).
+    pub fn cluster_id(self) -> String {
         match self {
-            Kind::Noida => "MkU3OEVBNTctOEUyRi00",
-            Kind::Tansu => "evctl-test",
+            Kind::Noida => "MkU3OEVBNTctOEUyRi00".into(),
+            Kind::Tansu => "evctl-test".into(),
+            Kind::Kafka => std::env::var("EVCTL_TEST_KAFKA_CLUSTER_ID").unwrap_or_default(),
         }
     }
-    /// The node id of the single broker: noida-db uses 1, tansu 111.
-    pub fn node_id(self) -> i64 {
+    /// The node ids of the cluster: noida-db's one broker is 1, tansu's 111, Kafka's 1, 2 and 3.
+    pub fn node_ids(self) -> Vec<i64> {
         match self {
-            Kind::Noida => 1,
-            Kind::Tansu => 111,
+            Kind::Noida => vec![1],
+            Kind::Tansu => vec![111],
+            Kind::Kafka => vec![1, 2, 3],
         }
+    }
+    /// The replication factor tests create topics with: 3 on the real cluster (with
+    /// min.insync.replicas=2, see [`Kind::topic_configs`]), 1 on the single-node stand-ins.
+    pub fn rf(self) -> i32 {
+        match self {
+            Kind::Kafka => 3,
+            _ => 1,
+        }
+    }
+    /// The topic configs every test topic gets on this broker, as YAML flow-map entries
+    /// (`key: value, ...`), empty when none.
+    pub fn topic_configs(self) -> &'static str {
+        match self {
+            // Kafka 4 rejects records stamped over an hour ahead (message.timestamp.after.max.ms);
+            // the tests' fixed record times lie in 2031, so that retention keeps them
+            Kind::Kafka => {
+                "min.insync.replicas: 2, message.timestamp.after.max.ms: 9223372036854775807"
+            }
+            _ => "",
+        }
+    }
+    /// A topics.yaml entry for one test topic on this broker (RF and min.insync.replicas included),
+    /// with `configs` (YAML flow-map entries) added to the broker's own.
+    pub fn topic_yaml(self, name: &str, partitions: i32, configs: &str) -> String {
+        let all: Vec<&str> = [self.topic_configs(), configs]
+            .into_iter()
+            .filter(|c| !c.is_empty())
+            .collect();
+        let mut yaml = format!(
+            "  - name: {name}\n    partitions: {partitions}\n    replication_factor: {}\n",
+            self.rf()
+        );
+        if !all.is_empty() {
+            yaml.push_str(&format!("    configs: {{{}}}\n", all.join(", ")));
+        }
+        yaml
+    }
+    /// The kind whose shared broker (or cluster) serves `addr`, from scripts/test.sh's env.
+    pub fn of_addr(addr: &str) -> Kind {
+        [Kind::Kafka, Kind::Tansu]
+            .into_iter()
+            .find(|k| {
+                std::env::var(format!("{}_BROKERS", k.env_prefix()))
+                    .is_ok_and(|a| !a.is_empty() && a == addr)
+            })
+            .unwrap_or(Kind::Noida)
     }
 }
 
@@ -287,6 +342,8 @@ pub fn api_keys(addr: &str) -> Vec<i16> {
         .enable_all()
         .build()
         .unwrap();
+    // the first of a bootstrap list
+    let addr = addr.split(',').next().unwrap();
     rt.block_on(async {
         let conn =
             evctl::kafka::Connection::connect(addr, &Default::default(), Duration::from_secs(10))
@@ -320,13 +377,24 @@ pub fn require_api(
 /// A broker started for one test (fault tests kill it). Killed when dropped.
 pub struct PrivateBroker {
     pub addr: String,
-    child: Child,
+    child: Option<Child>,
+    cluster: Option<kafka::KafkaCluster>,
     _dir: tempfile::TempDir,
 }
 
 impl PrivateBroker {
-    /// Starts a broker of `kind` on a free loopback port, or skips (fails under CI) without its binary.
+    /// Starts a broker of `kind` on a free loopback port (for Kafka, a one-node KRaft cluster), or
+    /// skips (fails under CI) without its binary.
     pub fn start(kind: Kind, test: &str) -> Option<PrivateBroker> {
+        if kind == Kind::Kafka {
+            let cluster = kafka::KafkaCluster::start(1, test)?;
+            return Some(PrivateBroker {
+                addr: cluster.brokers.clone(),
+                child: None,
+                cluster: Some(cluster),
+                _dir: tempfile::tempdir().unwrap(),
+            });
+        }
         let var = format!("{}_BIN", kind.env_prefix());
         let Some(bin) = std::env::var_os(&var) else {
             assert!(
@@ -378,11 +446,13 @@ impl PrivateBroker {
                     "memory://tansu/",
                 ]);
             }
+            Kind::Kafka => unreachable!("started above"),
         }
         let child = cmd.spawn().expect("start broker");
         let broker = PrivateBroker {
             addr,
-            child,
+            child: Some(child),
+            cluster: None,
             _dir: dir,
         };
         wait_for_port(&broker.addr, Duration::from_secs(20));
@@ -391,8 +461,13 @@ impl PrivateBroker {
 
     /// Kills the broker now (SIGKILL) and waits until it is gone.
     pub fn kill(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        if let Some(child) = &mut self.child {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        if let Some(cluster) = &self.cluster {
+            cluster.kill_all();
+        }
     }
 }
 
@@ -423,7 +498,7 @@ pub fn wait_for_port(addr: &str, limit: Duration) {
     }
 }
 
-/// Declares a test that runs once against each broker: `mod NAME { fn noida(); fn tansu(); }`.
+/// Declares a test that runs once against each broker: `mod NAME { fn noida(); fn tansu(); fn kafka(); }`.
 #[macro_export]
 macro_rules! on_each_broker {
     ($name:ident) => {
@@ -442,19 +517,50 @@ macro_rules! on_each_broker {
                     concat!(module_path!(), "::tansu"),
                 );
             }
+            #[test]
+            fn kafka() {
+                super::$name(
+                    $crate::support::Kind::Kafka,
+                    concat!(module_path!(), "::kafka"),
+                );
+            }
         }
     };
 }
 
-/// Creates topics `(name, partitions)` (replication 1) with `evctl apply --yes`.
+/// Declares a test that runs against noida-db and the real Kafka cluster, for checks tansu cannot
+/// take part in (kcat does not talk to tansu): `mod NAME { fn noida(); fn kafka(); }`.
+#[macro_export]
+macro_rules! on_noida_and_kafka {
+    ($name:ident) => {
+        mod $name {
+            #[test]
+            fn noida() {
+                super::$name(
+                    $crate::support::Kind::Noida,
+                    concat!(module_path!(), "::noida"),
+                );
+            }
+            #[test]
+            fn kafka() {
+                super::$name(
+                    $crate::support::Kind::Kafka,
+                    concat!(module_path!(), "::kafka"),
+                );
+            }
+        }
+    };
+}
+
+/// Creates topics `(name, partitions)` with `evctl apply --yes`, replicated as the broker at
+/// `addr` wants test topics (RF 3 and min.insync.replicas=2 on the real Kafka cluster).
 pub fn create_topics(addr: &str, topics: &[(&str, i32)]) {
+    let kind = Kind::of_addr(addr);
     let dir = tempfile::tempdir().unwrap();
     let spec = dir.path().join("topics.yaml");
     let mut yaml = String::from("topics:\n");
     for (name, partitions) in topics {
-        yaml.push_str(&format!(
-            "  - name: {name}\n    partitions: {partitions}\n    replication_factor: 1\n"
-        ));
+        yaml.push_str(&kind.topic_yaml(name, *partitions, ""));
     }
     std::fs::write(&spec, yaml).unwrap();
     Evctl::new()
