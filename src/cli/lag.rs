@@ -422,6 +422,7 @@ mod tests {
         GroupLag {
             group: name.into(),
             state: "Empty".into(),
+            group_type: "classic".into(),
             protocol_type: "consumer".into(),
             protocol: String::new(),
             members: vec![],

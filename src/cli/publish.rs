@@ -386,7 +386,18 @@ pub async fn run(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<ExitStatus
         idempotent: !args.no_idempotence,
         ..ProducerOptions::default()
     };
-    let mut producer = Producer::start(client, producer_opts).await?;
+    // the topic first: a topic this principal may not see is named before anything is sent
+    client.topic(&args.topic).await?;
+    let mut producer = Producer::start(client, producer_opts)
+        .await
+        .map_err(|e| match e {
+            // Kafka grants an idempotent producer's id to principals with Write on any topic
+            crate::kafka::KafkaError::Denied {
+                operation: "IdempotentWrite",
+                ..
+            } => crate::kafka::KafkaError::denied("Write", format!("to topic {}", args.topic)),
+            e => e,
+        })?;
     let topic: Arc<str> = Arc::from(args.topic.as_str());
     let partitions = producer.partition_count(&topic).await?;
     if let Some(p) = args.partition

@@ -245,9 +245,7 @@ pub async fn run(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<ExitStatus> {
     };
     let mut tps: Vec<TopicPartition> = Vec::new();
     for t in &topics {
-        let Some(tm) = meta.topics.get(t) else {
-            return Err(crate::kafka::KafkaError::unknown_topic(t).into());
-        };
+        let tm = meta.require(t)?;
         for p in &tm.partitions {
             if wanted_partitions
                 .as_ref()

@@ -86,9 +86,17 @@ fn topic_error(
     if code == 0 {
         return Ok(());
     }
+    // the ACL operation each admin request needs on the topic
+    let operation = match what {
+        "creating" => "Create",
+        "deleting" => "Delete",
+        "adding partitions to" => "Alter",
+        "changing configs of" => "AlterConfigs",
+        _ => "DescribeConfigs",
+    };
     match top_level_error(&format!("{what} {name}"), code, message) {
         None => Ok(()),
-        Some(e) => Err(e),
+        Some(e) => Err(e.as_denied(operation, format!("topic {name}"))),
     }
 }
 

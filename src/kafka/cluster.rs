@@ -125,6 +125,8 @@ pub struct ClusterMetadata {
     pub topics: BTreeMap<String, TopicMeta>,
     /// Topics the last requests named that the cluster does not have.
     pub missing_topics: Vec<String>,
+    /// Topics the last requests named that this principal may not Describe (ACLs).
+    pub denied_topics: Vec<String>,
     /// True when `topics` holds every topic of the cluster.
     pub all_topics: bool,
 }
@@ -147,6 +149,7 @@ impl ClusterMetadata {
             .collect();
         let mut topics = BTreeMap::new();
         let mut missing = Vec::new();
+        let mut denied = Vec::new();
         for t in &resp.topics {
             let Some(name) = t.name.as_ref().map(|n| n.0.to_string()) else {
                 continue;
@@ -155,6 +158,10 @@ impl ClusterMetadata {
                 Some(ResponseError::UnknownTopicOrPartition)
                 | Some(ResponseError::InvalidTopicException) => {
                     missing.push(name);
+                    continue;
+                }
+                Some(ResponseError::TopicAuthorizationFailed) => {
+                    denied.push(name);
                     continue;
                 }
                 _ => {}
@@ -188,8 +195,20 @@ impl ClusterMetadata {
             brokers,
             topics,
             missing_topics: missing,
+            denied_topics: denied,
             all_topics,
         }
+    }
+
+    /// A topic the answer described, or why not: not authorized to Describe it, or unknown.
+    pub fn require(&self, topic: &str) -> Result<&TopicMeta> {
+        if let Some(t) = self.topics.get(topic) {
+            return Ok(t);
+        }
+        if self.denied_topics.iter().any(|d| d == topic) {
+            return Err(KafkaError::denied("Describe", format!("topic {topic}")));
+        }
+        Err(KafkaError::unknown_topic(topic))
     }
 
     /// Folds a newer, possibly partial, response into this one.
@@ -203,12 +222,13 @@ impl ClusterMetadata {
             self.topics = newer.topics;
             self.all_topics = true;
         } else {
-            for name in &newer.missing_topics {
+            for name in newer.missing_topics.iter().chain(&newer.denied_topics) {
                 self.topics.remove(name);
             }
             self.topics.extend(newer.topics);
         }
         self.missing_topics = newer.missing_topics;
+        self.denied_topics = newer.denied_topics;
     }
 
     /// The leader of a partition, if it has one.
@@ -437,7 +457,8 @@ impl Client {
                         format!("finding the coordinator of group {}", c.key),
                         err,
                         c.error_message.map(|m| m.to_string()),
-                    ));
+                    )
+                    .as_denied("Describe", format!("group {}", c.key)));
                 }
                 let broker = BrokerMeta {
                     id: c.node_id.0,
@@ -582,10 +603,7 @@ impl Client {
     /// Fresh metadata of one topic, or an error naming it when the cluster does not have it.
     pub async fn topic(&self, name: &str) -> Result<TopicMeta> {
         let meta = self.metadata(Some(&[name.to_string()])).await?;
-        meta.topics
-            .get(name)
-            .cloned()
-            .ok_or_else(|| KafkaError::unknown_topic(name))
+        meta.require(name).cloned()
     }
 
     /// Marks the metadata as stale: the next routed request refreshes it first.
@@ -734,7 +752,8 @@ impl Client {
                 format!("finding the coordinator of group {group}"),
                 err,
                 message.map(|m| m.to_string()),
-            ));
+            )
+            .as_denied("Describe", format!("group {group}")));
         }
         let broker = BrokerMeta {
             id: node,
@@ -771,9 +790,7 @@ impl Client {
                     let conn = self.any_connection(deadline).await?;
                     meta = self.fetch_metadata(&conn, Some(&topics), deadline).await?;
                 }
-                let Some(t) = meta.topics.get(topic) else {
-                    return Err(KafkaError::unknown_topic(topic));
-                };
+                let t = meta.require(topic)?;
                 if !t.partitions.iter().any(|p| p.partition == *partition) {
                     return Err(KafkaError::broker(
                         format!("partition {topic}/{partition}"),

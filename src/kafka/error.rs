@@ -87,6 +87,16 @@ pub enum KafkaError {
         message: Option<String>,
     },
 
+    /// The broker refused an operation on a resource under its ACLs (an `*AuthorizationFailed` code).
+    #[error("not authorized to {operation} {resource}")]
+    Denied {
+        /// Kafka's ACL operation: Read, Write, Create, Delete, Alter, Describe, DescribeConfigs,
+        /// AlterConfigs, IdempotentWrite, ...
+        operation: &'static str,
+        /// `topic NAME`, `group NAME`, `the cluster`, `transactional id NAME`
+        resource: String,
+    },
+
     /// A response that does not make sense (decode failure, missing data).
     #[error("protocol error talking to {addr}: {reason}")]
     Protocol { addr: String, reason: String },
@@ -113,6 +123,18 @@ fn error_text(error: &ResponseError, message: Option<&str>) -> String {
     }
 }
 
+/// The error codes of an ACL refusal.
+pub fn is_authorization_code(e: ResponseError) -> bool {
+    matches!(
+        e,
+        ResponseError::TopicAuthorizationFailed
+            | ResponseError::GroupAuthorizationFailed
+            | ResponseError::ClusterAuthorizationFailed
+            | ResponseError::TransactionalIdAuthorizationFailed
+            | ResponseError::DelegationTokenAuthorizationFailed
+    )
+}
+
 pub(crate) fn humanize(d: Duration) -> String {
     if d.as_millis().is_multiple_of(1000) {
         format!("{}s", d.as_secs())
@@ -129,6 +151,30 @@ impl KafkaError {
             ResponseError::UnknownTopicOrPartition,
             Some(format!("the cluster has no topic named {topic:?}")),
         )
+    }
+
+    /// The refusal of `operation` on `resource` (e.g. "Write", "topic orders").
+    pub fn denied(operation: &'static str, resource: impl Into<String>) -> Self {
+        KafkaError::Denied {
+            operation,
+            resource: resource.into(),
+        }
+    }
+
+    /// This error, told as the ACL refusal it is when the broker answered an `*AuthorizationFailed`
+    /// code: `operation` on `resource`. Other errors are returned as they are.
+    pub fn as_denied(self, operation: &'static str, resource: impl Into<String>) -> Self {
+        if self.is_authorization_failure() {
+            KafkaError::denied(operation, resource)
+        } else {
+            self
+        }
+    }
+
+    /// True when the broker refused the request under its ACLs.
+    pub fn is_authorization_failure(&self) -> bool {
+        matches!(self, KafkaError::Denied { .. })
+            || self.response_error().is_some_and(is_authorization_code)
     }
 
     /// Shorthand for a broker error with context.
@@ -177,6 +223,11 @@ impl KafkaError {
                     "the broker closed the connection: it may require TLS (--tls) or SASL (--sasl-mechanism), or it went down"
                         .into(),
                 );
+            }
+            KafkaError::Denied { operation, .. } => {
+                return Some(format!(
+                    "the broker's ACLs do not allow this principal to {operation} it: ask an operator to grant it (kafka-acls --add --allow-principal User:NAME --operation {operation} ...), or connect as another user"
+                ));
             }
             KafkaError::UnsupportedApi { .. } => {
                 return Some(

@@ -403,7 +403,8 @@ impl Fetcher {
                             format!("fetching {topic}/{partition}"),
                             e,
                             None,
-                        ));
+                        )
+                        .as_denied("Read", format!("topic {topic}")));
                     }
                 }
                 if let Some(i) = current {

@@ -22,6 +22,8 @@ use super::offsets::TopicPartition;
 pub struct ListedGroup {
     pub group: String,
     pub protocol_type: String,
+    /// classic, consumer (KIP-848), share or streams (ListGroups v5 and later; empty before).
+    pub group_type: String,
 }
 
 /// Every group of the cluster: ListGroups goes to each broker (a group lives on its coordinator).
@@ -42,6 +44,7 @@ pub async fn list_groups(client: &Client) -> Result<Vec<ListedGroup>> {
             out.push(ListedGroup {
                 group: g.group_id.0.to_string(),
                 protocol_type: g.protocol_type.to_string(),
+                group_type: g.group_type.to_string(),
             });
         }
     }
@@ -61,12 +64,15 @@ pub struct Member {
     pub assignment: Vec<TopicPartition>,
 }
 
-/// A group as DescribeGroups shows it.
+/// A group as DescribeGroups (classic groups) or ConsumerGroupDescribe (KIP-848 groups) shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct GroupDescription {
     pub group: String,
-    /// Stable, Empty, PreparingRebalance, CompletingRebalance, Dead, or the broker's word.
+    /// Stable, Empty, PreparingRebalance, CompletingRebalance, Dead (classic); Stable, Empty,
+    /// Assigning, Reconciling (consumer); or the broker's word.
     pub state: String,
+    /// classic, or consumer for groups of the new rebalance protocol (KIP-848).
+    pub group_type: String,
     pub protocol_type: String,
     /// The assignor (range, cooperative-sticky, ...), empty when there are no members.
     pub protocol: String,
@@ -144,22 +150,28 @@ pub async fn describe_groups(
             })
             .await?;
         let mut out = Vec::new();
+        // not classic groups: DescribeGroups answers GroupIdNotFound, or Dead with no members, for
+        // a group of the new protocol
+        let mut not_classic: Vec<String> = Vec::new();
         for d in resp.groups {
             let group = d.group_id.0.to_string();
             if let Some(e) = ResponseError::try_from_code(d.error_code) {
                 if e == ResponseError::GroupIdNotFound {
+                    not_classic.push(group);
                     continue;
                 }
                 return Err(KafkaError::broker(
                     format!("describing group {group}"),
                     e,
                     d.error_message.map(|m| m.to_string()),
-                ));
+                )
+                .as_denied("Describe", format!("group {group}")));
             }
             let consumer = d.protocol_type.as_str() == "consumer" || d.protocol_type.is_empty();
             out.push(GroupDescription {
                 group,
                 state: d.group_state.to_string(),
+                group_type: "classic".into(),
                 protocol_type: d.protocol_type.to_string(),
                 protocol: d.protocol_data.to_string(),
                 members: d
@@ -180,6 +192,19 @@ pub async fn describe_groups(
                 coordinator: coord,
             });
         }
+        // DescribeGroups answers Dead with no members for a group of the new protocol: ask
+        // ConsumerGroupDescribe about those, where the coordinator has it
+        not_classic.extend(
+            out.iter()
+                .filter(|d| d.state == "Dead" && d.members.is_empty())
+                .map(|d| d.group.clone()),
+        );
+        if !not_classic.is_empty() {
+            for d in describe_consumer_groups(client, coord, &not_classic).await? {
+                out.retain(|o| o.group != d.group);
+                out.push(d);
+            }
+        }
         Ok::<_, KafkaError>(out)
     });
     let mut out = Vec::new();
@@ -187,6 +212,82 @@ pub async fn describe_groups(
         out.extend(r?);
     }
     out.sort_by(|a, b| a.group.cmp(&b.group));
+    Ok(out)
+}
+
+/// Describes groups of the new consumer rebalance protocol (KIP-848) with ConsumerGroupDescribe on
+/// their coordinator. Groups that are not of that protocol (or unknown) are left out; so is
+/// everything when the coordinator lacks the API.
+pub async fn describe_consumer_groups(
+    client: &Client,
+    coord: i32,
+    groups: &[String],
+) -> Result<Vec<GroupDescription>> {
+    use kafka_protocol::messages::{ApiKey, ConsumerGroupDescribeRequest};
+    let versions = client.api_versions(Route::Broker(coord)).await?;
+    if !versions.supports(ApiKey::ConsumerGroupDescribe) {
+        return Ok(Vec::new());
+    }
+    let resp = client
+        .send::<ConsumerGroupDescribeRequest, _>(Route::Broker(coord), |_| {
+            ConsumerGroupDescribeRequest::default().with_group_ids(
+                groups
+                    .iter()
+                    .map(|g| GroupId(StrBytes::from_string(g.clone())))
+                    .collect(),
+            )
+        })
+        .await?;
+    let mut out = Vec::new();
+    for d in resp.groups {
+        let group = d.group_id.0.to_string();
+        match ResponseError::try_from_code(d.error_code) {
+            None => {}
+            // a classic group, or none at all
+            Some(ResponseError::GroupIdNotFound) => continue,
+            Some(e) => {
+                return Err(KafkaError::broker(
+                    format!("describing group {group}"),
+                    e,
+                    d.error_message.map(|m| m.to_string()),
+                )
+                .as_denied("Describe", format!("group {group}")));
+            }
+        }
+        out.push(GroupDescription {
+            group,
+            state: d.group_state.to_string(),
+            group_type: "consumer".into(),
+            protocol_type: "consumer".into(),
+            protocol: d.assignor_name.to_string(),
+            members: d
+                .members
+                .into_iter()
+                .map(|m| {
+                    let mut assignment: Vec<TopicPartition> = m
+                        .assignment
+                        .topic_partitions
+                        .iter()
+                        .filter(|t| !t.topic_name.0.is_empty())
+                        .flat_map(|t| {
+                            t.partitions
+                                .iter()
+                                .map(|&p| (t.topic_name.0.to_string(), p))
+                        })
+                        .collect();
+                    assignment.sort();
+                    Member {
+                        member_id: m.member_id.to_string(),
+                        client_id: m.client_id.to_string(),
+                        host: m.client_host.to_string(),
+                        instance_id: m.instance_id.map(|i| i.to_string()),
+                        assignment,
+                    }
+                })
+                .collect(),
+            coordinator: coord,
+        });
+    }
     Ok(out)
 }
 
@@ -227,7 +328,8 @@ pub async fn group_offsets(
                         format!("reading the offsets of group {group}"),
                         e,
                         None,
-                    ));
+                    )
+                    .as_denied("Describe", format!("group {group}")));
                 }
                 let entry = out.entry(group).or_default();
                 for t in g.topics {

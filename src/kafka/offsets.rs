@@ -154,7 +154,8 @@ pub async fn list_offsets(
                             format!("listing offsets of {}/{}", tp.0, tp.1),
                             e,
                             None,
-                        ));
+                        )
+                        .as_denied("Describe", format!("topic {}", tp.0)));
                     }
                 }
             }
@@ -279,6 +280,7 @@ pub async fn committed_offsets(
             |r| {
                 let code = r.groups.first().map_or(r.error_code, |g| g.error_code);
                 top_level_error(&format!("reading the offsets of group {group}"), code, None)
+                    .map(|e| e.as_denied("Describe", format!("group {group}")))
             },
         )
         .await?;
@@ -289,7 +291,8 @@ pub async fn committed_offsets(
                 format!("the offset of group {group} on {topic}/{partition}"),
                 e,
                 None,
-            ));
+            )
+            .as_denied("Describe", format!("topic {topic}")));
         }
         if offset >= 0 {
             out.insert((topic.to_string(), partition), offset);
@@ -385,7 +388,10 @@ pub async fn commit_offsets(
                                 | ResponseError::CoordinatorNotAvailable
                         )
                     })
-                    .map(|e| KafkaError::broker(format!("committing group {group}"), e, None))
+                    .map(|e| {
+                        KafkaError::broker(format!("committing group {group}"), e, None)
+                            .as_denied("Read", format!("group {group}"))
+                    })
             },
         )
         .await?;
@@ -408,6 +414,14 @@ pub async fn commit_offsets(
                     ),
                     e,
                     hint,
+                )
+                .as_denied(
+                    "Read",
+                    if e == ResponseError::TopicAuthorizationFailed {
+                        format!("topic {}", &*t.name.0)
+                    } else {
+                        format!("group {group}")
+                    },
                 ));
             }
         }
@@ -478,7 +492,8 @@ pub async fn delete_records(
                         format!("deleting records of {}/{}", &*t.name.0, p.partition_index),
                         e,
                         None,
-                    ));
+                    )
+                    .as_denied("Delete", format!("topic {}", &*t.name.0)));
                 }
                 out.insert((t.name.0.to_string(), p.partition_index), p.low_watermark);
             }

@@ -253,7 +253,8 @@ impl Producer {
                         },
                         |r| super::cluster::top_level_error("InitProducerId", r.error_code, None),
                     )
-                    .await?;
+                    .await
+                    .map_err(|e| e.as_denied("IdempotentWrite", "the cluster"))?;
                 identity = ProducerIdentity {
                     id: resp.producer_id.0,
                     epoch: resp.producer_epoch,
@@ -541,7 +542,8 @@ impl Producer {
                                 format!("producing to {}/{}", b.topic, b.partition),
                                 e,
                                 answer.error_message.as_ref().map(|m| m.to_string()),
-                            );
+                            )
+                            .as_denied("Write", format!("to topic {}", b.topic));
                             if retriable(e) {
                                 self.retry(b, err);
                             } else {

@@ -87,6 +87,9 @@ pub struct PartitionLag {
 pub struct GroupLag {
     pub group: String,
     pub state: String,
+    /// classic, or consumer for a group of the new rebalance protocol (KIP-848); empty when the
+    /// cluster does not know the group.
+    pub group_type: String,
     pub protocol_type: String,
     pub protocol: String,
     pub members: Vec<groups::Member>,
@@ -313,6 +316,7 @@ pub async fn collect(client: &Arc<Client>, sel: &Selection) -> Result<LagReport,
             .max_by_key(|p| (p.lag, p.time_lag_ms));
         out.push(GroupLag {
             state: d.map_or_else(|| "Dead".to_string(), |d| d.state.clone()),
+            group_type: d.map(|d| d.group_type.clone()).unwrap_or_default(),
             protocol_type: d.map(|d| d.protocol_type.clone()).unwrap_or_default(),
             protocol: d.map(|d| d.protocol.clone()).unwrap_or_default(),
             members: d.map(|d| d.members.clone()).unwrap_or_default(),

@@ -425,6 +425,7 @@ mod tests {
             groups: vec![GroupLag {
                 group: "billing".into(),
                 state: "Stable".into(),
+                group_type: "classic".into(),
                 protocol_type: "consumer".into(),
                 protocol: "range".into(),
                 members: vec![crate::kafka::groups::Member {

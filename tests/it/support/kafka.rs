@@ -30,8 +30,6 @@ pub struct KafkaCluster {
     pub dir: tempfile::TempDir,
     /// PLAINTEXT bootstrap list, `host:port,host:port,...`
     pub brokers: String,
-    /// SASL_SSL listeners, same order
-    pub sasl_brokers: String,
     pub nodes: usize,
 }
 
@@ -63,7 +61,6 @@ impl KafkaCluster {
         };
         Some(KafkaCluster {
             brokers: get("EVCTL_TEST_KAFKA_BROKERS"),
-            sasl_brokers: get("EVCTL_TEST_KAFKA_SASL_BROKERS"),
             dir,
             nodes,
         })
@@ -158,6 +155,19 @@ pub fn tool(class: &str, args: &[&str], input: Option<&[u8]>, limit: Duration) -
         );
     }
     waiter.join().unwrap().expect("Kafka tool output")
+}
+
+/// Starts one of Kafka's tools in the background (a live consumer); output discarded.
+pub fn spawn_tool(class: &str, args: &[&str]) -> std::process::Child {
+    Command::new(script())
+        .arg("tool")
+        .arg(class)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run scripts/kafka.sh tool")
 }
 
 /// Runs a Kafka tool and returns its stdout, failing the test on a non-zero exit.

@@ -1,7 +1,6 @@
 //! Test support: running the built binary hermetically, and the live brokers started by
 //! `scripts/test.sh` (or privately, per test, for fault tests).
 
-#[allow(dead_code)] // used by the real-Kafka tests as they land
 pub mod kafka;
 pub mod proxy;
 pub mod registry;
@@ -528,6 +527,23 @@ macro_rules! on_each_broker {
     };
 }
 
+/// Declares a test of the real Kafka cluster only (its own tools, ACLs, KIP-848 groups):
+/// `mod NAME { fn kafka(); }`.
+#[macro_export]
+macro_rules! on_kafka {
+    ($name:ident) => {
+        mod $name {
+            #[test]
+            fn kafka() {
+                super::$name(
+                    $crate::support::Kind::Kafka,
+                    concat!(module_path!(), "::kafka"),
+                );
+            }
+        }
+    };
+}
+
 /// Declares a test that runs against noida-db and the real Kafka cluster, for checks tansu cannot
 /// take part in (kcat does not talk to tansu): `mod NAME { fn noida(); fn kafka(); }`.
 #[macro_export]
@@ -555,7 +571,11 @@ macro_rules! on_noida_and_kafka {
 /// Creates topics `(name, partitions)` with `evctl apply --yes`, replicated as the broker at
 /// `addr` wants test topics (RF 3 and min.insync.replicas=2 on the real Kafka cluster).
 pub fn create_topics(addr: &str, topics: &[(&str, i32)]) {
-    let kind = Kind::of_addr(addr);
+    create_topics_on(Kind::of_addr(addr), addr, topics);
+}
+
+/// [`create_topics`] on a cluster of `kind` (a private one, which [`Kind::of_addr`] cannot know).
+pub fn create_topics_on(kind: Kind, addr: &str, topics: &[(&str, i32)]) {
     let dir = tempfile::tempdir().unwrap();
     let spec = dir.path().join("topics.yaml");
     let mut yaml = String::from("topics:\n");
