@@ -5,8 +5,12 @@
 #   scripts/dev-broker.sh --detach   leave it running in the background
 #   scripts/dev-broker.sh stop       stop a detached broker
 #   scripts/dev-broker.sh --no-run   (with either form) skip the evctl smoke run
+#   scripts/dev-broker.sh --kafka [1|3]   Apache Kafka itself instead (needs Java 17+ and Maven):
+#                                    1 KRaft node (default) or 3, PLAINTEXT on ${PORT:-9092} and up,
+#                                    SASL_SSL (SCRAM users admin/alice/bob) on PORT+100 and up
 #
-# Data persists in .dev-broker/data at the repo root (delete it to reset).
+# noida-db's data persists in .dev-broker/data at the repo root (delete it to reset); a Kafka dev
+# cluster's data lives until it stops.
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,20 +22,35 @@ ADDR="127.0.0.1:$PORT"
 
 detach=false
 smoke=true
-for arg in "$@"; do
+kafka_nodes=0
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do
+    arg="${args[$i]}"
     case "$arg" in
         stop)
+            stopped=false
             if [[ -f "$STATE/noida.pid" ]]; then
                 "$SCRIPTS/brokers.sh" stop "$STATE"
-            else
-                echo "dev-broker: not running"
+                stopped=true
             fi
+            if [[ -f "$STATE/kafka/nodes" ]]; then
+                "$SCRIPTS/kafka.sh" stop "$STATE/kafka"
+                stopped=true
+            fi
+            $stopped || echo "dev-broker: not running"
             exit 0
             ;;
         --detach | -d) detach=true ;;
         --no-run) smoke=false ;;
+        --kafka)
+            kafka_nodes=1
+            if [[ "${args[$((i + 1))]:-}" =~ ^[13]$ ]]; then
+                kafka_nodes="${args[$((i + 1))]}"
+                i=$((i + 1))
+            fi
+            ;;
         -h | --help)
-            sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+            sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
             exit 0
             ;;
         *)
@@ -40,6 +59,78 @@ for arg in "$@"; do
             ;;
     esac
 done
+
+# The evctl a newcomer runs: cargo from the repo, or a release build.
+evctl_cmd=()
+if command -v cargo >/dev/null; then
+    evctl_cmd=(cargo run --release --quiet --)
+elif [[ -x "$REPO_ROOT/target/release/evctl" ]]; then
+    evctl_cmd=("$REPO_ROOT/target/release/evctl")
+fi
+
+# smoke_run ADDR ARGS...: the cluster, then the example topics applied and planned (ARGS are the
+# -f spec flags); the quickstart fails if evctl does.
+smoke_run() {
+    local addr="$1" specs a
+    shift
+    specs="$*"
+    ((${#evctl_cmd[@]})) || return 0
+    for a in "cluster" "apply $specs --yes" "plan $specs --detailed-exitcode"; do
+        echo "\$ evctl --brokers $addr $a"
+        # shellcheck disable=SC2086  # a is words
+        if ! (cd "$REPO_ROOT" && "${evctl_cmd[@]}" --brokers "$addr" $a); then
+            echo "dev-broker: error: the evctl run above failed (see its error)" >&2
+            exit 1
+        fi
+        echo
+    done
+}
+
+if ((kafka_nodes > 0)); then
+    KSTATE="$STATE/kafka"
+    if [[ -f "$KSTATE/nodes" ]]; then
+        echo "dev-broker: a Kafka dev cluster is already running; stop it with: scripts/dev-broker.sh stop"
+        $detach && exit 0
+        exit 1
+    fi
+    mkdir -p "$STATE"
+    EVCTL_KAFKA_BASE_PORT="$PORT" EVCTL_BROKER_SETSID=1 "$SCRIPTS/kafka.sh" start "$KSTATE" "$kafka_nodes"
+    # shellcheck source=/dev/null
+    . "$KSTATE/env"
+    ADDR="$EVCTL_TEST_KAFKA_BROKERS"
+    echo
+    echo "Apache Kafka $EVCTL_TEST_KAFKA_VERSION, $kafka_nodes KRaft node(s): PLAINTEXT $ADDR"
+    echo "  SASL_SSL $EVCTL_TEST_KAFKA_SASL_BROKERS (SCRAM-SHA-256/512 admin/admin-secret, alice/alice-secret; CA $EVCTL_TEST_KAFKA_CA)"
+    echo "  logs: $KSTATE/node*.log"
+    echo
+    echo "Use it with evctl:"
+    echo "  export EVCTL_BROKERS=$ADDR"
+    echo "  cargo run --release -- --brokers $ADDR cluster"
+    echo
+    if $smoke; then
+        if ((kafka_nodes >= 3)); then
+            smoke_run "$ADDR" -f topics.yaml
+        else
+            smoke_run "$ADDR" -f topics.yaml -f topics.local.yaml
+        fi
+    fi
+    if $detach; then
+        echo "Kafka left running. Stop it with: scripts/dev-broker.sh stop"
+        exit 0
+    fi
+    # shellcheck disable=SC2317  # invoked from the traps
+    stop_kafka() {
+        trap - INT TERM EXIT
+        echo
+        "$SCRIPTS/kafka.sh" stop "$KSTATE"
+    }
+    trap 'stop_kafka; exit 0' INT TERM
+    trap stop_kafka EXIT
+    echo "Kafka running in the foreground; Ctrl-C stops it. Node 1's log follows:"
+    tail -n 0 -F "$KSTATE/node1.log" 2>/dev/null &
+    wait $! || true
+    exit 0
+fi
 
 running_pid() {
     local pid
@@ -89,26 +180,7 @@ echo
 
 # Smoke run of evctl against the broker: the quickstart fails if evctl does.
 if $smoke; then
-    evctl_cmd=()
-    if command -v cargo >/dev/null; then
-        evctl_cmd=(cargo run --release --quiet --)
-    elif [[ -x "$REPO_ROOT/target/release/evctl" ]]; then
-        evctl_cmd=("$REPO_ROOT/target/release/evctl")
-    fi
-    if ((${#evctl_cmd[@]})); then
-        # what a newcomer tries first: the cluster, then the example topics applied and planned
-        for args in "cluster" \
-            "apply -f topics.yaml -f topics.local.yaml --yes" \
-            "plan -f topics.yaml -f topics.local.yaml --detailed-exitcode"; do
-            echo "\$ evctl --brokers $ADDR $args"
-            # shellcheck disable=SC2086  # args are words
-            if ! (cd "$REPO_ROOT" && "${evctl_cmd[@]}" --brokers "$ADDR" $args); then
-                echo "dev-broker: error: the evctl run above failed (see its error)" >&2
-                exit 1
-            fi
-            echo
-        done
-    fi
+    smoke_run "$ADDR" -f topics.yaml -f topics.local.yaml
 fi
 
 if $detach; then

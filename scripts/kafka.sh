@@ -14,7 +14,10 @@
 #   admin / admin-secret (super user), alice / alice-secret (no ACLs), bob / bob-secret (no ACLs).
 # STATE_DIR gets an `env` file: EVCTL_TEST_KAFKA_{BROKERS,SASL_BROKERS,CA,CLASSPATH,STATE,VERSION}.
 # EVCTL_KAFKA_CACHE overrides the jar cache (default ${XDG_CACHE_HOME:-~/.cache}/evctl),
-# EVCTL_KAFKA_HEAP the heap per node (default 384m), EVCTL_BROKER_TIMEOUT the readiness wait (90 s).
+# EVCTL_KAFKA_HEAP the heap per node (default 384m), EVCTL_BROKER_TIMEOUT the readiness wait (90 s),
+# EVCTL_KAFKA_JIT=full G1 and the full JIT for nodes and tools (default: quick start-up),
+# EVCTL_KAFKA_BASE_PORT fixed ports (node i: PLAINTEXT BASE+i-1, SASL_SSL BASE+100+i-1, controller
+# BASE+200+i-1) instead of free ones, EVCTL_BROKER_SETSID=1 nodes in their own session.
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,7 +31,7 @@ HEAP="${EVCTL_KAFKA_HEAP:-384m}"
 
 log() { printf 'kafka: %s\n' "$*" >&2; }
 die() { printf 'kafka: error: %s\n' "$*" >&2; exit 1; }
-usage() { sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 # The jars, resolved once into the cache (a marker written last, so a broken download is redone).
 fetch() {
@@ -175,9 +178,20 @@ replica.lag.time.max.ms=10000
 EOF
 }
 
+# The JVM's start-up flags: quick (C1 only, serial GC: three nodes start fast on 2 cores) unless
+# EVCTL_KAFKA_JIT=full (G1 and both JIT tiers, as Kafka's own scripts run it: for benchmarks).
+jit_opts() {
+    if [[ "${EVCTL_KAFKA_JIT:-quick}" == full ]]; then
+        printf '%s\n' -XX:+UseG1GC -XX:MaxGCPauseMillis=20
+    else
+        printf '%s\n' -XX:+UseSerialGC -XX:TieredStopAtLevel=1
+    fi
+}
+
 java_opts() {
     local state="$1" id="$2"
-    printf '%s\n' "-Xms$HEAP" "-Xmx$HEAP" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData \
+    jit_opts
+    printf '%s\n' "-Xms$HEAP" "-Xmx$HEAP" -XX:-UsePerfData \
         -Djava.awt.headless=true "-Dkafka.logs.dir=$state/logs$id" \
         "-Dlog4j2.configurationFile=$state/log4j2.properties" "-Devctl.kafka.state=$state"
 }
@@ -228,9 +242,15 @@ logger.started.name = kafka.server.KafkaRaftServer
 logger.started.level = info
 EOF
     for ((id = 1; id <= nodes; id++)); do
-        free_port >"$state/node$id.plain"
-        free_port >"$state/node$id.ctrl"
-        free_port >"$state/node$id.sasl"
+        if [[ -n "${EVCTL_KAFKA_BASE_PORT:-}" ]]; then
+            echo $((EVCTL_KAFKA_BASE_PORT + id - 1)) >"$state/node$id.plain"
+            echo $((EVCTL_KAFKA_BASE_PORT + 100 + id - 1)) >"$state/node$id.sasl"
+            echo $((EVCTL_KAFKA_BASE_PORT + 200 + id - 1)) >"$state/node$id.ctrl"
+        else
+            free_port >"$state/node$id.plain"
+            free_port >"$state/node$id.ctrl"
+            free_port >"$state/node$id.sasl"
+        fi
         voters+="${voters:+,}$id@$HOST:$(cat "$state/node$id.ctrl")"
     done
     echo "$nodes" >"$state/nodes"
@@ -273,6 +293,7 @@ EOF
     set_env "$state/env" EVCTL_TEST_KAFKA_STATE "$state"
     set_env "$state/env" EVCTL_TEST_KAFKA_VERSION "$KAFKA_VERSION"
     set_env "$state/env" EVCTL_TEST_KAFKA_CLUSTER_ID "$cid"
+    set_env "$state/env" EVCTL_TEST_KAFKA_NODE_IDS "$(seq -s, 1 "$nodes")"
     log "Apache Kafka $KAFKA_VERSION: $nodes KRaft nodes ready in $((SECONDS - started)) s; PLAINTEXT $bootstrap, SASL_SSL $sasl"
 }
 
@@ -323,7 +344,8 @@ case "$cmd" in
         [[ $# -ge 2 ]] || usage
         fetch >/dev/null
         shift
-        exec java -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData \
+        mapfile -t jit < <(jit_opts)
+        exec java -Xmx512m "${jit[@]}" -XX:-UsePerfData \
             "-Dlog4j2.configurationFile=$REPO_ROOT/scripts/kafka/tools-log4j2.properties" \
             -cp "$LIBS/*" "$@"
         ;;

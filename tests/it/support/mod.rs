@@ -235,19 +235,28 @@ impl Kind {
             Kind::Kafka => std::env::var("EVCTL_TEST_KAFKA_CLUSTER_ID").unwrap_or_default(),
         }
     }
-    /// The node ids of the cluster: noida-db's one broker is 1, tansu's 111, Kafka's 1, 2 and 3.
+    /// The node ids of the cluster: noida-db's one broker is 1, tansu's 111, Kafka's those
+    /// scripts/kafka.sh (or, for an external cluster, scripts/test.sh) wrote to the env: 1, 2, 3.
     pub fn node_ids(self) -> Vec<i64> {
         match self {
             Kind::Noida => vec![1],
             Kind::Tansu => vec![111],
-            Kind::Kafka => vec![1, 2, 3],
+            Kind::Kafka => std::env::var("EVCTL_TEST_KAFKA_NODE_IDS")
+                .ok()
+                .map(|ids| {
+                    ids.split(',')
+                        .filter_map(|i| i.trim().parse().ok())
+                        .collect()
+                })
+                .filter(|ids: &Vec<i64>| !ids.is_empty())
+                .unwrap_or_else(|| vec![1, 2, 3]),
         }
     }
     /// The replication factor tests create topics with: 3 on the real cluster (with
     /// min.insync.replicas=2, see [`Kind::topic_configs`]), 1 on the single-node stand-ins.
     pub fn rf(self) -> i32 {
         match self {
-            Kind::Kafka => 3,
+            Kind::Kafka => self.node_ids().len().min(3) as i32,
             _ => 1,
         }
     }
