@@ -909,8 +909,8 @@ Register-ArgumentCompleter -Native -CommandName 'evctl' -ScriptBlock {
         }
         'evctl;dlq;replay' {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Send every record here instead of its original topic')
-            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'Consumer group that records progress [default: evctl-dlq-replay.<TOPIC>]')
-            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Consumer group that records progress [default: evctl-dlq-replay.<TOPIC>]')
+            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'Consumer group that records progress [default: evctl-dlq-replay.<TOPIC>]. A group named here must exist (a typo would replay the whole DLQ again), unless --new-group')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Consumer group that records progress [default: evctl-dlq-replay.<TOPIC>]. A group named here must exist (a typo would replay the whole DLQ again), unless --new-group')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only records dead-lettered at or after this time (RFC 3339, a date, epoch ms, or -1h)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only records dead-lettered before this time')
             [CompletionResult]::new('--error-class', '--error-class', [CompletionResultType]::ParameterName, 'Only records whose error class matches this regular expression')
@@ -943,6 +943,9 @@ Register-ArgumentCompleter -Native -CommandName 'evctl' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of data on stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of data on stdout')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured in auto)')
+            [CompletionResult]::new('--new-group', '--new-group', [CompletionResultType]::ParameterName, 'Let --group name a group the cluster does not have yet: it starts at the DLQ''s start')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Replay without showing the routing table and asking first (needed off a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Replay without showing the routing table and asking first (needed off a terminal)')
             [CompletionResult]::new('--strip-error-headers', '--strip-error-headers', [CompletionResultType]::ParameterName, 'Remove the dead-letter headers (error context, original-* fields) from replayed records')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the routing table and counts; produce and commit nothing')
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)')
@@ -959,8 +962,8 @@ Register-ArgumentCompleter -Native -CommandName 'evctl' -ScriptBlock {
             break
         }
         'evctl;dlq;drain' {
-            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'The consumer group to move forward')
-            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'The consumer group to move forward')
+            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'The consumer group to move forward; it must exist, unless --new-group')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'The consumer group to move forward; it must exist, unless --new-group')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only records dead-lettered at or after this time (RFC 3339, a date, epoch ms, or -1h)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only records dead-lettered before this time')
             [CompletionResult]::new('--error-class', '--error-class', [CompletionResultType]::ParameterName, 'Only records whose error class matches this regular expression')
@@ -986,6 +989,7 @@ Register-ArgumentCompleter -Native -CommandName 'evctl' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of data on stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of data on stdout')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured in auto)')
+            [CompletionResult]::new('--new-group', '--new-group', [CompletionResultType]::ParameterName, 'Let --group name a group the cluster does not have yet (it is created at the drain''s end)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'List what would be skipped; commit nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')

@@ -870,8 +870,8 @@ set edit:completion:arg-completer[evctl] = {|@words|
         }
         &'evctl;dlq;replay'= {
             cand --to 'Send every record here instead of its original topic'
-            cand -g 'Consumer group that records progress [default: evctl-dlq-replay.<TOPIC>]'
-            cand --group 'Consumer group that records progress [default: evctl-dlq-replay.<TOPIC>]'
+            cand -g 'Consumer group that records progress [default: evctl-dlq-replay.<TOPIC>]. A group named here must exist (a typo would replay the whole DLQ again), unless --new-group'
+            cand --group 'Consumer group that records progress [default: evctl-dlq-replay.<TOPIC>]. A group named here must exist (a typo would replay the whole DLQ again), unless --new-group'
             cand --since 'Only records dead-lettered at or after this time (RFC 3339, a date, epoch ms, or -1h)'
             cand --until 'Only records dead-lettered before this time'
             cand --error-class 'Only records whose error class matches this regular expression'
@@ -904,6 +904,9 @@ set edit:completion:arg-completer[evctl] = {|@words|
             cand -o 'Output format of data on stdout'
             cand --output 'Output format of data on stdout'
             cand --color 'When to use colours (NO_COLOR is honoured in auto)'
+            cand --new-group 'Let --group name a group the cluster does not have yet: it starts at the DLQ''s start'
+            cand -y 'Replay without showing the routing table and asking first (needed off a terminal)'
+            cand --yes 'Replay without showing the routing table and asking first (needed off a terminal)'
             cand --strip-error-headers 'Remove the dead-letter headers (error context, original-* fields) from replayed records'
             cand --dry-run 'Show the routing table and counts; produce and commit nothing'
             cand --tls 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
@@ -919,8 +922,8 @@ set edit:completion:arg-completer[evctl] = {|@words|
             cand --version 'Print version'
         }
         &'evctl;dlq;drain'= {
-            cand -g 'The consumer group to move forward'
-            cand --group 'The consumer group to move forward'
+            cand -g 'The consumer group to move forward; it must exist, unless --new-group'
+            cand --group 'The consumer group to move forward; it must exist, unless --new-group'
             cand --since 'Only records dead-lettered at or after this time (RFC 3339, a date, epoch ms, or -1h)'
             cand --until 'Only records dead-lettered before this time'
             cand --error-class 'Only records whose error class matches this regular expression'
@@ -946,6 +949,7 @@ set edit:completion:arg-completer[evctl] = {|@words|
             cand -o 'Output format of data on stdout'
             cand --output 'Output format of data on stdout'
             cand --color 'When to use colours (NO_COLOR is honoured in auto)'
+            cand --new-group 'Let --group name a group the cluster does not have yet (it is created at the drain''s end)'
             cand --dry-run 'List what would be skipped; commit nothing'
             cand -y 'Do not ask for confirmation'
             cand --yes 'Do not ask for confirmation'

@@ -47,6 +47,23 @@ pub struct UsageError {
     pub hint: Option<String>,
 }
 
+/// An operational failure (exit 1) with a hint on what to do about it.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct Failure {
+    pub message: String,
+    pub hint: String,
+}
+
+/// A failure (exit 1) with a message and a hint.
+pub fn failure_hint(message: impl Into<String>, hint: impl Into<String>) -> anyhow::Error {
+    Failure {
+        message: message.into(),
+        hint: hint.into(),
+    }
+    .into()
+}
+
 /// A usage error with a message.
 pub fn usage(message: impl Into<String>) -> anyhow::Error {
     UsageError {
@@ -95,6 +112,9 @@ pub fn hint_for(err: &anyhow::Error) -> Option<String> {
     err.chain().find_map(|c| {
         if let Some(u) = c.downcast_ref::<UsageError>() {
             return u.hint.clone();
+        }
+        if let Some(f) = c.downcast_ref::<Failure>() {
+            return Some(f.hint.clone());
         }
         if let Some(k) = c.downcast_ref::<crate::kafka::KafkaError>() {
             return k.hint();

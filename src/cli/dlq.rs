@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::Ctx;
 use crate::dlq::dialect::CustomDialect;
 use crate::dlq::replay::{self, Criteria, PartitionPolicy, ReplayOptions, ReplayReport};
+use crate::error::failure_hint;
 use crate::error::{ExitStatus, usage, usage_hint};
 use crate::kafka::offsets::{
     Isolation, OffsetQuery, TopicPartition, commit_offsets, delete_records, list_offsets,
@@ -98,9 +99,16 @@ pub struct ReplayArgs {
     /// Send every record here instead of its original topic.
     #[arg(long, value_name = "TOPIC")]
     pub to: Option<String>,
-    /// Consumer group that records progress [default: evctl-dlq-replay.<TOPIC>].
+    /// Consumer group that records progress [default: evctl-dlq-replay.<TOPIC>]. A group named
+    /// here must exist (a typo would replay the whole DLQ again), unless --new-group.
     #[arg(short, long)]
     pub group: Option<String>,
+    /// Let --group name a group the cluster does not have yet: it starts at the DLQ's start.
+    #[arg(long, requires = "group")]
+    pub new_group: bool,
+    /// Replay without showing the routing table and asking first (needed off a terminal).
+    #[arg(short, long)]
+    pub yes: bool,
     #[command(flatten)]
     pub selection: Selection,
     /// Remove the dead-letter headers (error context, original-* fields) from replayed records.
@@ -143,9 +151,12 @@ fn parse_batch(s: &str) -> Result<usize, String> {
 pub struct DrainArgs {
     /// The dead-letter topic.
     pub topic: String,
-    /// The consumer group to move forward.
+    /// The consumer group to move forward; it must exist, unless --new-group.
     #[arg(short, long)]
     pub group: String,
+    /// Let --group name a group the cluster does not have yet (it is created at the drain's end).
+    #[arg(long)]
+    pub new_group: bool,
     #[command(flatten)]
     pub selection: Selection,
     /// List what would be skipped; commit nothing.
@@ -313,35 +324,95 @@ impl Render for ReplayReport {
 }
 
 async fn replay_cmd(ctx: &Ctx<'_>, a: &ReplayArgs) -> anyhow::Result<ExitStatus> {
-    let criteria = criteria(&a.selection)?;
-    let custom = dialects(&a.selection.spec)?;
+    // replay produces into live topics: on a terminal it shows what it will do and asks; off one
+    // it needs --yes (decided before connecting to anything)
+    let ask = !a.dry_run && !a.yes;
+    if ask && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        return Err(usage_hint(
+            "refusing to replay into live topics without confirmation: not on a terminal",
+            "see the routing table with --dry-run, then pass --yes",
+        ));
+    }
     let group = a
         .group
         .clone()
         .unwrap_or_else(|| format!("evctl-dlq-replay.{}", a.topic));
-    let opts = ReplayOptions {
-        dlq: a.topic.clone(),
-        to: a.to.clone(),
-        group,
-        criteria,
-        strip_error_headers: a.strip_error_headers,
-        partition_policy: a.partition_policy,
-        max_replays: a.max_replays,
-        parking_topic: a
-            .parking_topic
-            .clone()
-            .unwrap_or_else(|| format!("{}.parked", a.topic)),
-        dry_run: a.dry_run,
-        rate: a.rate,
-        max: a.max,
-        dialects: custom,
-        producer: ProducerOptions {
-            batch_bytes: a.batch_size,
-            buffer_bytes: a.batch_size * 5,
-            ..ProducerOptions::default()
-        },
+    // built twice when asking: the preview is a dry run over the same settings
+    let options = |dry_run: bool| -> anyhow::Result<ReplayOptions> {
+        Ok(ReplayOptions {
+            dlq: a.topic.clone(),
+            to: a.to.clone(),
+            group: group.clone(),
+            criteria: criteria(&a.selection)?,
+            strip_error_headers: a.strip_error_headers,
+            partition_policy: a.partition_policy,
+            max_replays: a.max_replays,
+            parking_topic: a
+                .parking_topic
+                .clone()
+                .unwrap_or_else(|| format!("{}.parked", a.topic)),
+            dry_run,
+            rate: a.rate,
+            max: a.max,
+            dialects: dialects(&a.selection.spec)?,
+            producer: ProducerOptions {
+                batch_bytes: a.batch_size,
+                buffer_bytes: a.batch_size * 5,
+                ..ProducerOptions::default()
+            },
+        })
     };
+    let opts = options(a.dry_run)?;
     let client = Arc::new(ctx.client().await?);
+    if let Some(g) = &a.group
+        && !a.new_group
+    {
+        crate::kafka::groups::require_group(&client, g)
+            .await
+            .map_err(|e| match e {
+                e @ crate::kafka::KafkaError::NoSuchGroup { .. } => failure_hint(
+                    e.to_string(),
+                    "a new group replays the whole DLQ from its start: pass --new-group to mean it",
+                ),
+                e => e.into(),
+            })?;
+    }
+    if ask {
+        // the routing table the replay is about to act on: a dry run over the same records
+        let preview =
+            replay::replay(client.clone(), &options(true)?, interrupted(), &|_, _| {}).await;
+        let preview = match preview {
+            Ok(r) => r,
+            Err(e) => {
+                if let Some(stopped) = e.downcast_ref::<replay::ReplayStopped>() {
+                    ctx.printer.data(&*stopped.report)?;
+                }
+                return Err(e);
+            }
+        };
+        ctx.printer
+            .status(&preview.table(&ctx.printer.err_styles()));
+        let routed: u64 =
+            preview.replayed.values().sum::<u64>() + preview.parked.values().sum::<u64>();
+        if routed == 0 {
+            ctx.printer.status("nothing to replay");
+            return Ok(ExitStatus::Success);
+        }
+        let dests: Vec<&str> = preview
+            .replayed
+            .keys()
+            .chain(preview.parked.keys())
+            .map(String::as_str)
+            .collect();
+        if !confirm(&format!(
+            "Replay {routed} record(s) of {} into {}?",
+            a.topic,
+            dests.join(", ")
+        ))? {
+            ctx.printer.status("nothing replayed");
+            return Ok(ExitStatus::Success);
+        }
+    }
     let bar = (std::io::stderr().is_terminal()
         && ctx.printer.verbosity >= crate::output::Verbosity::Normal)
         .then(|| {
@@ -475,6 +546,18 @@ async fn drain(ctx: &Ctx<'_>, a: &DrainArgs) -> anyhow::Result<ExitStatus> {
     let criteria = criteria(&a.selection)?;
     let custom = dialects(&a.selection.spec)?;
     let client = Arc::new(ctx.client().await?);
+    // a drain moves an existing group (a typo would make a new one at the DLQ's end)
+    if !a.new_group {
+        crate::kafka::groups::require_group(&client, &a.group)
+            .await
+            .map_err(|e| match e {
+                e @ crate::kafka::KafkaError::NoSuchGroup { .. } => failure_hint(
+                    e.to_string(),
+                    "to position a new group past the dead letters, pass --new-group",
+                ),
+                e => e.into(),
+            })?;
+    }
     let plan = replay::plan_drain(client.clone(), &a.topic, &a.group, &criteria, &custom).await?;
     let mut report = DrainReport {
         topic: a.topic.clone(),

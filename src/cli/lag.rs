@@ -218,8 +218,21 @@ pub async fn run(ctx: &Ctx<'_>, args: &LagArgs) -> anyhow::Result<ExitStatus> {
     let detail = !args.groups.is_empty();
     let watching = args.watch.is_some() || args.until_caught_up;
     if !watching {
-        let report = collect(&client, &sel).await?;
-        print(ctx, &report, detail, false)?;
+        let mut report = collect(&client, &sel).await?;
+        let missing = missing_groups(&client, &report).await;
+        if !missing.is_empty() && ctx.printer.format == OutputFormat::Table {
+            // a table row for a group that is not there would read as a healthy, idle group
+            report.groups.retain(|g| g.exists);
+        }
+        if !report.groups.is_empty() || ctx.printer.format != OutputFormat::Table {
+            print(ctx, &report, detail, false)?;
+        }
+        if !missing.is_empty() {
+            for e in missing {
+                ctx.printer.error(&e.into());
+            }
+            return Ok(ExitStatus::Failure);
+        }
         return Ok(verdict(ctx, args, &specs, &report));
     }
     let interval = args.watch.unwrap_or(Duration::from_secs(2));
@@ -244,14 +257,21 @@ pub async fn run(ctx: &Ctx<'_>, args: &LagArgs) -> anyhow::Result<ExitStatus> {
             print(ctx, &report, detail, true)?;
         }
         if args.until_caught_up {
+            // a group that does not exist is never caught up
             let behind: Vec<String> = report
                 .groups
                 .iter()
                 .filter(|g| {
                     let l = limits_for(args, &specs, &g.group);
-                    g.total_lag > l.max_lag.map_or(0, |m| m as i64)
+                    !g.exists || g.total_lag > l.max_lag.map_or(0, |m| m as i64)
                 })
-                .map(|g| format!("{} ({})", g.group, g.total_lag))
+                .map(|g| {
+                    if g.exists {
+                        format!("{} ({})", g.group, g.total_lag)
+                    } else {
+                        format!("{} (does not exist)", g.group)
+                    }
+                })
                 .collect();
             if behind.is_empty() {
                 ctx.printer.status(&format!(
@@ -306,6 +326,23 @@ async fn prepare(
         time_lag: !args.no_time_lag,
     };
     Ok((client, sel, specs))
+}
+
+/// The named groups of the report that the cluster does not know, as errors with similar names.
+async fn missing_groups(
+    client: &Arc<crate::kafka::Client>,
+    report: &LagReport,
+) -> Vec<crate::kafka::KafkaError> {
+    let mut out = Vec::new();
+    for g in report.groups.iter().filter(|g| !g.exists) {
+        out.push(crate::kafka::KafkaError::NoSuchGroup {
+            group: g.group.clone(),
+            suggestions: crate::kafka::groups::similar_groups(client, &g.group)
+                .await
+                .unwrap_or_default(),
+        });
+    }
+    out
 }
 
 async fn collect(client: &Arc<crate::kafka::Client>, sel: &Selection) -> anyhow::Result<LagReport> {
@@ -364,6 +401,10 @@ fn verdict(ctx: &Ctx<'_>, args: &LagArgs, specs: &[ConsumerSpec], r: &LagReport)
 async fn nagios(ctx: &Ctx<'_>, args: &LagArgs) -> anyhow::Result<ExitStatus> {
     let (client, sel, specs) = prepare(ctx, args).await?;
     let report = collect(&client, &sel).await?;
+    if let Some(e) = missing_groups(&client, &report).await.into_iter().next() {
+        // UNKNOWN: the check cannot say anything about a group that is not there
+        return Err(e.into());
+    }
     let critical: Vec<String> = report
         .groups
         .iter()
@@ -421,6 +462,7 @@ mod tests {
     fn group(name: &str, lags: &[(&str, i64)], time_ms: Option<i64>) -> GroupLag {
         GroupLag {
             group: name.into(),
+            exists: true,
             state: "Empty".into(),
             group_type: "classic".into(),
             protocol_type: "consumer".into(),

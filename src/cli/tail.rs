@@ -284,7 +284,20 @@ pub async fn run(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<ExitStatus> {
     let from_time = by_time(from).await?;
     let to_time = by_time(to).await?;
     let committed = match &args.group {
-        Some(g) if from.is_none() => committed_offsets(&client, g, Some(&tps)).await?,
+        Some(g) if from.is_none() => {
+            // resuming a group that does not exist is most likely a typo: say so, with the
+            // names it may have meant; --from starts a new group on purpose
+            crate::kafka::groups::require_group(&client, g)
+                .await
+                .map_err(|e| match e {
+                    e @ crate::kafka::KafkaError::NoSuchGroup { .. } => crate::error::failure_hint(
+                        e.to_string(),
+                        "to start a new group, say where: --from start (or end, or an offset)",
+                    ),
+                    e => e.into(),
+                })?;
+            committed_offsets(&client, g, Some(&tps)).await?
+        }
         _ => HashMap::new(),
     };
     let bounded = args.exit_at_end || to.is_some();

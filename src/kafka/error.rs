@@ -97,6 +97,14 @@ pub enum KafkaError {
         resource: String,
     },
 
+    /// A group named for reading that the cluster does not know: no members, no committed offsets.
+    #[error("group {group} does not exist{}", did_you_mean(.suggestions))]
+    NoSuchGroup {
+        group: String,
+        /// Groups of the cluster with a similar name.
+        suggestions: Vec<String>,
+    },
+
     /// A response that does not make sense (decode failure, missing data).
     #[error("protocol error talking to {addr}: {reason}")]
     Protocol { addr: String, reason: String },
@@ -120,6 +128,14 @@ fn error_text(error: &ResponseError, message: Option<&str>) -> String {
     match message {
         Some(m) if !m.is_empty() => format!("error code {code}: {m}"),
         _ => format!("error code {code}"),
+    }
+}
+
+fn did_you_mean(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!(" (did you mean {}?)", suggestions.join(", "))
     }
 }
 
@@ -228,6 +244,9 @@ impl KafkaError {
                 return Some(format!(
                     "the broker's ACLs do not allow this principal to {operation} it: ask an operator to grant it (kafka-acls --add --allow-principal User:NAME --operation {operation} ...), or connect as another user"
                 ));
+            }
+            KafkaError::NoSuchGroup { .. } => {
+                return Some("`evctl lag` lists the groups the cluster has".into());
             }
             KafkaError::UnsupportedApi { .. } => {
                 return Some(

@@ -53,6 +53,54 @@ pub async fn list_groups(client: &Client) -> Result<Vec<ListedGroup>> {
     Ok(out)
 }
 
+/// True when the cluster knows `group`: it has members, committed offsets, or (a KIP-848 group)
+/// a description. A classic group answered Dead with no offsets does not exist.
+pub async fn group_exists(client: &Client, group: &str) -> Result<bool> {
+    let names = [group.to_string()];
+    let by_coord = by_coordinator(client, &names).await?;
+    let (described, offsets) = tokio::try_join!(
+        describe_groups(client, &by_coord),
+        group_offsets(client, &by_coord)
+    )?;
+    let described = described
+        .iter()
+        .any(|d| d.group == group && !(d.state == "Dead" && d.members.is_empty()));
+    let committed = offsets.get(group).is_some_and(|o| !o.is_empty());
+    Ok(described || committed)
+}
+
+/// The groups of the cluster whose names are close to `name` (a typo's likely intent), best first.
+pub async fn similar_groups(client: &Client, name: &str) -> Result<Vec<String>> {
+    let all = list_groups(client).await?;
+    Ok(closest(name, all.iter().map(|g| g.group.as_str())))
+}
+
+/// Up to three of `candidates` close to `name`, best first.
+pub fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut scored: Vec<(f64, &str)> = candidates
+        .filter(|c| *c != name)
+        .map(|c| (strsim::jaro_winkler(name, c), c))
+        .filter(|(s, _)| *s >= 0.85)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, c)| c.to_string())
+        .collect()
+}
+
+/// Fails with [`KafkaError::NoSuchGroup`] (with the similar names) unless the cluster knows `group`.
+pub async fn require_group(client: &Client, group: &str) -> Result<()> {
+    if group_exists(client, group).await? {
+        return Ok(());
+    }
+    Err(KafkaError::NoSuchGroup {
+        group: group.to_string(),
+        suggestions: similar_groups(client, group).await.unwrap_or_default(),
+    })
+}
+
 /// One member of a group.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Member {
@@ -356,6 +404,20 @@ pub async fn group_offsets(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn similar_names_best_first() {
+        let groups = ["billing", "billing-v2", "shipping", "audit", "bill"];
+        assert_eq!(
+            closest("biling", groups.iter().copied()),
+            vec!["billing", "billing-v2"]
+        );
+        assert!(closest("zzz", groups.iter().copied()).is_empty());
+        assert!(
+            closest("audit", ["audit"].into_iter()).is_empty(),
+            "not itself"
+        );
+    }
 
     #[test]
     fn consumer_assignments_decode() {

@@ -86,6 +86,8 @@ pub struct PartitionLag {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GroupLag {
     pub group: String,
+    /// False for a named group the cluster does not know (no members, no committed offsets).
+    pub exists: bool,
     pub state: String,
     /// classic, or consumer for a group of the new rebalance protocol (KIP-848); empty when the
     /// cluster does not know the group.
@@ -315,6 +317,10 @@ pub async fn collect(client: &Arc<Client>, sel: &Selection) -> Result<LagReport,
             .filter(|p| p.lag.is_some())
             .max_by_key(|p| (p.lag, p.time_lag_ms));
         out.push(GroupLag {
+            // a listed group exists; a named one needs members, a description or offsets
+            exists: sel.groups.is_empty()
+                || d.is_some_and(|d| !(d.state == "Dead" && d.members.is_empty()))
+                || committed.is_some_and(|c| !c.is_empty()),
             state: d.map_or_else(|| "Dead".to_string(), |d| d.state.clone()),
             group_type: d.map(|d| d.group_type.clone()).unwrap_or_default(),
             protocol_type: d.map(|d| d.protocol_type.clone()).unwrap_or_default(),

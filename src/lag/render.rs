@@ -425,6 +425,7 @@ mod tests {
             groups: vec![GroupLag {
                 group: "billing".into(),
                 state: "Stable".into(),
+                exists: true,
                 group_type: "classic".into(),
                 protocol_type: "consumer".into(),
                 protocol: "range".into(),

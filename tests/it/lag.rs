@@ -91,7 +91,9 @@ fn offsets_lag_and_thresholds(kind: Kind, test: &str) {
         .expect_code(0);
     // another group reads everything
     evctl(&addr)
-        .args(["tail", &topic, "--group", &empty, "-e", "-o", "raw"])
+        .args([
+            "tail", &topic, "--group", &empty, "--from", "start", "-e", "-o", "raw",
+        ])
         .run_within(Duration::from_secs(30))
         .expect_code(0);
 
@@ -310,7 +312,15 @@ fn members_of_a_live_group(kind: Kind, test: &str) {
     let deadline = Instant::now() + Duration::from_secs(20);
     let mut seen = None;
     while Instant::now() < deadline {
-        let r = lag_json(&addr, &[&g]);
+        // until kcat has joined, the group does not exist (exit 1)
+        let run = evctl(&addr)
+            .args(["lag", &g, "-o", "json"])
+            .run_within(Duration::from_secs(30));
+        if run.code != 0 {
+            std::thread::sleep(Duration::from_millis(300));
+            continue;
+        }
+        let r = run.json();
         let gr = group(&r, &g).clone();
         if gr["state"] == "Stable"
             && gr["partitions"]
@@ -451,3 +461,84 @@ fn data_loss_and_estimated_time_lag(kind: Kind, test: &str) {
     assert!(table.stdout.contains("data loss:"), "{}", table.stdout);
 }
 on_noida_and_kafka!(data_loss_and_estimated_time_lag);
+
+/// A named group the cluster does not know is an error with the close names, never "LAG OK":
+/// exit 1; Nagios UNKNOWN (3); --until-caught-up never succeeds on it; JSON marks it.
+fn a_group_that_does_not_exist(kind: Kind, test: &str) {
+    let Some(addr) = broker(kind, test) else {
+        return;
+    };
+    let id = std::process::id();
+    let topic = format!("it.lagx.{id}");
+    let real = format!("it-lagx-billing-{id}");
+    let typo = format!("it-lagx-biling-{id}");
+    topic_with_records(&addr, &topic, 1, 3);
+    evctl(&addr)
+        .args([
+            "tail", &topic, "--group", &real, "--from", "start", "-n", "1", "-o", "raw",
+        ])
+        .run_within(Duration::from_secs(30))
+        .expect_code(0);
+    let said = format!("error: group {typo} does not exist (did you mean {real}");
+
+    let run = evctl(&addr)
+        .args(["lag", &typo])
+        .run_within(Duration::from_secs(30));
+    let run = run.expect_code(1);
+    assert_eq!(run.stdout, "", "no table row for a group that is not there");
+    assert!(run.stderr.starts_with(&said), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("hint: `evctl lag` lists the groups"),
+        "{}",
+        run.stderr
+    );
+    // a threshold does not turn it into a pass
+    evctl(&addr)
+        .args(["lag", &typo, "--max-lag", "10"])
+        .run_within(Duration::from_secs(30))
+        .expect_code(1);
+    let nagios = evctl(&addr)
+        .args(["lag", &typo, "--nagios", "--max-lag", "10"])
+        .run_within(Duration::from_secs(30))
+        .expect_code(3);
+    assert!(
+        nagios.stdout.starts_with(&format!(
+            "LAG UNKNOWN - group {typo} does not exist (did you mean {real}"
+        )),
+        "{}",
+        nagios.stdout
+    );
+    let wait = evctl(&addr)
+        .args(["lag", &typo, "--until-caught-up", "--max-wait", "1s"])
+        .run_within(Duration::from_secs(30))
+        .expect_code(3);
+    assert!(
+        wait.stderr.contains(&format!("{typo} (does not exist)")),
+        "{}",
+        wait.stderr
+    );
+    assert!(!wait.stderr.contains("caught up after"), "{}", wait.stderr);
+    let json = evctl(&addr)
+        .args(["lag", &typo, &real, "-o", "json"])
+        .run_within(Duration::from_secs(30))
+        .expect_code(1);
+    let v = json.json();
+    let by_name = |n: &str| {
+        v["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["group"] == n)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(by_name(&typo)["exists"], false);
+    assert_eq!(by_name(&real)["exists"], true);
+    assert_eq!(by_name(&real)["total_lag"], 2);
+    // the real group alone is fine
+    evctl(&addr)
+        .args(["lag", &real, "--nagios"])
+        .run_within(Duration::from_secs(30))
+        .expect_code(0);
+}
+on_noida_and_kafka!(a_group_that_does_not_exist);
