@@ -519,7 +519,10 @@ async fn read_one(
         Some(Waiter::Whole(tx)) => {
             let n = left + 4;
             if n > frame::MAX_FRAME {
-                return Err(FrameError::BadLength(n as i32));
+                // the waiter hears why, not just that its channel was dropped
+                let e = FrameError::TooLarge(n);
+                let _ = tx.send(Err(e.to_string()));
+                return Err(e);
             }
             let mut body = BytesMut::zeroed(n);
             body[..4].copy_from_slice(&id.to_be_bytes());

@@ -45,6 +45,8 @@ pub enum FrameError {
     Eof,
     /// The length prefix is impossible: the peer does not speak Kafka (TLS on a plain connection, HTTP, ...).
     BadLength(i32),
+    /// A whole response announced above [`MAX_FRAME`]: refused before reading (or allocating) it.
+    TooLarge(usize),
     Io(std::io::Error),
 }
 
@@ -55,6 +57,11 @@ impl std::fmt::Display for FrameError {
             FrameError::BadLength(n) => write!(
                 f,
                 "the peer sent a frame of length {n}, which is not Kafka (a TLS port spoken to in plain text? try --tls)"
+            ),
+            FrameError::TooLarge(n) => write!(
+                f,
+                "the broker announced a response frame of {n} bytes, above the {} MiB limit: refused unread (a broken or hostile peer, or not Kafka)",
+                MAX_FRAME / (1024 * 1024)
             ),
             FrameError::Io(e) => write!(f, "{e}"),
         }

@@ -168,3 +168,46 @@ fn ctrl_c_exits_130() {
     assert_eq!(String::from_utf8_lossy(&out.stderr), "interrupted\n");
     drop(listener);
 }
+
+/// A lying broker: its answer announces a 2 GiB frame. Refused at once, saying what arrived and
+/// from where, never a vague "connection dropped" (and no 2 GiB allocation).
+#[test]
+fn a_frame_above_the_limit_is_named() {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap().to_string();
+    let server = std::thread::spawn(move || {
+        for stream in listener.incoming().take(2) {
+            let Ok(mut s) = stream else { continue };
+            let mut len = [0u8; 4];
+            if s.read_exact(&mut len).is_err() {
+                continue;
+            }
+            let mut req = vec![0u8; i32::from_be_bytes(len) as usize];
+            if s.read_exact(&mut req).is_err() {
+                continue;
+            }
+            // the request header: api key, version, correlation id
+            let id = &req[4..8];
+            let _ = s.write_all(&0x7fff_fff0i32.to_be_bytes());
+            let _ = s.write_all(id);
+            let _ = s.write_all(&[0u8; 64]);
+            std::thread::sleep(Duration::from_millis(500));
+        }
+    });
+    let start = Instant::now();
+    let run = Evctl::new()
+        .args(["-b", &addr, "--timeout", "5s", "cluster"])
+        .run_within(Duration::from_secs(15))
+        .expect_code(1);
+    assert!(start.elapsed() < Duration::from_secs(4), "refused at once");
+    assert!(
+        run.stderr.contains(&addr)
+            && run.stderr.contains("a response frame of 2147483632 bytes")
+            && run.stderr.contains("above the 256 MiB limit"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("dropped"), "{}", run.stderr);
+    drop(server);
+}
