@@ -296,9 +296,16 @@ fn gh_escape(s: &str, property: bool) -> String {
 fn github_annotations(report: &CheckReport) -> String {
     let mut out = String::new();
     for r in &report.results {
+        // the schema's text, to put each annotation on the line its path points to
+        let text = std::fs::read_to_string(&r.schema).ok();
         for p in &r.problems {
+            let at = text
+                .as_deref()
+                .and_then(|t| crate::schema::locate::locate(r.format, t, &p.path))
+                .map(|(line, col)| format!(",line={line},col={col}"))
+                .unwrap_or_default();
             out.push_str(&format!(
-                "::error file={},title={}::{}{} (against {})\n",
+                "::error file={}{at},title={}::{}{} (against {})\n",
                 gh_escape(&r.schema, true),
                 gh_escape(&format!("schema {}", p.kind), true),
                 gh_escape(

@@ -10,6 +10,7 @@ use serde::Serialize;
 pub mod avro;
 pub mod json;
 pub mod local;
+pub mod locate;
 pub mod protobuf;
 pub mod registry;
 

@@ -241,10 +241,11 @@ fn github_annotations() {
         ])
         .run()
         .expect_code(3);
+    // on the offending field's line (5: the email field without a default), for the PR's diff view
     let line = run.stdout.lines().next().unwrap();
     assert!(
         line.starts_with(&format!(
-            "::error file={},title=schema READER_FIELD_MISSING_DEFAULT_VALUE::/fields/3: ",
+            "::error file={},line=5,col=3,title=schema READER_FIELD_MISSING_DEFAULT_VALUE::/fields/3: ",
             v3.display()
         )),
         "{line}"
