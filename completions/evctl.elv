@@ -124,6 +124,9 @@ set edit:completion:arg-completer[evctl] = {|@words|
             cand use 'Make a context the current one (rewrites only the current_context line of the file)'
             cand show 'Show the settings in effect and where each comes from (secrets masked), or one context''s'
             cand path 'Print the path of the config file'
+            cand set-context 'Create a context, or change the settings given in an existing one (the rest of the file, comments included, stays as it is). Takes the connection flags (-b, --tls-ca, --sasl-mechanism, ...) and secret references; never a secret itself'
+            cand delete-context 'Remove a context (and current_context, when it names it)'
+            cand rename-context 'Rename a context (and current_context with it)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'evctl;config;list'= {
@@ -271,12 +274,112 @@ set edit:completion:arg-completer[evctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'evctl;config;set-context'= {
+            cand --password-env 'The environment variable that holds the SASL password (written as password_env)'
+            cand --password-file 'The file that holds the SASL password (written as password_file)'
+            cand --registry-url 'Schema registry URL'
+            cand --registry-username 'Schema registry basic-auth user'
+            cand --registry-password-env 'The environment variable that holds the registry password'
+            cand --registry-password-file 'The file that holds the registry password'
+            cand --registry-token-env 'The environment variable that holds a registry bearer token'
+            cand --registry-token-file 'The file that holds a registry bearer token'
+            cand --registry-ca 'The CA that signed the registry''s certificate'
+            cand -b 'Bootstrap brokers, host:port, comma-separated or repeated'
+            cand --brokers 'Bootstrap brokers, host:port, comma-separated or repeated'
+            cand --context 'Context of the config file to use instead of its current_context'
+            cand --config 'Config file [default: ~/.config/evctl/config.yaml]'
+            cand --timeout 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]'
+            cand --client-id 'Client id sent to the brokers [default: evctl]'
+            cand --tls-ca 'PEM file of the CA certificates that sign the brokers'' certificates [default: system roots]'
+            cand --tls-cert 'PEM client certificate (chain) for mutual TLS'
+            cand --tls-key 'PEM private key of the client certificate'
+            cand --tls-server-name 'Name to send as SNI and to verify the certificate against [default: the broker''s host]'
+            cand --sasl-mechanism 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512'
+            cand --sasl-username 'SASL username'
+            cand --sasl-password-file 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)'
+            cand -o 'Output format of data on stdout'
+            cand --output 'Output format of data on stdout'
+            cand --color 'When to use colours (NO_COLOR is honoured in auto)'
+            cand --use 'Also make it the current context'
+            cand --tls 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+            cand --no-tls 'Connect in plain text even if the context enables TLS'
+            cand --tls-insecure 'Do not verify broker certificates. Only for throwaway test clusters'
+            cand -q 'Print only data and errors (no status lines)'
+            cand --quiet 'Print only data and errors (no status lines)'
+            cand -v 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+            cand --verbose 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'evctl;config;delete-context'= {
+            cand -b 'Bootstrap brokers, host:port, comma-separated or repeated'
+            cand --brokers 'Bootstrap brokers, host:port, comma-separated or repeated'
+            cand --context 'Context of the config file to use instead of its current_context'
+            cand --config 'Config file [default: ~/.config/evctl/config.yaml]'
+            cand --timeout 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]'
+            cand --client-id 'Client id sent to the brokers [default: evctl]'
+            cand --tls-ca 'PEM file of the CA certificates that sign the brokers'' certificates [default: system roots]'
+            cand --tls-cert 'PEM client certificate (chain) for mutual TLS'
+            cand --tls-key 'PEM private key of the client certificate'
+            cand --tls-server-name 'Name to send as SNI and to verify the certificate against [default: the broker''s host]'
+            cand --sasl-mechanism 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512'
+            cand --sasl-username 'SASL username'
+            cand --sasl-password-file 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)'
+            cand -o 'Output format of data on stdout'
+            cand --output 'Output format of data on stdout'
+            cand --color 'When to use colours (NO_COLOR is honoured in auto)'
+            cand --tls 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+            cand --no-tls 'Connect in plain text even if the context enables TLS'
+            cand --tls-insecure 'Do not verify broker certificates. Only for throwaway test clusters'
+            cand -q 'Print only data and errors (no status lines)'
+            cand --quiet 'Print only data and errors (no status lines)'
+            cand -v 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+            cand --verbose 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'evctl;config;rename-context'= {
+            cand -b 'Bootstrap brokers, host:port, comma-separated or repeated'
+            cand --brokers 'Bootstrap brokers, host:port, comma-separated or repeated'
+            cand --context 'Context of the config file to use instead of its current_context'
+            cand --config 'Config file [default: ~/.config/evctl/config.yaml]'
+            cand --timeout 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]'
+            cand --client-id 'Client id sent to the brokers [default: evctl]'
+            cand --tls-ca 'PEM file of the CA certificates that sign the brokers'' certificates [default: system roots]'
+            cand --tls-cert 'PEM client certificate (chain) for mutual TLS'
+            cand --tls-key 'PEM private key of the client certificate'
+            cand --tls-server-name 'Name to send as SNI and to verify the certificate against [default: the broker''s host]'
+            cand --sasl-mechanism 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512'
+            cand --sasl-username 'SASL username'
+            cand --sasl-password-file 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)'
+            cand -o 'Output format of data on stdout'
+            cand --output 'Output format of data on stdout'
+            cand --color 'When to use colours (NO_COLOR is honoured in auto)'
+            cand --tls 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+            cand --no-tls 'Connect in plain text even if the context enables TLS'
+            cand --tls-insecure 'Do not verify broker certificates. Only for throwaway test clusters'
+            cand -q 'Print only data and errors (no status lines)'
+            cand --quiet 'Print only data and errors (no status lines)'
+            cand -v 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+            cand --verbose 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'evctl;config;help'= {
             cand list 'List the contexts of the config file'
             cand current 'Print the name of the context in use'
             cand use 'Make a context the current one (rewrites only the current_context line of the file)'
             cand show 'Show the settings in effect and where each comes from (secrets masked), or one context''s'
             cand path 'Print the path of the config file'
+            cand set-context 'Create a context, or change the settings given in an existing one (the rest of the file, comments included, stays as it is). Takes the connection flags (-b, --tls-ca, --sasl-mechanism, ...) and secret references; never a secret itself'
+            cand delete-context 'Remove a context (and current_context, when it names it)'
+            cand rename-context 'Rename a context (and current_context with it)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'evctl;config;help;list'= {
@@ -288,6 +391,12 @@ set edit:completion:arg-completer[evctl] = {|@words|
         &'evctl;config;help;show'= {
         }
         &'evctl;config;help;path'= {
+        }
+        &'evctl;config;help;set-context'= {
+        }
+        &'evctl;config;help;delete-context'= {
+        }
+        &'evctl;config;help;rename-context'= {
         }
         &'evctl;config;help;help'= {
         }
@@ -1097,6 +1206,9 @@ set edit:completion:arg-completer[evctl] = {|@words|
             cand use 'Make a context the current one (rewrites only the current_context line of the file)'
             cand show 'Show the settings in effect and where each comes from (secrets masked), or one context''s'
             cand path 'Print the path of the config file'
+            cand set-context 'Create a context, or change the settings given in an existing one (the rest of the file, comments included, stays as it is). Takes the connection flags (-b, --tls-ca, --sasl-mechanism, ...) and secret references; never a secret itself'
+            cand delete-context 'Remove a context (and current_context, when it names it)'
+            cand rename-context 'Rename a context (and current_context with it)'
         }
         &'evctl;help;config;list'= {
         }
@@ -1107,6 +1219,12 @@ set edit:completion:arg-completer[evctl] = {|@words|
         &'evctl;help;config;show'= {
         }
         &'evctl;help;config;path'= {
+        }
+        &'evctl;help;config;set-context'= {
+        }
+        &'evctl;help;config;delete-context'= {
+        }
+        &'evctl;help;config;rename-context'= {
         }
         &'evctl;help;schema'= {
             cand check 'Check that a new schema is compatible with earlier versions (files, a directory, a git ref or a registry)'

@@ -186,6 +186,9 @@ pub struct Ctx<'a> {
     pub config: LoadedConfig,
     /// True when `-o` was given on the command line (commands with their own default use it).
     pub output_explicit: bool,
+    /// The connection settings given as flags on this command line (not from the environment):
+    /// what `config set-context` writes.
+    pub flags: Layer,
 }
 
 impl Ctx<'_> {
@@ -375,12 +378,14 @@ async fn dispatch(cli: Cli, matches: &ArgMatches, printer: &Printer) -> anyhow::
             "-o prometheus is only for `evctl lag`; use -o table, json or yaml",
         ));
     }
+    let flags = cli_layers(&cli.global, matches).0;
     let ctx = Ctx {
         printer,
         settings,
         config_path,
         config,
         output_explicit,
+        flags,
     };
     match cli.command {
         Command::Cluster(args) => cluster::run(&ctx, &args).await,

@@ -573,3 +573,5 @@ impl Settings {
 
 #[cfg(test)]
 mod tests;
+
+pub mod edit;

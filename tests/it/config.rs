@@ -220,3 +220,144 @@ fn bad_config_points_at_the_line() {
         run.stderr
     );
 }
+
+/// `config set-context` makes contexts that connect (#22 item 3): a new file is 0600, comments and
+/// hand-written keys of an existing one survive, no secret is ever written (references only), and
+/// rename/delete keep the rest. On the real Kafka cluster also over SASL_SSL with SCRAM and the
+/// test CA.
+fn set_context_round_trip(kind: crate::support::Kind, test: &str) {
+    let Some(addr) = crate::support::broker(kind, test) else {
+        return;
+    };
+    let ev = Evctl::new();
+    let home = ev.home().to_path_buf();
+    let file = home.join(".config/evctl/config.yaml");
+    let run = |args: &[&str]| {
+        let mut e = Evctl::new().env("HOME", &home);
+        e = e.args(args);
+        e
+    };
+    // a new file: created 0600, the context works
+    run(&[
+        "config",
+        "set-context",
+        "t",
+        "-b",
+        &addr,
+        "--timeout",
+        "20s",
+        "--use",
+    ])
+    .run()
+    .expect_code(0);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "the config file is private");
+    }
+    let got = run(&["cluster", "-o", "json"]).run().expect_code(0).json();
+    assert_eq!(got["cluster_id"], kind.cluster_id().as_str());
+    // hand edits survive a later set-context
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        format!("# ops team contexts: ask #platform before changing\n{text}  other:  # kept\n    brokers: [127.0.0.1:1]\n    client_id: hand-written\n"),
+    )
+    .unwrap();
+    run(&["config", "set-context", "t", "--client-id", "it-ctx"])
+        .run()
+        .expect_code(0);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.starts_with("# ops team contexts: ask #platform before changing\n"),
+        "{text}"
+    );
+    assert!(text.contains("  other:  # kept\n"), "{text}");
+    assert!(text.contains("client_id: hand-written"), "{text}");
+    let shown = run(&["config", "show", "-o", "json"])
+        .run()
+        .expect_code(0)
+        .json();
+    assert_eq!(setting(&shown, "client_id")["value"], "it-ctx");
+    assert_eq!(setting(&shown, "timeout")["value"], "20s");
+    // --context picks it without being current
+    run(&["config", "rename-context", "t", "renamed"])
+        .run()
+        .expect_code(0);
+    run(&["--context", "renamed", "cluster", "-o", "json"])
+        .run()
+        .expect_code(0);
+    let list = run(&["config", "list", "-o", "json"])
+        .run()
+        .expect_code(0)
+        .json();
+    let names: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["other", "renamed"]);
+
+    if kind == crate::support::Kind::Kafka {
+        // SCRAM over TLS through a context made here; the password comes from the environment
+        let (Ok(sasl), Ok(ca)) = (
+            std::env::var("EVCTL_TEST_KAFKA_SASL_BROKERS"),
+            std::env::var("EVCTL_TEST_KAFKA_CA"),
+        ) else {
+            crate::support::skip(test, "no SASL_SSL listener (external cluster)");
+            return;
+        };
+        run(&[
+            "config",
+            "set-context",
+            "secure",
+            "-b",
+            &sasl,
+            "--tls-ca",
+            &ca,
+            "--sasl-mechanism",
+            "SCRAM-SHA-512",
+            "--sasl-username",
+            "admin",
+            "--password-env",
+            "IT_KAFKA_PW",
+        ])
+        .run()
+        .expect_code(0);
+        let got = run(&["--context", "secure", "cluster", "-o", "json"])
+            .env("IT_KAFKA_PW", "admin-secret")
+            .run()
+            .expect_code(0)
+            .json();
+        assert_eq!(got["cluster_id"], kind.cluster_id().as_str());
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(!text.contains("admin-secret"), "no secret in the file");
+        assert!(text.contains("password_env: IT_KAFKA_PW"), "{text}");
+        // without the variable: a clear error naming it, exit 2
+        let run2 = run(&["--context", "secure", "cluster"])
+            .run()
+            .expect_code(2);
+        assert!(run2.stderr.contains("IT_KAFKA_PW"), "{}", run2.stderr);
+    }
+    run(&["config", "delete-context", "renamed"])
+        .run()
+        .expect_code(0);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(!text.contains("renamed:"), "{text}");
+    assert!(
+        !text.contains("current_context"),
+        "the current context went with it: {text}"
+    );
+    // a missing context: exit 2 with the contexts there are
+    let bad = run(&["config", "delete-context", "nope"])
+        .run()
+        .expect_code(2);
+    assert!(
+        bad.stderr.contains("no context named \"nope\""),
+        "{}",
+        bad.stderr
+    );
+}
+crate::on_each_broker!(set_context_round_trip);
