@@ -334,11 +334,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -420,11 +420,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -498,11 +498,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -576,11 +576,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -654,11 +654,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -732,11 +732,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -810,11 +810,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1028,11 +1028,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1106,11 +1106,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1184,11 +1184,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1298,11 +1298,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1376,11 +1376,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1454,11 +1454,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1532,11 +1532,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1654,11 +1654,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1824,11 +1824,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1906,11 +1906,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2060,11 +2060,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2142,11 +2142,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2220,11 +2220,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2778,11 +2778,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2864,11 +2864,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2950,11 +2950,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3112,11 +3112,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3190,11 +3190,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3336,11 +3336,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3442,11 +3442,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3628,11 +3628,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3738,11 +3738,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3876,11 +3876,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3962,11 +3962,11 @@ _evctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json yaml pretty raw prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml pretty raw prometheus" -- "${cur}"))
                     return 0
                     ;;
                 --color)

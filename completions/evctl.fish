@@ -37,6 +37,7 @@ complete -c evctl -n "__fish_evctl_needs_command" -l sasl-mechanism -d 'SASL mec
 complete -c evctl -n "__fish_evctl_needs_command" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_needs_command" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_needs_command" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -80,6 +81,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand cluster" -l sasl-mechanism -
 complete -c evctl -n "__fish_evctl_using_subcommand cluster" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand cluster" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand cluster" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -109,6 +111,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and not __fish_seen_
 complete -c evctl -n "__fish_evctl_using_subcommand config; and not __fish_seen_subcommand_from list current use show path set-context delete-context rename-context help" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand config; and not __fish_seen_subcommand_from list current use show path set-context delete-context rename-context help" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand config; and not __fish_seen_subcommand_from list current use show path set-context delete-context rename-context help" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -146,6 +149,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from list" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from list" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -174,6 +178,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from current" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from current" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from current" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -202,6 +207,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from use" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from use" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from use" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -230,6 +236,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from show" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from show" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -258,6 +265,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from path" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from path" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from path" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -295,6 +303,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -324,6 +333,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -352,6 +362,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from rename-context" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -389,6 +400,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -448,6 +460,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -484,6 +497,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -517,6 +531,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -555,6 +570,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -589,6 +605,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand validate" -l sasl-mechanism 
 complete -c evctl -n "__fish_evctl_using_subcommand validate" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand validate" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand validate" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -618,6 +635,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand plan" -l sasl-mechanism -d '
 complete -c evctl -n "__fish_evctl_using_subcommand plan" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand plan" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand plan" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -650,6 +668,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand apply" -l sasl-mechanism -d 
 complete -c evctl -n "__fish_evctl_using_subcommand apply" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand apply" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand apply" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -684,6 +703,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand export" -l sasl-mechanism -d
 complete -c evctl -n "__fish_evctl_using_subcommand export" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand export" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand export" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -714,6 +734,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l sasl-mechanism -
 complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand orphans" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -768,6 +789,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand publish" -l sasl-mechanism -
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -812,6 +834,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand tail" -l sasl-mechanism -d '
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -850,6 +873,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand lag" -l sasl-mechanism -d 'S
 complete -c evctl -n "__fish_evctl_using_subcommand lag" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand lag" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand lag" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -881,6 +905,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_sub
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -916,6 +941,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcomm
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -962,6 +988,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcomm
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -1003,6 +1030,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcomm
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -1035,6 +1063,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcomm
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -1069,6 +1098,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand completion" -l sasl-mechanis
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'
@@ -1097,6 +1127,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -l sasl-mecha
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
 yaml\t'YAML'
 pretty\t'Records as people read them (`tail`; other commands print tables)'

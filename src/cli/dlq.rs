@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use comfy_table::Cell;
+use crate::output::Cell;
 use serde::Serialize;
 
 use super::Ctx;

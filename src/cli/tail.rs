@@ -167,7 +167,7 @@ pub async fn run(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<ExitStatus> {
     let mode = match (ctx.printer.format, ctx.output_explicit) {
         (_, false) if stdout_tty => Mode::Pretty,
         (_, false) => Mode::Json,
-        (OutputFormat::Pretty | OutputFormat::Table, true) => Mode::Pretty,
+        (OutputFormat::Pretty | OutputFormat::Table | OutputFormat::Wide, true) => Mode::Pretty,
         (OutputFormat::Json, true) => Mode::Json,
         (OutputFormat::Raw, true) => Mode::Raw,
         (OutputFormat::Yaml | OutputFormat::Prometheus, true) => {

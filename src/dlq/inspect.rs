@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use comfy_table::Cell;
+use crate::output::Cell;
 use serde::Serialize;
 
 use super::dialect::{self, CustomDialect};

@@ -115,10 +115,19 @@ pub async fn describe_topic_configs(
     client: &Client,
     topics: &[String],
 ) -> Result<BTreeMap<String, std::result::Result<Vec<ConfigEntry>, KafkaError>>> {
+    describe_topic_configs_on(client, Route::Any, topics).await
+}
+
+/// [`describe_topic_configs`] as one broker (`route`) sees them.
+pub async fn describe_topic_configs_on(
+    client: &Client,
+    route: Route,
+    topics: &[String],
+) -> Result<BTreeMap<String, std::result::Result<Vec<ConfigEntry>, KafkaError>>> {
     let mut out = BTreeMap::new();
     for chunk in topics.chunks(BATCH) {
         let resp = client
-            .send(Route::Any, |_v| {
+            .send(route.clone(), |_v| {
                 DescribeConfigsRequest::default().with_resources(
                     chunk
                         .iter()
@@ -287,6 +296,54 @@ pub async fn describe_quorum(client: &Client) -> Result<Option<Quorum>> {
         voters: ids(&p.current_voters),
         observers: ids(&p.observers),
     }))
+}
+
+/// Waits until every broker describes the changed configs as set (`Some(value)`, a topic
+/// override of that value) or unset (`None`, no topic override), within the client's timeout.
+/// Returns the `topic key` pairs some broker still disagrees on at the deadline.
+pub async fn await_configs(
+    client: &Client,
+    expect: &[(String, String, Option<String>)],
+) -> Vec<String> {
+    if expect.is_empty() {
+        return Vec::new();
+    }
+    let deadline = tokio::time::Instant::now() + client.options().timeout;
+    let mut topics: Vec<String> = expect.iter().map(|(t, _, _)| t.clone()).collect();
+    topics.dedup();
+    let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+    loop {
+        let brokers: Vec<i32> = client.cached_metadata().brokers.keys().copied().collect();
+        let mut lagging = std::collections::BTreeSet::new();
+        for id in brokers {
+            let Ok(seen) = describe_topic_configs_on(client, Route::Broker(id), &topics).await
+            else {
+                continue;
+            };
+            for (topic, key, want) in expect {
+                let entry = seen
+                    .get(topic)
+                    .and_then(|r| r.as_ref().ok())
+                    .and_then(|es| es.iter().find(|e| &e.name == key));
+                let ok = match (want, entry) {
+                    (Some(v), Some(e)) => {
+                        e.source == ConfigSource::DynamicTopicConfig
+                            && e.value.as_deref().is_some_and(|got| same(got, v))
+                    }
+                    (None, Some(e)) => e.source != ConfigSource::DynamicTopicConfig,
+                    (None, None) => true,
+                    (Some(_), None) => false,
+                };
+                if !ok {
+                    lagging.insert(format!("{topic} {key}"));
+                }
+            }
+        }
+        if lagging.is_empty() || tokio::time::Instant::now() >= deadline {
+            return lagging.into_iter().collect();
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 }
 
 /// What every broker should say of a topic once a change has spread.

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::Cell;
+use crate::output::Cell;
 
 use super::{GroupLag, LagReport, PartitionLag, Quality};
 use crate::output::{Render, Styles, sanitize, table_string};
@@ -461,7 +461,7 @@ mod tests {
 
     #[test]
     fn tables() {
-        let s = Styles { color: false };
+        let s = Styles::PLAIN;
         let r = sample_report();
         insta::assert_snapshot!("summary", summary_table(&r, &s, false));
         insta::assert_snapshot!("group", group_table(&r.groups[0], &s, false));

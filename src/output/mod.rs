@@ -6,10 +6,12 @@ use std::io::{self, IsTerminal, Write};
 use std::sync::Mutex;
 
 use anstyle::{AnsiColor, Effects, Style};
-use comfy_table::{Cell, ContentArrangement, Table, presets};
 use serde::Serialize;
 
 pub mod pretty;
+pub mod table;
+
+pub use table::{Cell, Table, table_string, visible_width};
 
 /// Output format of data (`-o`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -17,6 +19,8 @@ pub enum OutputFormat {
     /// Human-readable tables.
     #[default]
     Table,
+    /// Tables with nothing cut to fit the terminal (long names, ids and addresses in full).
+    Wide,
     /// JSON (one document; streaming commands write JSON lines).
     Json,
     /// YAML.
@@ -63,6 +67,8 @@ pub trait Render: Serialize {
 #[derive(Debug, Clone, Copy)]
 pub struct Styles {
     pub color: bool,
+    /// The width tables fit: the terminal's columns, or None (a pipe, `-o wide`): nothing cut.
+    pub width: Option<usize>,
 }
 
 impl Styles {
@@ -89,27 +95,38 @@ impl Styles {
         self.paint(Style::new().effects(Effects::DIMMED), text)
     }
 
-    /// A table with kubectl-like plain columns: a header row and aligned cells, no borders.
+    /// Plain styles: no colour, no width to fit (tests, files).
+    pub const PLAIN: Styles = Styles {
+        color: false,
+        width: None,
+    };
+
+    /// A table with kubectl-like plain columns: a bold header row and aligned cells, no borders,
+    /// fitting [`Styles::width`].
     pub fn table(&self, header: &[&str]) -> Table {
-        let mut t = Table::new();
-        t.load_preset(presets::NOTHING)
-            .set_content_arrangement(ContentArrangement::Disabled)
-            .set_header(header.iter().map(|h| Cell::new(self.bold(h))));
-        for col in t.column_iter_mut() {
-            col.set_padding((0, 2));
-        }
-        t
+        Table::new(header.iter().map(|h| self.bold(h)).collect(), self.width)
     }
 }
 
-/// Renders a table to a string, trimming the padding at line ends.
-pub fn table_string(t: &Table) -> String {
-    let mut out = String::new();
-    for line in t.to_string().lines() {
-        out.push_str(line.trim_end());
-        out.push('\n');
+/// The columns of the terminal on `stream` (1 stdout, 2 stderr), when it is one: `COLUMNS` when
+/// set (as shells export it), else the terminal's size.
+fn terminal_width(is_terminal: bool, fd: i32) -> Option<usize> {
+    if !is_terminal {
+        return None;
     }
-    out
+    if let Some(c) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<usize>().ok())
+        .filter(|c| *c > 0)
+    {
+        return Some(c);
+    }
+    let size = if fd == 2 {
+        terminal_size::terminal_size_of(io::stderr())
+    } else {
+        terminal_size::terminal_size_of(io::stdout())
+    };
+    size.map(|(w, _)| w.0 as usize).filter(|w| *w > 0)
 }
 
 /// Whether `c` is a Unicode bidirectional formatting control (embeddings, overrides, isolates and
@@ -177,14 +194,20 @@ impl Printer {
     /// A printer on the process's stdout and stderr.
     pub fn stdio(format: OutputFormat, color: ColorChoice, verbosity: Verbosity) -> Self {
         let no_color = std::env::var("NO_COLOR").ok();
+        // -o wide is a table with nothing cut
+        let wide = format == OutputFormat::Wide;
+        let format = if wide { OutputFormat::Table } else { format };
+        let (out_tty, err_tty) = (io::stdout().is_terminal(), io::stderr().is_terminal());
         Printer {
             format,
             verbosity,
             out_styles: Styles {
-                color: color.resolve(io::stdout().is_terminal(), no_color.as_deref()),
+                color: color.resolve(out_tty, no_color.as_deref()),
+                width: terminal_width(out_tty && !wide, 1),
             },
             err_styles: Styles {
-                color: color.resolve(io::stderr().is_terminal(), no_color.as_deref()),
+                color: color.resolve(err_tty, no_color.as_deref()),
+                width: terminal_width(err_tty && !wide, 2),
             },
             out: Mutex::new(Box::new(io::stdout())),
             err: Mutex::new(Box::new(io::stderr())),
@@ -202,8 +225,8 @@ impl Printer {
         Printer {
             format,
             verbosity,
-            out_styles: Styles { color },
-            err_styles: Styles { color },
+            out_styles: Styles { color, width: None },
+            err_styles: Styles { color, width: None },
             out: Mutex::new(out),
             err: Mutex::new(err),
         }
@@ -223,6 +246,7 @@ impl Printer {
     pub fn data<T: Render>(&self, value: &T) -> anyhow::Result<()> {
         let text = match self.format {
             OutputFormat::Table
+            | OutputFormat::Wide
             | OutputFormat::Pretty
             | OutputFormat::Raw
             | OutputFormat::Prometheus => value.table(&self.out_styles),

@@ -305,8 +305,11 @@ mod tests {
 
     use super::*;
 
-    const PLAIN: Styles = Styles { color: false };
-    const COLOR: Styles = Styles { color: true };
+    const PLAIN: Styles = Styles::PLAIN;
+    const COLOR: Styles = Styles {
+        color: true,
+        width: None,
+    };
 
     fn record(value: Option<&[u8]>) -> Record {
         Record {

@@ -212,7 +212,19 @@ pub async fn execute(client: &Client, actions: &[Action], validate_only: bool) -
                 _ => None,
             })
             .collect();
-        let lagging = admin::await_propagation(client, &expect).await;
+        let mut lagging = admin::await_propagation(client, &expect).await;
+        let configs: Vec<(String, String, Option<String>)> = out
+            .iter()
+            .filter(|o| o.error.is_none())
+            .filter_map(|o| match &o.action {
+                Action::SetConfig { topic, key, to, .. } => {
+                    Some((topic.clone(), key.clone(), Some(to.clone())))
+                }
+                Action::UnsetConfig { topic, key, .. } => Some((topic.clone(), key.clone(), None)),
+                _ => None,
+            })
+            .collect();
+        lagging.extend(admin::await_configs(client, &configs).await);
         if !lagging.is_empty() {
             tracing::warn!(
                 "not every broker reflects the change yet: {}",

@@ -408,7 +408,7 @@ fn rendering() {
         Options::default(),
     );
     let doc = PlanDocument::new(&p, Some("c1".into()));
-    let text = crate::output::Render::table(&doc, &crate::output::Styles { color: false });
+    let text = crate::output::Render::table(&doc, &crate::output::Styles::PLAIN);
     assert_eq!(
         text,
         "~ app.a\n      partitions 6 → 12\n      retention.ms: 604800000 (7d) [DYNAMIC_TOPIC_CONFIG] → 86400000 (1d)\n        destructive: retention.ms decrease: data older or larger than the new limit is deleted\n+ app.b  create: partitions 3, replication factor 1\n      cleanup.policy = compact\nPlan: 1 to create, 2 to change, 0 to delete (1 destructive).\n"

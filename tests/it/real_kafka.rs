@@ -336,9 +336,14 @@ fn evctl_group_offsets(g: &Value) -> BTreeMap<(String, i64), (i64, i64, i64)> {
         .collect()
 }
 
+/// `evctl lag GROUP -o json`'s group; before a live consumer has joined, the group does not exist
+/// yet (exit 1, `"exists": false`).
 fn lag_group(addr: &str, group: &str) -> Value {
-    let run = ev(addr, &["lag", group, "-o", "json"]).expect_code(0);
-    run.json()["groups"][0].clone()
+    let run = ev(addr, &["lag", group, "-o", "json"]);
+    assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
+    let g = run.json()["groups"][0].clone();
+    assert_eq!(run.code == 0, g["exists"] == true, "{}", run.stderr);
+    g
 }
 
 fn live_consumer(addr: &str, topic: &str, group: &str, protocol: &str) -> Running {
