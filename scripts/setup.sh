@@ -83,7 +83,21 @@ if ! command -v kcat >/dev/null; then
     fi
 fi
 
-# 5. Apache Kafka (the reference broker and its CLI tools): Java 17+ and Maven, then the pinned
+# 5. tmux: the terminal tests run evctl in a real pseudo-terminal and read its screen.
+if ! command -v tmux >/dev/null; then
+    if [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null; then
+        log "installing tmux with apt-get"
+        DEBIAN_FRONTEND=noninteractive apt-get -y -q install tmux >/dev/null 2>&1 ||
+            { DEBIAN_FRONTEND=noninteractive apt-get -y -q update >/dev/null 2>&1 || true
+              DEBIAN_FRONTEND=noninteractive apt-get -y -q install tmux >/dev/null; } || true
+    fi
+    if ! command -v tmux >/dev/null; then
+        [[ "${CI:-}" == "true" ]] && die "tmux is not installed and could not be installed"
+        log "WARNING: tmux missing; the terminal tests will not run"
+    fi
+fi
+
+# 6. Apache Kafka (the reference broker and its CLI tools): Java 17+ and Maven, then the pinned
 # jars from Maven Central into a cache outside the work tree (scripts/kafka.sh fetch).
 install_java() {
     [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null || return 1
@@ -98,7 +112,7 @@ if ! command -v java >/dev/null || ! command -v mvn >/dev/null; then
 fi
 kafka_libs="$("$REPO_ROOT/scripts/kafka.sh" fetch)" || die "Apache Kafka could not be fetched (see above)"
 
-# 6. One-line summary.
+# 7. One-line summary.
 noida_v="$("$NOIDA_BIN" version 2>/dev/null | awk 'NR == 1 {print $NF}')" || noida_v="?"
 tansu_v="$("$VENV/bin/tansu" --version 2>/dev/null | awk 'NR == 1 {print $NF}')" || tansu_v="?"
 if command -v kcat >/dev/null; then

@@ -239,13 +239,39 @@ pub async fn run(ctx: &Ctx<'_>, args: &LagArgs) -> anyhow::Result<ExitStatus> {
     let started = Instant::now();
     let tty = std::io::stdout().is_terminal() && ctx.printer.format == OutputFormat::Table;
     let mut history = History::default();
+    let mut first_frame = true;
     loop {
         let mut report = collect(&client, &sel).await?;
         history.apply(&mut report, args.window.max(2));
-        if args.watch.is_some() {
-            if tty {
-                ctx.printer.write_out("\x1b[H\x1b[2J")?;
+        if args.watch.is_some() && tty {
+            // redraw in place: home, each line then erase to its end, erase below; the screen is
+            // cleared once, so nothing scrolls into the terminal's history frame after frame
+            use crate::output::Render as _;
+            let frame = format!(
+                "{} every {}; {} (Ctrl-C to stop)\n{}",
+                ctx.printer.out_styles().bold("evctl lag"),
+                crate::units::format_duration(interval),
+                crate::record::time::format_rfc3339(report.taken_at_ms),
+                TextView {
+                    report: &report,
+                    detail,
+                    watch: true,
+                }
+                .table(&ctx.printer.out_styles())
+            );
+            let mut screen = String::from(if first_frame {
+                "\x1b[H\x1b[2J"
+            } else {
+                "\x1b[H"
+            });
+            for line in frame.lines() {
+                screen.push_str(line);
+                screen.push_str("\x1b[K\n");
             }
+            screen.push_str("\x1b[J");
+            ctx.printer.write_out(&screen)?;
+            first_frame = false;
+        } else if args.watch.is_some() {
             if ctx.printer.format == OutputFormat::Table {
                 ctx.printer.write_out(&format!(
                     "{} every {}; {} (Ctrl-C to stop)\n",

@@ -127,6 +127,12 @@ pub fn group_table(g: &GroupLag, s: &Styles, watch: bool) -> String {
         g.total_lag,
         group_time_lag(g),
     );
+    if let Some(w) = s.width
+        && crate::output::visible_width(out.trim_end()) > w
+    {
+        // too wide for the terminal: the name on its own line, the figures under it
+        out = out.replacen("  state ", "\n  state ", 1);
+    }
     if g.partitions.is_empty() {
         out.push_str("  (no committed offsets and no assigned partitions)\n");
     } else {

@@ -109,24 +109,40 @@ pub fn visible_width(s: &str) -> usize {
         .sum()
 }
 
-/// `s` cut to at most `width` columns, ending in `…` when cut (styling dropped when cut).
+/// `s` cut to at most `width` columns with `…` in the middle, so both ends stay (names differ at
+/// their ends as often as at their starts: `platform.user.acc…created.v1`). Styling is dropped when
+/// cut.
 fn truncate(s: &str, width: usize) -> String {
     if visible_width(s) <= width {
         return s.to_string();
     }
     let plain = strip_ansi(s);
-    let mut out = String::new();
+    let chars: Vec<(char, usize)> = plain
+        .chars()
+        .map(|c| (c, UnicodeWidthChar::width(c).unwrap_or(0)))
+        .collect();
+    let room = width.saturating_sub(1);
+    let (left_room, right_room) = (room - room / 2, room / 2);
+    let mut left = String::new();
     let mut used = 0;
-    for c in plain.chars() {
-        let w = UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
+    for (c, w) in &chars {
+        if used + w > left_room {
             break;
         }
-        out.push(c);
+        left.push(*c);
         used += w;
     }
-    out.push('…');
-    out
+    let mut right: Vec<char> = Vec::new();
+    let mut used_right = 0;
+    for (c, w) in chars.iter().rev() {
+        if used_right + w > right_room + (left_room - used) {
+            break;
+        }
+        right.push(*c);
+        used_right += w;
+    }
+    right.reverse();
+    format!("{left}…{}", right.into_iter().collect::<String>())
 }
 
 /// True for a column of numbers (and dashes): it must not be cut.
@@ -270,7 +286,15 @@ mod tests {
         t.add_row(["日本", "x"]);
         t.add_row(["ab", "y"]);
         assert_eq!(table_string(&t), "K     V\n日本  x\nab    y\n");
-        assert_eq!(truncate("日本語テキスト", 5), "日本…");
-        assert_eq!(truncate("\x1b[31mred text\x1b[0m", 4), "red…");
+        assert_eq!(truncate("日本語テキスト", 5), "日…ト");
+        assert_eq!(truncate("\x1b[31mred text\x1b[0m", 4), "re…t");
+        assert_eq!(
+            truncate("platform.user.account.created.v1", 20),
+            "platform.u…reated.v1"
+        );
+        assert_eq!(
+            visible_width(&truncate("platform.user.account.created.v1", 20)),
+            20
+        );
     }
 }

@@ -60,7 +60,8 @@ fn usage_errors_exit_2() {
         .run()
         .expect_code(2);
     assert!(
-        run.stderr.contains("possible values: table, wide, json, yaml"),
+        run.stderr
+            .contains("possible values: table, wide, json, yaml"),
         "{}",
         run.stderr
     );

@@ -21,6 +21,7 @@ mod real_kafka;
 mod sasl;
 mod schema;
 mod tail;
+mod terminal;
 mod tls;
 mod validate;
 mod wire;
