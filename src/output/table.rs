@@ -145,16 +145,32 @@ fn truncate(s: &str, width: usize) -> String {
     format!("{left}…{}", right.into_iter().collect::<String>())
 }
 
-/// True for a column of numbers (and dashes): it must not be cut.
-fn numeric(cells: &[&str]) -> bool {
-    cells.iter().all(|c| {
-        let t = strip_ansi(c);
-        let t = t.trim();
-        t.is_empty()
-            || t == "-"
-            || t.chars()
-                .all(|ch| ch.is_ascii_digit() || ".,-+~%/".contains(ch) || ch.is_whitespace())
-    })
+/// How a column may give way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Numbers (and dashes): never cut.
+    Number,
+    /// Timestamps (`2026-01-02T03:04:05.678Z`): cut only when the text columns are at their floor.
+    Time,
+    /// Names, ids, addresses, messages: the first to give way.
+    Text,
+}
+
+fn kind(cells: &[&str]) -> Kind {
+    let all = |ok: &dyn Fn(char) -> bool| {
+        cells.iter().all(|c| {
+            let t = strip_ansi(c);
+            let t = t.trim();
+            t.is_empty() || t == "-" || t.chars().all(|ch| ok(ch) || ch.is_whitespace())
+        })
+    };
+    if all(&|ch| ch.is_ascii_digit() || ".,-+~%/".contains(ch)) {
+        Kind::Number
+    } else if all(&|ch| ch.is_ascii_digit() || ".,-+~%/:TZ".contains(ch)) {
+        Kind::Time
+    } else {
+        Kind::Text
+    }
 }
 
 /// The column widths: natural widths, then the widest text columns narrowed until the table fits
@@ -179,23 +195,27 @@ fn widths(t: &Table) -> Vec<usize> {
         .collect();
     let Some(limit) = t.width else { return w };
     let total = |w: &[usize]| w.iter().sum::<usize>() + GAP * w.len().saturating_sub(1);
+    let kinds: Vec<Kind> = (0..n)
+        .map(|i| kind(&t.rows.iter().map(|r| cell(r, i)).collect::<Vec<_>>()))
+        .collect();
     let floor: Vec<usize> = (0..n)
         .map(|i| {
-            let column: Vec<&str> = t.rows.iter().map(|r| cell(r, i)).collect();
-            if numeric(&column) {
-                w[i]
-            } else {
-                let header = t.header.get(i).map_or(0, |h| visible_width(h));
-                w[i].min(MIN_FLEX.max(header))
-            }
+            let header = t.header.get(i).map_or(0, |h| visible_width(h));
+            w[i].min(MIN_FLEX.max(header))
         })
         .collect();
-    while total(&w) > limit {
-        // narrow the widest column that can still give way
-        let Some(i) = (0..n).filter(|&i| w[i] > floor[i]).max_by_key(|&i| w[i]) else {
-            break;
-        };
-        w[i] -= 1;
+    // text columns first, then timestamps; numbers never
+    for phase in [Kind::Text, Kind::Time] {
+        while total(&w) > limit {
+            // narrow the widest column of this phase that can still give way
+            let Some(i) = (0..n)
+                .filter(|&i| kinds[i] == phase && w[i] > floor[i])
+                .max_by_key(|&i| w[i])
+            else {
+                break;
+            };
+            w[i] -= 1;
+        }
     }
     w
 }

@@ -209,6 +209,11 @@ fn redact(s: &str, pid: u32) -> String {
             format!("127.0.0.1:{}", "#".repeat(c[1].len()))
         })
         .into_owned();
+    // temporary homes
+    let s = regex::Regex::new(r"/\.tmp[A-Za-z0-9]{6}")
+        .unwrap()
+        .replace_all(&s, "/.tmpXXXXXX")
+        .into_owned();
     // the controller and the cluster's topic count change from run to run
     let s = regex::Regex::new(r"(?m)^(Controller: +|Topics: +).*$")
         .unwrap()
@@ -337,8 +342,8 @@ fn tables_fit_and_align(kind: Kind, test: &str) {
         }
         // dlq inspect, a replay's report, a drain's dry run, orphans
         if cols == 80 {
-            let dlq = format!("it.term.dlqi.{pid}");
-            let dest = format!("it.term.dlqi.dest.{pid}");
+            let dlq = format!("it.term.dlqi.{pid:07}");
+            let dest = format!("it.term.dlqi.dest.{pid:07}");
             crate::support::create_topics(&addr, &[(&dlq, 1), (&dest, 1)]);
             crate::support::Evctl::new()
                 .args(["-b", b, "publish", &dlq])
@@ -354,6 +359,9 @@ fn tables_fit_and_align(kind: Kind, test: &str) {
         let s = Screen::run(cols, 30, &home, &[], &["-b", b, "dlq", "inspect", &dlq]);
         assert_eq!(s.exit_code(Duration::from_secs(30)), 0);
         assert_table(&s.text(), "COUNT", 1, cols);
+        if cols == 80 {
+            insta::assert_snapshot!("dlq_inspect_80", redact(&s.text(), pid));
+        }
         let s = Screen::run(
             cols,
             30,
@@ -363,6 +371,9 @@ fn tables_fit_and_align(kind: Kind, test: &str) {
         );
         assert_eq!(s.exit_code(Duration::from_secs(30)), 0);
         assert_table(&s.text(), "DESTINATION", 1, cols);
+        if cols == 80 {
+            insta::assert_snapshot!("dlq_replay_dry_run_80", redact(&s.text(), pid));
+        }
         let s = Screen::run(
             cols,
             30,
@@ -381,6 +392,9 @@ fn tables_fit_and_align(kind: Kind, test: &str) {
         );
         assert_eq!(s.exit_code(Duration::from_secs(30)), 0);
         assert_table(&s.text(), "PARTITION", 1, cols);
+        if cols == 80 {
+            insta::assert_snapshot!("dlq_drain_dry_run_80", redact(&s.text(), pid));
+        }
         let spec = home.join("orphans.yaml");
         std::fs::write(&spec, "topics:\n  - name: nothing-else\n").unwrap();
         let s = Screen::run(
@@ -404,9 +418,15 @@ fn tables_fit_and_align(kind: Kind, test: &str) {
         let s = Screen::run(cols, 30, &home, &[], &["config", "list"]);
         assert_eq!(s.exit_code(Duration::from_secs(30)), 0);
         assert_table(&s.text(), "CURRENT", 2, cols);
+        if cols == 80 {
+            insta::assert_snapshot!("config_list_80", redact(&s.text(), pid));
+        }
         let s = Screen::run(cols, 30, &home, &[], &["config", "show"]);
         assert_eq!(s.exit_code(Duration::from_secs(30)), 0);
         assert_table(&s.text(), "SETTING", 3, cols);
+        if cols == 80 {
+            insta::assert_snapshot!("config_show_80", redact(&s.text(), pid));
+        }
         std::fs::remove_file(cfg.join("config.yaml")).unwrap();
         // colour: the header is bold, and NO_COLOR gives the same layout without escapes
         let s = Screen::run(cols, 30, &home, &[], &["-b", b, "lag", &group]);
