@@ -19,6 +19,8 @@ VENV="${EVCTL_VENV:-$REPO_ROOT/.venv}"
 HOST=127.0.0.1
 READY_TIMEOUT="${EVCTL_BROKER_TIMEOUT:-30}"
 
+# shellcheck source=scripts/lib.sh
+source "$REPO_ROOT/scripts/lib.sh"
 log() { printf 'brokers: %s\n' "$*" >&2; }
 die() { printf 'brokers: error: %s\n' "$*" >&2; exit 1; }
 
@@ -38,17 +40,6 @@ broker_bin() {
     esac
     [[ -x "$path" ]] || die "$1 binary not found/executable at $path; run scripts/setup.sh"
     printf '%s\n' "$path"
-}
-
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-# True if PID exists and is not a zombie.
-is_alive() {
-    local state
-    state="$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" || return 1
-    [[ -n "$state" && "$state" != Z ]]
 }
 
 # True if PID is alive and runs the named broker binary (guards against pid
@@ -118,15 +109,6 @@ wait_ready() {
         sleep 0.2
     done
     return 1
-}
-
-set_env() {
-    local file="$1" key="$2" value="$3" tmp
-    tmp="$(mktemp "$file.XXXXXX")"
-    if [[ -f "$file" ]]; then grep -v "^$key=" "$file" >"$tmp" || true; fi
-    printf '%s=%s\n' "$key" "$value" >>"$tmp"
-    chmod 644 "$tmp"
-    mv "$tmp" "$file"
 }
 
 start_one() {

@@ -29,6 +29,8 @@ HOST=127.0.0.1
 READY_TIMEOUT="${EVCTL_BROKER_TIMEOUT:-90}"
 HEAP="${EVCTL_KAFKA_HEAP:-384m}"
 
+# shellcheck source=scripts/lib.sh
+source "$REPO_ROOT/scripts/lib.sh"
 log() { printf 'kafka: %s\n' "$*" >&2; }
 die() { printf 'kafka: error: %s\n' "$*" >&2; exit 1; }
 usage() { sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
@@ -56,16 +58,6 @@ fetch() {
     ls "$LIBS"/kafka_2.13-"$KAFKA_VERSION".jar >/dev/null 2>&1 || die "kafka_2.13-$KAFKA_VERSION.jar missing in $LIBS"
     cp "$POM" "$LIBS/.complete"
     printf '%s\n' "$LIBS"
-}
-
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-is_alive() {
-    local state
-    state="$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" || return 1
-    [[ -n "$state" && "$state" != Z ]]
 }
 
 # True if PID is alive and is the Kafka node of this state dir (never signal anything else).
@@ -97,15 +89,6 @@ try:
 except (OSError, struct.error):
     print(0)
 EOF
-}
-
-set_env() {
-    local file="$1" key="$2" value="$3" tmp
-    tmp="$(mktemp "$file.XXXXXX")"
-    if [[ -f "$file" ]]; then grep -v "^$key=" "$file" >"$tmp" || true; fi
-    printf '%s=%s\n' "$key" "$value" >>"$tmp"
-    chmod 644 "$tmp"
-    mv "$tmp" "$file"
 }
 
 # A test CA and one broker certificate (EC P-256, PKCS#8 keys as Kafka's PEM keystore wants).

@@ -251,12 +251,11 @@ pub struct Quorum {
 pub async fn describe_quorum(client: &Client) -> Result<Option<Quorum>> {
     use kafka_protocol::messages::DescribeQuorumRequest;
     use kafka_protocol::messages::describe_quorum_request::{PartitionData, TopicData};
+    // the versions of a connection already open: no connection to every broker just for this
     let supported = client
-        .broker_versions()
+        .api_versions(Route::Any)
         .await
-        .into_iter()
-        .filter_map(|(_, v)| v.ok())
-        .any(|v| v.supports(kafka_protocol::messages::ApiKey::DescribeQuorum));
+        .is_ok_and(|v| v.supports(kafka_protocol::messages::ApiKey::DescribeQuorum));
     if !supported {
         return Ok(None);
     }

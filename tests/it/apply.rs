@@ -64,16 +64,8 @@ type Described = (usize, BTreeMap<String, (Option<String>, String)>);
 
 /// Topic partitions and configs through the library (an independent read of the cluster).
 fn describe(addr: &str, topics: &[String]) -> BTreeMap<String, Described> {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    rt.block_on(async {
-        let client = evctl::kafka::Client::connect(evctl::kafka::ClientOptions::new(
-            addr.split(',').map(String::from).collect(),
-        ))
-        .await
-        .unwrap();
+    crate::support::block_on(async {
+        let client = crate::support::client(addr).await;
         let meta = client.metadata(Some(topics)).await.unwrap();
         let configs = evctl::kafka::admin::describe_topic_configs(&client, topics)
             .await

@@ -32,16 +32,8 @@ fn spawn(addr: &str, args: &[&str]) -> Child {
 
 /// The leader of `topic`/`partition`, from `evctl` (any live broker answers).
 fn leader(addr: &str, topic: &str, partition: i32) -> i32 {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    rt.block_on(async {
-        let client = evctl::kafka::Client::connect(evctl::kafka::ClientOptions::new(
-            addr.split(',').map(String::from).collect(),
-        ))
-        .await
-        .unwrap();
+    crate::support::block_on(async {
+        let client = crate::support::client(addr).await;
         let t = client.topic(topic).await.unwrap();
         t.partitions
             .iter()
@@ -325,11 +317,7 @@ crate::on_kafka!(faults_on_three_nodes);
 fn wait_isr(addr: &str, topic: &str, n: usize) {
     let start = Instant::now();
     loop {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        let ok = rt.block_on(async {
+        let ok = crate::support::block_on(async {
             let client = evctl::kafka::Client::connect(evctl::kafka::ClientOptions::new(
                 addr.split(',').map(String::from).collect(),
             ))

@@ -507,16 +507,8 @@ on_each_broker!(follow_from_end);
 
 /// Committed offsets of a group, through the library.
 fn committed(addr: &str, group: &str, tps: &[(String, i32)]) -> HashMap<(String, i32), i64> {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    rt.block_on(async {
-        let client = evctl::kafka::Client::connect(evctl::kafka::ClientOptions::new(
-            addr.split(',').map(String::from).collect(),
-        ))
-        .await
-        .unwrap();
+    crate::support::block_on(async {
+        let client = crate::support::client(addr).await;
         evctl::kafka::offsets::committed_offsets(&client, group, Some(tps))
             .await
             .unwrap()

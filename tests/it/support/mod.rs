@@ -344,6 +344,24 @@ pub fn broker(kind: Kind, test: &str) -> Option<String> {
     }
 }
 
+/// Runs `f` to completion on a runtime of its own (library calls from a test).
+pub fn block_on<F: std::future::Future>(f: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(f)
+}
+
+/// A library client for the bootstrap list `addr` (`host:port[,host:port...]`).
+pub async fn client(addr: &str) -> evctl::kafka::Client {
+    evctl::kafka::Client::connect(evctl::kafka::ClientOptions::new(
+        addr.split(',').map(String::from).collect(),
+    ))
+    .await
+    .unwrap()
+}
+
 /// The API keys a broker advertises, asked through ApiVersions.
 pub fn api_keys(addr: &str) -> Vec<i16> {
     let rt = tokio::runtime::Builder::new_current_thread()
@@ -506,33 +524,30 @@ pub fn wait_for_port(addr: &str, limit: Duration) {
     }
 }
 
+/// Declares a test that runs once per named broker: `on_brokers!(NAME: Noida => noida, ...)`
+/// makes `mod NAME { #[test] fn noida() { super::NAME(Kind::Noida, "...::noida") } ... }`.
+#[macro_export]
+macro_rules! on_brokers {
+    ($name:ident: $($kind:ident => $test:ident),+) => {
+        mod $name {
+            $(
+                #[test]
+                fn $test() {
+                    super::$name(
+                        $crate::support::Kind::$kind,
+                        concat!(module_path!(), "::", stringify!($test)),
+                    );
+                }
+            )+
+        }
+    };
+}
+
 /// Declares a test that runs once against each broker: `mod NAME { fn noida(); fn tansu(); fn kafka(); }`.
 #[macro_export]
 macro_rules! on_each_broker {
     ($name:ident) => {
-        mod $name {
-            #[test]
-            fn noida() {
-                super::$name(
-                    $crate::support::Kind::Noida,
-                    concat!(module_path!(), "::noida"),
-                );
-            }
-            #[test]
-            fn tansu() {
-                super::$name(
-                    $crate::support::Kind::Tansu,
-                    concat!(module_path!(), "::tansu"),
-                );
-            }
-            #[test]
-            fn kafka() {
-                super::$name(
-                    $crate::support::Kind::Kafka,
-                    concat!(module_path!(), "::kafka"),
-                );
-            }
-        }
+        $crate::on_brokers!($name: Noida => noida, Tansu => tansu, Kafka => kafka);
     };
 }
 
@@ -541,15 +556,7 @@ macro_rules! on_each_broker {
 #[macro_export]
 macro_rules! on_kafka {
     ($name:ident) => {
-        mod $name {
-            #[test]
-            fn kafka() {
-                super::$name(
-                    $crate::support::Kind::Kafka,
-                    concat!(module_path!(), "::kafka"),
-                );
-            }
-        }
+        $crate::on_brokers!($name: Kafka => kafka);
     };
 }
 
@@ -558,22 +565,7 @@ macro_rules! on_kafka {
 #[macro_export]
 macro_rules! on_noida_and_kafka {
     ($name:ident) => {
-        mod $name {
-            #[test]
-            fn noida() {
-                super::$name(
-                    $crate::support::Kind::Noida,
-                    concat!(module_path!(), "::noida"),
-                );
-            }
-            #[test]
-            fn kafka() {
-                super::$name(
-                    $crate::support::Kind::Kafka,
-                    concat!(module_path!(), "::kafka"),
-                );
-            }
-        }
+        $crate::on_brokers!($name: Noida => noida, Kafka => kafka);
     };
 }
 
