@@ -53,7 +53,7 @@ if [[ $KAFKA != 1 ]]; then
     KCAT_C=(-X receive.message.max.bytes=2147483647)
 fi
 
-# Runs a command with stdout to /dev/null; prints "SECONDS MAX_RSS_KIB".
+# Runs a command with stdout to /dev/null; prints "SECONDS MAX_RSS_KIB CPU_SECONDS".
 measure() {
     python3 - "$@" <<'EOF'
 import resource, subprocess, sys, time
@@ -62,19 +62,20 @@ rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
 elapsed = time.perf_counter() - start
 if rc != 0:
     sys.exit(f"bench: {sys.argv[1]} exited with {rc}")
-print(f"{elapsed:.3f} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}")
+u = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(f"{elapsed:.3f} {u.ru_maxrss} {u.ru_utime + u.ru_stime:.3f}")
 EOF
 }
 
-declare -a kp ep jp kt et km em
+declare -a kp ep jp kt et km em kc ec
 for run in $(seq 1 "$RUNS"); do
     create_topic "bench.kcat.$run" "$PARTITIONS"
     create_topic "bench.evctl.$run" "$PARTITIONS"
-    read -r t _ < <(measure kcat -b "$BROKER" -P -t "bench.kcat.$run" -l "${KCAT_P[@]}" "$DATA")
-    kp+=("$t")
-    read -r t _ < <(measure "$EVCTL_BIN" -b "$BROKER" -q publish "bench.evctl.$run" --file "$DATA" \
+    read -r t _ c < <(measure kcat -b "$BROKER" -P -t "bench.kcat.$run" -l "${KCAT_P[@]}" "$DATA")
+    kp+=("$t"); kc+=("$c")
+    read -r t _ c < <(measure "$EVCTL_BIN" -b "$BROKER" -q publish "bench.evctl.$run" --file "$DATA" \
         --acks all --linger 5ms --batch-size 512KiB)
-    ep+=("$t")
+    ep+=("$t"); ec+=("$c")
     if [[ $KAFKA == 1 ]]; then
         create_topic "bench.java.$run" "$PARTITIONS"
         read -r t _ < <(EVCTL_KAFKA_JIT=full measure "$REPO_ROOT/scripts/kafka.sh" tool \
@@ -84,11 +85,11 @@ for run in $(seq 1 "$RUNS"); do
             linger.ms=5 batch.size=524288)
         jp+=("$t")
     fi
-    read -r t m < <(measure kcat -b "$BROKER" -C -J -e -q -t "bench.kcat.$run" "${KCAT_C[@]}")
+    read -r t m _ < <(measure kcat -b "$BROKER" -C -J -e -q -t "bench.kcat.$run" "${KCAT_C[@]}")
     kt+=("$t"); km+=("$m")
-    read -r t m < <(measure "$EVCTL_BIN" -b "$BROKER" -q tail "bench.kcat.$run" -o json -e)
+    read -r t m _ < <(measure "$EVCTL_BIN" -b "$BROKER" -q tail "bench.kcat.$run" -o json -e)
     et+=("$t"); em+=("$m")
-    echo "run $run: publish kcat ${kp[-1]}s evctl ${ep[-1]}s${jp:+ java ${jp[-1]}s}; tail kcat ${kt[-1]}s (${km[-1]} KiB) evctl ${et[-1]}s (${em[-1]} KiB)" >&2
+    echo "run $run: publish kcat ${kp[-1]}s (cpu ${kc[-1]}s) evctl ${ep[-1]}s (cpu ${ec[-1]}s)${jp:+ java ${jp[-1]}s}; tail kcat ${kt[-1]}s (${km[-1]} KiB) evctl ${et[-1]}s (${em[-1]} KiB)" >&2
 done
 
 # every record arrived, both ways
@@ -104,13 +105,15 @@ max() { printf '%s\n' "$@" | sort -g | tail -1; }
 KP="$(median "${kp[@]}")"; EP="$(median "${ep[@]}")"
 KT="$(median "${kt[@]}")"; ET="$(median "${et[@]}")"
 EM="$(max "${em[@]}")"; KM="$(max "${km[@]}")"
+KC="$(median "${kc[@]}")"; EC="$(median "${ec[@]}")"
 JP=0
 [[ $KAFKA == 1 ]] && JP="$(median "${jp[@]}")"
 echo "bench: $BROKER_NAME" >&2
-awk -v kp="$KP" -v ep="$EP" -v jp="$JP" -v kt="$KT" -v et="$ET" -v em="$EM" -v km="$KM" -v n="$RECORDS" -v kafka="$KAFKA" 'BEGIN {
+awk -v kc="$KC" -v ec="$EC" -v kp="$KP" -v ep="$EP" -v jp="$JP" -v kt="$KT" -v et="$ET" -v em="$EM" -v km="$KM" -v n="$RECORDS" -v kafka="$KAFKA" 'BEGIN {
     # targets: on real Kafka 1.5x kcat both ways and 1.0x the Java producer; 1.0x kcat on noida-db
     tk = kafka ? 1.5 : 1.0
     printf "publish %d records: kcat %.3fs, evctl %.3fs (%.0f records/s): ratio %.2f (target %.1f)\n", n, kp, ep, n/ep, kp/ep, tk
+    printf "publish CPU time (user+sys): kcat %.2fs, evctl %.2fs: ratio %.1f (wall time is bound by the brokers when evctl waits on them)\n", kc, ec, kc/ec
     if (kafka) printf "publish %d records: Java producer (kafka-producer-perf-test) %.3fs, evctl %.3fs: ratio %.2f (target 1.0)\n", n, jp, ep, jp/ep
     printf "tail %d records -o json: kcat %.3fs, evctl %.3fs (%.0f records/s): ratio %.2f (target %.1f)\n", n, kt, et, n/et, kt/et, tk
     printf "tail peak memory: evctl %.1f MiB, kcat %.1f MiB (limit 100 MiB)\n", em/1024, km/1024
