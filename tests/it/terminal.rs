@@ -407,6 +407,43 @@ fn tables_fit_and_align(kind: Kind, test: &str) {
         let code = s.exit_code(Duration::from_secs(30));
         assert!(code == 0 || code == 3, "{}", s.text());
         assert_table(&s.text(), "TOPIC", 1, cols);
+        // the members of a live group (kcat's consumer): their table lines up too
+        if cols == 80 {
+            let live = format!("it-term-live-{pid:07}");
+            let mut kcat = Command::new("kcat")
+                .args([
+                    "-b",
+                    b,
+                    "-G",
+                    &live,
+                    "-q",
+                    "-X",
+                    "client.id=it-term-member-with-a-long-client-id",
+                    &long,
+                ])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("kcat");
+            let deadline = Instant::now() + Duration::from_secs(30);
+            loop {
+                let s = Screen::run(cols, 40, &home, &[], &["-b", b, "lag", &live]);
+                s.exit_code(Duration::from_secs(30));
+                let t = s.text();
+                if t.contains("MEMBER-ID") {
+                    assert_table(&t, "MEMBER-ID", 1, cols);
+                    assert_table(&t, "TOPIC", 3, cols);
+                    break;
+                }
+                assert!(
+                    Instant::now() < deadline,
+                    "kcat's member never showed:\n{t}"
+                );
+                std::thread::sleep(Duration::from_millis(500));
+            }
+            let _ = kcat.kill();
+            let _ = kcat.wait();
+        }
         // config list and show
         let cfg = home.join(".config/evctl");
         std::fs::create_dir_all(&cfg).unwrap();
