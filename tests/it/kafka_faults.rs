@@ -3,7 +3,6 @@
 //! killed and restarted with a broker down; and every broker down. One test, one cluster, in order.
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -182,25 +181,29 @@ fn faults_on_three_nodes(_kind: Kind, test: &str) {
         .expect_code(0);
     // the tail sees all 2,000 in order, each once
     let want: Vec<String> = (0..2000).map(|i| format!("t{i:04}")).collect();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let mut stdout = tail.stdout.take().unwrap();
+    // the tail's lines as they arrive, so the test stops it once it has them all
+    let stdout = tail.stdout.take().unwrap();
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let sink = seen.clone();
     let reader = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = stdout.read_to_string(&mut s);
-        s
-    });
-    loop {
-        // the tail's progress is only known at the end: give it time, then stop it
-        std::thread::sleep(Duration::from_secs(2));
-        let seen = kcat_values(&addr, tail_topic).len();
-        if seen >= 2000 || Instant::now() > deadline {
-            break;
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            sink.lock().unwrap().push(line);
         }
+    });
+    let deadline = Instant::now() + Duration::from_secs(90);
+    while seen.lock().unwrap().len() < 2000 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(200));
     }
-    std::thread::sleep(Duration::from_secs(3));
+    // a moment more: a repeated record would show up now
+    std::thread::sleep(Duration::from_secs(1));
     sigint(&tail);
     let status = tail.wait().unwrap();
-    let got = reader.join().unwrap();
+    reader.join().unwrap();
+    let got = seen.lock().unwrap().join("\n");
     let lines: Vec<&str> = got.lines().collect();
     assert_eq!(lines.len(), 2000, "tail read {} records", lines.len());
     assert_eq!(lines, want.iter().map(String::as_str).collect::<Vec<_>>());
@@ -274,7 +277,8 @@ fn faults_on_three_nodes(_kind: Kind, test: &str) {
         )
     };
     let mut first = replay();
-    std::thread::sleep(Duration::from_millis(800));
+    // 20,000 at 10,000/s: about half way
+    std::thread::sleep(Duration::from_millis(1200));
     assert!(first.try_wait().unwrap().is_none(), "replay finished early");
     first.kill().unwrap();
     let _ = first.wait();
