@@ -1,12 +1,10 @@
 //! `evctl apply`: make the cluster match the spec, after showing the plan and asking.
 
-use std::io::IsTerminal;
-
 use serde::Serialize;
 
 use super::Ctx;
 use super::plan::{PlanArgs, load_spec, make_plan};
-use crate::error::{ExitStatus, usage, usage_hint};
+use crate::error::{ExitStatus, usage};
 use crate::output::{Render, Styles, sanitize};
 use crate::plan::cluster::{self, Outcome};
 use crate::plan::render::{PlanDocument, Summary};
@@ -80,12 +78,6 @@ fn describe(a: &crate::plan::Action) -> String {
 }
 
 fn confirm(summary: &Summary, cluster: &str) -> anyhow::Result<bool> {
-    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-        return Err(usage_hint(
-            "refusing to apply without confirmation: not on a terminal",
-            "review the plan (evctl plan) and pass --yes",
-        ));
-    }
     let mut prompt = format!("Apply these changes to cluster {cluster}?");
     if summary.destructive > 0 {
         prompt = format!(
@@ -93,10 +85,11 @@ fn confirm(summary: &Summary, cluster: &str) -> anyhow::Result<bool> {
             summary.destructive
         );
     }
-    Ok(dialoguer::Confirm::new()
-        .with_prompt(prompt)
-        .default(false)
-        .interact()?)
+    super::terminal::confirm(
+        &prompt,
+        "refusing to apply without confirmation: not on a terminal",
+        "review the plan (evctl plan) and pass --yes",
+    )
 }
 
 /// Runs `evctl apply`.

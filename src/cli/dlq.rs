@@ -251,29 +251,6 @@ async fn inspect(ctx: &Ctx<'_>, a: &InspectArgs) -> anyhow::Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
-/// A future that resolves on Ctrl-C or SIGTERM.
-async fn interrupted() {
-    #[cfg(unix)]
-    {
-        let mut term =
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                Ok(s) => s,
-                Err(_) => {
-                    let _ = tokio::signal::ctrl_c().await;
-                    return;
-                }
-            };
-        tokio::select! {
-            _ = tokio::signal::ctrl_c() => {}
-            _ = term.recv() => {}
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = tokio::signal::ctrl_c().await;
-    }
-}
-
 impl Render for ReplayReport {
     fn table(&self, s: &Styles) -> String {
         let mut out = format!(
@@ -379,8 +356,13 @@ async fn replay_cmd(ctx: &Ctx<'_>, a: &ReplayArgs) -> anyhow::Result<ExitStatus>
     }
     if ask {
         // the routing table the replay is about to act on: a dry run over the same records
-        let preview =
-            replay::replay(client.clone(), &options(true)?, interrupted(), &|_, _| {}).await;
+        let preview = replay::replay(
+            client.clone(),
+            &options(true)?,
+            super::terminal::stop_signal(),
+            &|_, _| {},
+        )
+        .await;
         let preview = match preview {
             Ok(r) => r,
             Err(e) => {
@@ -413,21 +395,15 @@ async fn replay_cmd(ctx: &Ctx<'_>, a: &ReplayArgs) -> anyhow::Result<ExitStatus>
             return Ok(ExitStatus::Success);
         }
     }
-    let bar = (std::io::stderr().is_terminal()
-        && ctx.printer.verbosity >= crate::output::Verbosity::Normal)
-        .then(|| {
-            indicatif::ProgressBar::new(0).with_style(
-                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {per_sec} eta {eta}")
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-            )
-        });
+    let bar =
+        super::terminal::progress_bar(ctx.printer, 0, "{bar:30} {pos}/{len} {per_sec} eta {eta}");
     let progress = |done: u64, total: u64| {
         if let Some(b) = &bar {
             b.set_length(total);
             b.set_position(done.min(total));
         }
     };
-    let result = replay::replay(client, &opts, interrupted(), &progress).await;
+    let result = replay::replay(client, &opts, super::terminal::stop_signal(), &progress).await;
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
@@ -529,17 +505,13 @@ impl Render for DrainReport {
     }
 }
 
+/// Asks before a change to the DLQ or its groups; off a terminal it needs --yes.
 fn confirm(prompt: &str) -> anyhow::Result<bool> {
-    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
-        return Err(usage_hint(
-            "refusing without confirmation: not on a terminal",
-            "run with --dry-run first to see what it does, then pass --yes",
-        ));
-    }
-    Ok(dialoguer::Confirm::new()
-        .with_prompt(prompt)
-        .default(false)
-        .interact()?)
+    super::terminal::confirm(
+        prompt,
+        "refusing without confirmation: not on a terminal",
+        "run with --dry-run first to see what it does, then pass --yes",
+    )
 }
 
 async fn drain(ctx: &Ctx<'_>, a: &DrainArgs) -> anyhow::Result<ExitStatus> {

@@ -14,6 +14,7 @@ pub mod plan;
 pub mod publish;
 pub mod schema;
 pub mod tail;
+pub mod terminal;
 pub mod validate;
 
 use std::path::PathBuf;

@@ -268,7 +268,7 @@ const CHUNK: usize = 1024;
 /// Reads lines on a thread of its own and sends parsed records in chunks; stops when the receiver
 /// is gone (the main task stopped at a bad line or on Ctrl-C).
 fn spawn_reader(
-    source: Box<dyn BufRead + Send>,
+    source: std::io::BufReader<Box<dyn std::io::Read + Send>>,
     opts: InputOptions,
     progress: Option<indicatif::ProgressBar>,
 ) -> tokio::sync::mpsc::Receiver<Vec<Item>> {
@@ -294,7 +294,9 @@ fn spawn_reader(
                         Err(e) => Item::Bad(n, e),
                     };
                     chunk.push(item);
-                    if chunk.len() >= CHUNK {
+                    // a full chunk, or all that has arrived (a pipe fed slowly, `tail -f log |
+                    // evctl publish`): lines are sent as they come, not when a chunk fills
+                    if chunk.len() >= CHUNK || source.buffer().is_empty() {
                         if let Some(p) = &progress {
                             p.set_position(read_bytes);
                         }
@@ -424,12 +426,13 @@ pub async fn run(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<ExitStatus
             headers: opts.headers.clone(),
         }),
         _ => {
-            let (source, len): (Box<dyn BufRead + Send>, Option<u64>) = match &args.file {
+            type Source = std::io::BufReader<Box<dyn std::io::Read + Send>>;
+            let (source, len): (Source, Option<u64>) = match &args.file {
                 Some(p) if p.as_os_str() != "-" => {
                     let f = std::fs::File::open(p)
                         .map_err(|e| usage(format!("cannot read {}: {e}", p.display())))?;
                     let len = f.metadata().ok().map(|m| m.len());
-                    (Box::new(std::io::BufReader::with_capacity(1 << 20, f)), len)
+                    (std::io::BufReader::with_capacity(1 << 20, Box::new(f)), len)
                 }
                 _ => {
                     if std::io::stdin().is_terminal() {
@@ -438,21 +441,18 @@ pub async fn run(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<ExitStatus
                         );
                     }
                     (
-                        Box::new(std::io::BufReader::with_capacity(1 << 20, std::io::stdin())),
+                        std::io::BufReader::with_capacity(1 << 20, Box::new(std::io::stdin())),
                         None,
                     )
                 }
             };
-            if let Some(len) = len
-                && std::io::stderr().is_terminal()
-                && ctx.printer.verbosity >= crate::output::Verbosity::Normal
-            {
-                let bar = indicatif::ProgressBar::new(len).with_style(
-                    indicatif::ProgressStyle::with_template(
-                        "{bar:30} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} eta {eta}",
-                    )
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-                );
+            if let Some(bar) = len.and_then(|len| {
+                super::terminal::progress_bar(
+                    ctx.printer,
+                    len,
+                    "{bar:30} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} eta {eta}",
+                )
+            }) {
                 progress = Some(bar.clone());
                 spawn_reader(source, opts.clone(), Some(bar))
             } else {
@@ -471,7 +471,8 @@ pub async fn run(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<ExitStatus
     let mut bad_line: Option<(u64, String)> = None;
     let mut read_error = None;
     let mut interrupted = false;
-    let ctrl_c = tokio::signal::ctrl_c();
+    // Ctrl-C or SIGTERM: stop reading, send what was read, print the summary
+    let ctrl_c = super::terminal::stop_signal();
     tokio::pin!(ctrl_c);
     'input: loop {
         tokio::select! {
@@ -552,7 +553,7 @@ pub async fn run(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<ExitStatus
     // send what was read before the stop; a second Ctrl-C abandons it
     tokio::select! {
         r = producer.flush() => r?,
-        _ = tokio::signal::ctrl_c() => {
+        _ = super::terminal::stop_signal() => {
             interrupted = true;
             ctx.printer.warn("interrupted again: unsent records were dropped");
         }

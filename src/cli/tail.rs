@@ -379,7 +379,8 @@ pub async fn run(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<ExitStatus> {
     let mut last_commit = Instant::now();
     let mut last_refresh = Instant::now();
     let mut positions: Option<Vec<(TopicPartition, i64)>> = None;
-    let ctrl_c = tokio::signal::ctrl_c();
+    // Ctrl-C or SIGTERM: stop, commit the group's position, print the summary
+    let ctrl_c = super::terminal::stop_signal();
     tokio::pin!(ctrl_c);
     'read: loop {
         let batch = tokio::select! {

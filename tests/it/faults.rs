@@ -211,3 +211,62 @@ fn a_frame_above_the_limit_is_named() {
     assert!(!run.stderr.contains("dropped"), "{}", run.stderr);
     drop(server);
 }
+
+/// SIGTERM (a service manager's stop, `timeout`, CI's cancel) stops tail and publish as Ctrl-C
+/// does: what is in flight is finished, the group committed, the summary printed, exit 130.
+fn sigterm_stops_tail_and_publish_cleanly(kind: Kind, test: &str) {
+    let Some(addr) = crate::support::broker(kind, test) else {
+        return;
+    };
+    let topic = format!("it.sigterm.{}.{}", kind.name(), std::process::id());
+    crate::support::create_topics(&addr, &[(&topic, 1)]);
+    let group = format!("it-sigterm-{}-{}", kind.name(), std::process::id());
+    // publish from a stdin that stays open: two lines, then SIGTERM
+    let mut publish = std::process::Command::new(crate::support::evctl_bin())
+        .args(["-b", &addr, "publish", &topic])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let stdin = publish.stdin.as_mut().unwrap();
+        stdin.write_all(b"one\ntwo\n").unwrap();
+        stdin.flush().unwrap();
+    }
+    std::thread::sleep(Duration::from_millis(1500));
+    let term = |pid: u32| {
+        std::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .unwrap()
+    };
+    term(publish.id());
+    let out = publish.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    assert!(err.contains("published 2 records"), "{err}");
+    // a following tail with a group: SIGTERM commits and prints the summary
+    let tail = std::process::Command::new(crate::support::evctl_bin())
+        .args([
+            "-b", &addr, "tail", &topic, "--group", &group, "--from", "start", "-o", "raw",
+        ])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(2000));
+    term(tail.id());
+    let out = tail.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "one\ntwo\n");
+    assert!(err.contains("2 records printed"), "{err}");
+    assert!(
+        err.contains(&format!("committed group {group}'s offsets")),
+        "{err}"
+    );
+}
+crate::on_each_broker!(sigterm_stops_tail_and_publish_cleanly);
