@@ -107,6 +107,23 @@ pub fn status_for(err: &anyhow::Error) -> ExitStatus {
     }
 }
 
+/// The lines to list under an error, each `(where, what)`: every broker address tried and why it
+/// failed, when more than one was. The printer shows them without knowing the transports.
+pub fn details_for(err: &anyhow::Error) -> Vec<(String, String)> {
+    err.chain()
+        .find_map(|c| c.downcast_ref::<crate::kafka::KafkaError>())
+        .and_then(|k| match k {
+            crate::kafka::KafkaError::NoBrokerReachable { attempts } if attempts.len() > 1 => Some(
+                attempts
+                    .iter()
+                    .map(|(addr, why)| (addr.clone(), why.to_string()))
+                    .collect(),
+            ),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
 /// The hint to print under an error, if any part of its chain has one.
 pub fn hint_for(err: &anyhow::Error) -> Option<String> {
     err.chain().find_map(|c| {

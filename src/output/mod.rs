@@ -338,19 +338,12 @@ impl Printer {
                 sanitize(&cause.to_string())
             ));
         }
-        if let Some(kerr) = err
-            .chain()
-            .find_map(|c| c.downcast_ref::<crate::kafka::KafkaError>())
-            && let crate::kafka::KafkaError::NoBrokerReachable { attempts } = kerr
-            && attempts.len() > 1
-        {
-            for (addr, why) in attempts {
-                text.push_str(&format!(
-                    "  {} {}\n",
-                    s.bold(&format!("{addr}:")),
-                    sanitize(&why.to_string())
-                ));
-            }
+        for (addr, why) in crate::error::details_for(err) {
+            text.push_str(&format!(
+                "  {} {}\n",
+                s.bold(&format!("{addr}:")),
+                sanitize(&why)
+            ));
         }
         if let Some(hint) = crate::error::hint_for(err) {
             text.push_str(&format!("{} {hint}\n", s.good("hint:")));

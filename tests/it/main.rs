@@ -7,6 +7,7 @@
 mod support;
 
 mod apply;
+mod architecture;
 mod cli;
 mod cluster;
 mod config;
