@@ -209,19 +209,35 @@ fn kcat_agrees_on_brokers(kind: Kind, test: &str) {
     kcat_brokers.sort();
     evctl_brokers.sort();
     assert_eq!(kcat_brokers, evctl_brokers);
-    // other tests create and delete topics meanwhile: evctl's count before and after kcat's
-    // brackets it
-    let after = partitions();
-    let kcat_partitions: usize = k["topics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["partitions"].as_array().unwrap().len())
-        .sum();
-    let kcat_partitions = kcat_partitions as u64;
-    assert!(
-        (before.min(after)..=before.max(after)).contains(&kcat_partitions),
-        "kcat {kcat_partitions}, evctl {before} then {after}"
-    );
+    // other tests create and delete topics meanwhile, and on KRaft each broker learns of them a
+    // moment apart: evctl's count before and after kcat's brackets it, within a few tries
+    let count = |k: &serde_json::Value| -> u64 {
+        k["topics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["partitions"].as_array().unwrap().len() as u64)
+            .sum()
+    };
+    let mut seen = Vec::new();
+    let (mut before, mut k) = (before, k);
+    for attempt in 0..10 {
+        if attempt > 0 {
+            std::thread::sleep(std::time::Duration::from_millis(500));
+            before = partitions();
+            let out = std::process::Command::new("kcat")
+                .args(["-b", &addr, "-L", "-J", "-m", "10"])
+                .output()
+                .unwrap();
+            k = serde_json::from_slice(&out.stdout).unwrap();
+        }
+        let after = partitions();
+        let kcat = count(&k);
+        if (before.min(after)..=before.max(after)).contains(&kcat) {
+            return;
+        }
+        seen.push(format!("kcat {kcat}, evctl {before} then {after}"));
+    }
+    panic!("kcat and evctl never agreed: {seen:?}");
 }
 on_noida_and_kafka!(kcat_agrees_on_brokers);
