@@ -243,12 +243,14 @@ fn sigterm_stops_tail_and_publish_cleanly(kind: Kind, test: &str) {
             .unwrap()
     };
     term(publish.id());
+    // stdin stays open a moment: the stop is the signal's, not the end of the input
+    std::thread::sleep(Duration::from_millis(1000));
     let out = publish.wait_with_output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(130), "{err}");
     assert!(err.contains("published 2 records"), "{err}");
     // a following tail with a group: SIGTERM commits and prints the summary
-    let tail = std::process::Command::new(crate::support::evctl_bin())
+    let mut tail = std::process::Command::new(crate::support::evctl_bin())
         .args([
             "-b", &addr, "tail", &topic, "--group", &group, "--from", "start", "-o", "raw",
         ])
@@ -257,12 +259,29 @@ fn sigterm_stops_tail_and_publish_cleanly(kind: Kind, test: &str) {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(2000));
+    // SIGTERM once both records are on stdout
+    let stdout = tail.stdout.take().unwrap();
+    let lines = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let sink = lines.clone();
+    let reader = std::thread::spawn(move || {
+        use std::io::BufRead;
+        for l in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            sink.lock().unwrap().push(l);
+        }
+    });
+    let start = Instant::now();
+    while lines.lock().unwrap().len() < 2 && start.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
     term(tail.id());
     let out = tail.wait_with_output().unwrap();
+    reader.join().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(130), "{err}");
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "one\ntwo\n");
+    assert_eq!(*lines.lock().unwrap(), ["one", "two"]);
     assert!(err.contains("2 records printed"), "{err}");
     assert!(
         err.contains(&format!("committed group {group}'s offsets")),
