@@ -142,7 +142,7 @@ fn faults_on_three_nodes(_kind: Kind, test: &str) {
         "publish finished before the kill"
     );
     cluster.kill_node(victim);
-    let out = wait_output(publish, Duration::from_secs(120));
+    let out = wait_output(publish, Duration::from_secs(180));
     assert!(
         out.0.success(),
         "publish failed across the leader change:\n{}",
