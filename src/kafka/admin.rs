@@ -2,7 +2,7 @@
 //! incremental config changes and deletion. Requests are batched: the number sent grows with the
 //! number of batches, not with the number of topics.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use kafka_protocol::ResponseError;
 use kafka_protocol::messages::create_partitions_request::CreatePartitionsTopic;
@@ -297,6 +297,27 @@ pub async fn describe_quorum(client: &Client) -> Result<Option<Quorum>> {
     }))
 }
 
+/// Asks every broker in turn what `lagging_on(broker)` finds still behind, every 100 ms, until
+/// none is or the client's timeout passes; what some broker still disagrees on at the end. A
+/// broker that cannot answer (`None`) does not hold the others up.
+async fn until_every_broker_agrees<F>(client: &Client, mut lagging_on: F) -> Vec<String>
+where
+    F: AsyncFnMut(i32) -> Option<BTreeSet<String>>,
+{
+    let deadline = tokio::time::Instant::now() + client.options().timeout;
+    loop {
+        let brokers: Vec<i32> = client.cached_metadata().brokers.keys().copied().collect();
+        let mut lagging = BTreeSet::new();
+        for id in brokers {
+            lagging.extend(lagging_on(id).await.unwrap_or_default());
+        }
+        if lagging.is_empty() || tokio::time::Instant::now() >= deadline {
+            return lagging.into_iter().collect();
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
 /// Waits until every broker describes the changed configs as set (`Some(value)`, a topic
 /// override of that value) or unset (`None`, no topic override), within the client's timeout.
 /// Returns the `topic key` pairs some broker still disagrees on at the deadline.
@@ -307,42 +328,39 @@ pub async fn await_configs(
     if expect.is_empty() {
         return Vec::new();
     }
-    let deadline = tokio::time::Instant::now() + client.options().timeout;
-    let mut topics: Vec<String> = expect.iter().map(|(t, _, _)| t.clone()).collect();
-    topics.dedup();
+    let topics: Vec<String> = expect
+        .iter()
+        .map(|(t, _, _)| t.clone())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
     let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
-    loop {
-        let brokers: Vec<i32> = client.cached_metadata().brokers.keys().copied().collect();
-        let mut lagging = std::collections::BTreeSet::new();
-        for id in brokers {
-            let Ok(seen) = describe_topic_configs_on(client, Route::Broker(id), &topics).await
-            else {
-                continue;
-            };
-            for (topic, key, want) in expect {
-                let entry = seen
-                    .get(topic)
-                    .and_then(|r| r.as_ref().ok())
-                    .and_then(|es| es.iter().find(|e| &e.name == key));
-                let ok = match (want, entry) {
-                    (Some(v), Some(e)) => {
-                        e.source == ConfigSource::DynamicTopicConfig
-                            && e.value.as_deref().is_some_and(|got| same(got, v))
-                    }
-                    (None, Some(e)) => e.source != ConfigSource::DynamicTopicConfig,
-                    (None, None) => true,
-                    (Some(_), None) => false,
-                };
-                if !ok {
-                    lagging.insert(format!("{topic} {key}"));
+    until_every_broker_agrees(client, async |id| {
+        let seen = describe_topic_configs_on(client, Route::Broker(id), &topics)
+            .await
+            .ok()?;
+        let lagging = expect.iter().filter(|(topic, key, want)| {
+            let entry = seen
+                .get(topic)
+                .and_then(|r| r.as_ref().ok())
+                .and_then(|es| es.iter().find(|e| &e.name == key));
+            !match (want, entry) {
+                (Some(v), Some(e)) => {
+                    e.source == ConfigSource::DynamicTopicConfig
+                        && e.value.as_deref().is_some_and(|got| same(got, v))
                 }
+                (None, Some(e)) => e.source != ConfigSource::DynamicTopicConfig,
+                (None, None) => true,
+                (Some(_), None) => false,
             }
-        }
-        if lagging.is_empty() || tokio::time::Instant::now() >= deadline {
-            return lagging.into_iter().collect();
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+        });
+        Some(
+            lagging
+                .map(|(topic, key, _)| format!("{topic} {key}"))
+                .collect(),
+        )
+    })
+    .await
 }
 
 /// What every broker should say of a topic once a change has spread.
@@ -363,46 +381,33 @@ pub async fn await_propagation(client: &Client, expect: &[(String, Expect)]) -> 
     if expect.is_empty() {
         return Vec::new();
     }
-    let deadline = tokio::time::Instant::now() + client.options().timeout;
     let names: Vec<String> = expect.iter().map(|(t, _)| t.clone()).collect();
-    loop {
-        let brokers: Vec<i32> = client.cached_metadata().brokers.keys().copied().collect();
-        let mut lagging: std::collections::BTreeSet<String> = Default::default();
-        for id in brokers {
-            let resp = client
-                .send(Route::Broker(id), |v| {
-                    super::cluster::metadata_request(Some(&names), v)
-                })
-                .await;
-            let Ok(resp) = resp else {
-                // a broker that cannot answer does not hold the others up
-                continue;
-            };
-            for (name, want) in expect {
-                let seen = resp
-                    .topics
-                    .iter()
-                    .find(|t| t.name.as_ref().is_some_and(|n| n.0.as_str() == name));
-                let ok = match (want, seen) {
-                    (Expect::Absent, None) => true,
-                    (Expect::Absent, Some(t)) => t.error_code != 0,
-                    (Expect::Partitions(_), None) => false,
-                    (Expect::Partitions(n), Some(t)) => {
-                        t.error_code == 0
-                            && t.partitions.len() as i32 >= *n
-                            && t.partitions.iter().all(|p| p.leader_id.0 >= 0)
-                    }
-                };
-                if !ok {
-                    lagging.insert(name.clone());
+    until_every_broker_agrees(client, async |id| {
+        let resp = client
+            .send(Route::Broker(id), |v| {
+                super::cluster::metadata_request(Some(&names), v)
+            })
+            .await
+            .ok()?;
+        let lagging = expect.iter().filter(|(name, want)| {
+            let seen = resp
+                .topics
+                .iter()
+                .find(|t| t.name.as_ref().is_some_and(|n| n.0.as_str() == name));
+            !match (want, seen) {
+                (Expect::Absent, None) => true,
+                (Expect::Absent, Some(t)) => t.error_code != 0,
+                (Expect::Partitions(_), None) => false,
+                (Expect::Partitions(n), Some(t)) => {
+                    t.error_code == 0
+                        && t.partitions.len() as i32 >= *n
+                        && t.partitions.iter().all(|p| p.leader_id.0 >= 0)
                 }
             }
-        }
-        if lagging.is_empty() || tokio::time::Instant::now() >= deadline {
-            return lagging.into_iter().collect();
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+        });
+        Some(lagging.map(|(name, _)| name.clone()).collect())
+    })
+    .await
 }
 
 /// Raises topics' partition counts to the given totals.
