@@ -64,7 +64,7 @@ pub async fn group_exists(client: &Client, group: &str) -> Result<bool> {
     )?;
     let described = described
         .iter()
-        .any(|d| d.group == group && !(d.state == "Dead" && d.members.is_empty()));
+        .any(|d| d.group == group && !d.dead_and_empty());
     let committed = offsets.get(group).is_some_and(|o| !o.is_empty());
     Ok(described || committed)
 }
@@ -127,6 +127,14 @@ pub struct GroupDescription {
     pub members: Vec<Member>,
     /// The coordinator broker.
     pub coordinator: i32,
+}
+
+impl GroupDescription {
+    /// Dead with no members: a classic group that is gone, or what DescribeGroups says of a group
+    /// it does not know (a KIP-848 group among them).
+    pub fn dead_and_empty(&self) -> bool {
+        self.state == "Dead" && self.members.is_empty()
+    }
 }
 
 /// Decodes a consumer protocol assignment (version, [topic, [partition]], user data).
@@ -244,7 +252,7 @@ pub async fn describe_groups(
         // ConsumerGroupDescribe about those, where the coordinator has it
         not_classic.extend(
             out.iter()
-                .filter(|d| d.state == "Dead" && d.members.is_empty())
+                .filter(|d| d.dead_and_empty())
                 .map(|d| d.group.clone()),
         );
         if !not_classic.is_empty() {

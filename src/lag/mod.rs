@@ -319,7 +319,7 @@ pub async fn collect(client: &Arc<Client>, sel: &Selection) -> Result<LagReport,
         out.push(GroupLag {
             // a listed group exists; a named one needs members, a description or offsets
             exists: sel.groups.is_empty()
-                || d.is_some_and(|d| !(d.state == "Dead" && d.members.is_empty()))
+                || d.is_some_and(|d| !d.dead_and_empty())
                 || committed.is_some_and(|c| !c.is_empty()),
             state: d.map_or_else(|| "Dead".to_string(), |d| d.state.clone()),
             group_type: d.map(|d| d.group_type.clone()).unwrap_or_default(),
