@@ -248,10 +248,8 @@ pub async fn run(ctx: &Ctx<'_>, args: &LagArgs) -> anyhow::Result<ExitStatus> {
             // cleared once, so nothing scrolls into the terminal's history frame after frame
             use crate::output::Render as _;
             let frame = format!(
-                "{} every {}; {} (Ctrl-C to stop)\n{}",
-                ctx.printer.out_styles().bold("evctl lag"),
-                crate::units::format_duration(interval),
-                crate::record::time::format_rfc3339(report.taken_at_ms),
+                "{}{}",
+                watch_header(ctx, interval, report.taken_at_ms),
                 TextView {
                     report: &report,
                     detail,
@@ -273,12 +271,8 @@ pub async fn run(ctx: &Ctx<'_>, args: &LagArgs) -> anyhow::Result<ExitStatus> {
             first_frame = false;
         } else if args.watch.is_some() {
             if ctx.printer.format == OutputFormat::Table {
-                ctx.printer.write_out(&format!(
-                    "{} every {}; {} (Ctrl-C to stop)\n",
-                    ctx.printer.out_styles().bold("evctl lag"),
-                    crate::units::format_duration(interval),
-                    crate::record::time::format_rfc3339(report.taken_at_ms)
-                ))?;
+                ctx.printer
+                    .write_out(&watch_header(ctx, interval, report.taken_at_ms))?;
             }
             print(ctx, &report, detail, true)?;
         }
@@ -323,6 +317,16 @@ pub async fn run(ctx: &Ctx<'_>, args: &LagArgs) -> anyhow::Result<ExitStatus> {
         }
         tokio::time::sleep(interval).await;
     }
+}
+
+/// The line above each watch frame: the interval and when it was taken.
+fn watch_header(ctx: &Ctx<'_>, interval: Duration, taken_at_ms: i64) -> String {
+    format!(
+        "{} every {}; {} (Ctrl-C to stop)\n",
+        ctx.printer.out_styles().bold("evctl lag"),
+        crate::units::format_duration(interval),
+        crate::record::time::format_rfc3339(taken_at_ms)
+    )
 }
 
 async fn prepare(
