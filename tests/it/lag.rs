@@ -540,5 +540,28 @@ fn a_group_that_does_not_exist(kind: Kind, test: &str) {
         .args(["lag", &real, "--nagios"])
         .run_within(Duration::from_secs(30))
         .expect_code(0);
+    // Kafka's own kafka-consumer-groups agrees: the typo is no group, the real one is
+    if kind == Kind::Kafka {
+        let describe = |g: &str| {
+            crate::support::kafka::tool_ok(
+                "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand",
+                &["--bootstrap-server", &addr, "--describe", "--group", g],
+                None,
+            )
+        };
+        let typo_out = crate::support::kafka::tool(
+            "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand",
+            &["--bootstrap-server", &addr, "--describe", "--group", &typo],
+            None,
+            Duration::from_secs(90),
+        );
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&typo_out.stdout),
+            String::from_utf8_lossy(&typo_out.stderr)
+        );
+        assert!(said.contains(&format!("Group {typo} not found")), "{said}");
+        assert!(describe(&real).contains(&real));
+    }
 }
 on_noida_and_kafka!(a_group_that_does_not_exist);
