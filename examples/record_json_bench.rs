@@ -9,28 +9,19 @@ use std::time::Instant;
 
 use bytes::Bytes;
 use evctl::record::json::{JsonLinesWriter, decode};
-use evctl::record::{Record, TimestampType};
+use evctl::record::{Message, Record, TimestampType};
 
 fn main() {
     const N: i64 = 100_000;
     let records: Vec<Record> = (0..N)
-        .map(|i| Record {
-            topic: "platform.user.events.v1".into(),
-            partition: (i % 12) as i32,
-            offset: i,
-            timestamp: 1_735_689_600_000 + i,
-            timestamp_type: TimestampType::Create,
-            key: Some(Bytes::from(format!("user-{i}"))),
-            value: Some(if i % 10 == 0 {
+        .map(|i| Record { topic: "platform.user.events.v1".into(), partition: (i % 12) as i32, offset: i, timestamp_type: TimestampType::Create, msg: Message { timestamp: 1_735_689_600_000 + i, key: Some(Bytes::from(format!("user-{i}"))), value: Some(if i % 10 == 0 {
                 Bytes::from((0..100).map(|b| (b * 7 + i) as u8).collect::<Vec<u8>>())
             } else {
                 Bytes::from(format!(
                     "{{\"id\":{i},\"type\":\"user.created.v1\",\"name\":\"Zoë \\\"Q\\\"\",\"pad\":\"{}\"}}",
                     "x".repeat(40)
                 ))
-            }),
-            headers: vec![("traceparent".into(), Some(Bytes::from_static(b"00-abc-def-01")))],
-        })
+            }), headers: vec![("traceparent".into(), Some(Bytes::from_static(b"00-abc-def-01")))] } })
         .collect();
 
     let t = Instant::now();

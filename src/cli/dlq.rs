@@ -12,7 +12,6 @@ use serde::Serialize;
 use super::Ctx;
 use crate::dlq::dialect::CustomDialect;
 use crate::dlq::replay::{self, Criteria, PartitionPolicy, ReplayOptions, ReplayReport};
-use crate::error::failure_hint;
 use crate::error::{ExitStatus, usage, usage_hint};
 use crate::kafka::offsets::{
     Isolation, OffsetQuery, TopicPartition, commit_offsets, delete_records, list_offsets,
@@ -344,15 +343,12 @@ async fn replay_cmd(ctx: &Ctx<'_>, a: &ReplayArgs) -> anyhow::Result<ExitStatus>
     if let Some(g) = &a.group
         && !a.new_group
     {
-        crate::kafka::groups::require_group(&client, g)
-            .await
-            .map_err(|e| match e {
-                e @ crate::kafka::KafkaError::NoSuchGroup { .. } => failure_hint(
-                    e.to_string(),
-                    "a new group replays the whole DLQ from its start: pass --new-group to mean it",
-                ),
-                e => e.into(),
-            })?;
+        super::require_group(
+            &client,
+            g,
+            "a new group replays the whole DLQ from its start: pass --new-group to mean it",
+        )
+        .await?;
     }
     if ask {
         // the routing table the replay is about to act on: a dry run over the same records
@@ -520,15 +516,12 @@ async fn drain(ctx: &Ctx<'_>, a: &DrainArgs) -> anyhow::Result<ExitStatus> {
     let client = Arc::new(ctx.client().await?);
     // a drain moves an existing group (a typo would make a new one at the DLQ's end)
     if !a.new_group {
-        crate::kafka::groups::require_group(&client, &a.group)
-            .await
-            .map_err(|e| match e {
-                e @ crate::kafka::KafkaError::NoSuchGroup { .. } => failure_hint(
-                    e.to_string(),
-                    "to position a new group past the dead letters, pass --new-group",
-                ),
-                e => e.into(),
-            })?;
+        super::require_group(
+            &client,
+            &a.group,
+            "to position a new group past the dead letters, pass --new-group",
+        )
+        .await?;
     }
     let plan = replay::plan_drain(client.clone(), &a.topic, &a.group, &criteria, &custom).await?;
     let mut report = DrainReport {

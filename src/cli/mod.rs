@@ -215,6 +215,19 @@ impl Ctx<'_> {
     }
 }
 
+/// Fails when `group` does not exist, naming the groups it may have meant; `hint` says how to
+/// start a new one on purpose.
+pub async fn require_group(client: &kafka::Client, group: &str, hint: &str) -> anyhow::Result<()> {
+    kafka::groups::require_group(client, group)
+        .await
+        .map_err(|e| match e {
+            e @ kafka::KafkaError::NoSuchGroup { .. } => {
+                crate::error::failure_hint(e.to_string(), hint)
+            }
+            e => e.into(),
+        })
+}
+
 /// The argument ids whose value came from the environment.
 fn from_env(matches: &ArgMatches, id: &str) -> bool {
     matches.value_source(id) == Some(ValueSource::EnvVariable)

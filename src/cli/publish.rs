@@ -1,22 +1,21 @@
 //! `evctl publish`: one value from the command line, or records from stdin or a file.
 
-use crate::record::time::now_ms;
-use std::collections::BTreeSet;
-use std::io::{BufRead, IsTerminal};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use bytes::Bytes;
-use serde::Serialize;
 
 use super::Ctx;
 use crate::error::{ExitStatus, usage, usage_hint};
 use crate::kafka::batch::Compression;
-use crate::kafka::producer::{Acks, OutRecord, Producer, ProducerOptions};
-use crate::output::{Render, Styles};
+use crate::kafka::producer::{Acks, Producer, ProducerOptions};
+use crate::publish::{self, PublishOptions, Summary};
+use crate::record::Message;
 use crate::record::envelope::{CloudEventsMode, EnvelopeOptions};
-use crate::record::input::{self, InputFormat, InputOptions, InputRecord, Wrap};
+use crate::record::input::{self, InputFormat, InputOptions, Wrap};
+use crate::record::time::now_ms;
 
 const AFTER_HELP: &str = "Examples:
   evctl publish orders '{\"id\":1}' --key o-1 -H source=cli
@@ -256,129 +255,30 @@ fn input_options(args: &PublishArgs) -> anyhow::Result<InputOptions> {
     })
 }
 
-/// One item from the input reader.
-enum Item {
-    Record(u64, InputRecord),
-    Bad(u64, String),
-    ReadError(String),
-}
-
-const CHUNK: usize = 1024;
-
-/// Reads lines on a thread of its own and sends parsed records in chunks; stops when the receiver
-/// is gone (the main task stopped at a bad line or on Ctrl-C).
-fn spawn_reader(
-    source: std::io::BufReader<Box<dyn std::io::Read + Send>>,
-    opts: InputOptions,
-    progress: Option<indicatif::ProgressBar>,
-) -> tokio::sync::mpsc::Receiver<Vec<Item>> {
-    let (tx, rx) = tokio::sync::mpsc::channel::<Vec<Item>>(16);
-    std::thread::spawn(move || {
-        let mut source = source;
-        let mut line = Vec::with_capacity(4096);
-        let mut chunk = Vec::with_capacity(CHUNK);
-        let mut n: u64 = 0;
-        let mut read_bytes: u64 = 0;
-        loop {
-            line.clear();
-            match source.read_until(b'\n', &mut line) {
-                Ok(0) => break,
-                Ok(len) => {
-                    n += 1;
-                    read_bytes += len as u64;
-                    if line.last() == Some(&b'\n') {
-                        line.pop();
-                    }
-                    let item = match input::parse_line(&line, &opts, now_ms()) {
-                        Ok(r) => Item::Record(n, r),
-                        Err(e) => Item::Bad(n, e),
-                    };
-                    chunk.push(item);
-                    // a full chunk, or all that has arrived (a pipe fed slowly, `tail -f log |
-                    // evctl publish`): lines are sent as they come, not when a chunk fills
-                    if chunk.len() >= CHUNK || source.buffer().is_empty() {
-                        if let Some(p) = &progress {
-                            p.set_position(read_bytes);
-                        }
-                        if tx.blocking_send(std::mem::take(&mut chunk)).is_err() {
-                            return;
-                        }
-                        chunk.reserve(CHUNK);
-                    }
-                }
-                Err(e) => {
-                    chunk.push(Item::ReadError(e.to_string()));
-                    break;
-                }
+/// Opens `--file` (or stdin), with its length when it is a file.
+fn open_input(ctx: &Ctx<'_>, file: Option<&PathBuf>) -> anyhow::Result<(Source, Option<u64>)> {
+    Ok(match file {
+        Some(p) if p.as_os_str() != "-" => {
+            let f = std::fs::File::open(p)
+                .map_err(|e| usage(format!("cannot read {}: {e}", p.display())))?;
+            let len = f.metadata().ok().map(|m| m.len());
+            (std::io::BufReader::with_capacity(1 << 20, Box::new(f)), len)
+        }
+        _ => {
+            if std::io::stdin().is_terminal() {
+                ctx.printer
+                    .status("reading records from the terminal, one per line; Ctrl-D to finish");
             }
+            let stdin: Box<dyn std::io::Read + Send> = Box::new(std::io::stdin());
+            (std::io::BufReader::with_capacity(1 << 20, stdin), None)
         }
-        if let Some(p) = &progress {
-            p.set_position(read_bytes);
-        }
-        let _ = tx.blocking_send(chunk);
-    });
-    rx
+    })
 }
 
-/// What `publish` did, printed on stderr (and on stdout with -o json|yaml).
-#[derive(Debug, Default, Serialize)]
-pub struct Summary {
-    pub topic: String,
-    pub records: u64,
-    pub bytes: u64,
-    pub failed: u64,
-    pub skipped_invalid: u64,
-    pub partitions: BTreeSet<i32>,
-    pub seconds: f64,
-    pub records_per_second: f64,
-    pub idempotent: bool,
-    pub errors: Vec<String>,
-}
+type Source = std::io::BufReader<Box<dyn std::io::Read + Send>>;
 
-impl Summary {
-    fn line(&self, s: &Styles) -> String {
-        let parts: Vec<String> = self.partitions.iter().map(i32::to_string).collect();
-        let mut out = format!(
-            "{} {} record{} ({}) to {} in {:.2}s: {:.0} records/s, {}/s; partitions {}",
-            if self.failed == 0 {
-                s.good("published")
-            } else {
-                s.warn("published")
-            },
-            self.records,
-            if self.records == 1 { "" } else { "s" },
-            crate::units::human_size(self.bytes),
-            self.topic,
-            self.seconds,
-            self.records_per_second,
-            crate::units::human_size((self.bytes as f64 / self.seconds.max(1e-9)) as u64),
-            if parts.is_empty() {
-                "-".to_string()
-            } else {
-                parts.join(",")
-            },
-        );
-        if self.skipped_invalid > 0 {
-            out.push_str(&format!("; {} invalid lines skipped", self.skipped_invalid));
-        }
-        if self.failed > 0 {
-            out.push_str(&format!("; {}", s.bad(&format!("{} failed", self.failed))));
-        }
-        out
-    }
-}
-
-impl Render for Summary {
-    fn table(&self, style: &Styles) -> String {
-        format!("{}\n", self.line(style))
-    }
-}
-
-const MAX_SHOWN_ERRORS: usize = 5;
-
-/// Runs `evctl publish`.
-pub async fn run(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<ExitStatus> {
-    let opts = input_options(args)?;
+/// Connects the producer, refusing a topic this principal may not see before anything is sent.
+async fn producer(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<Producer> {
     let client = Arc::new(ctx.client().await?);
     let producer_opts = ProducerOptions {
         acks: args.acks,
@@ -388,9 +288,8 @@ pub async fn run(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<ExitStatus
         idempotent: !args.no_idempotence,
         ..ProducerOptions::default()
     };
-    // the topic first: a topic this principal may not see is named before anything is sent
     client.topic(&args.topic).await?;
-    let mut producer = Producer::start(client, producer_opts)
+    Ok(Producer::start(client, producer_opts)
         .await
         .map_err(|e| match e {
             // Kafka grants an idempotent producer's id to principals with Write on any topic
@@ -399,7 +298,13 @@ pub async fn run(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<ExitStatus
                 ..
             } => crate::kafka::KafkaError::denied("Write", format!("to topic {}", args.topic)),
             e => e,
-        })?;
+        })?)
+}
+
+/// Runs `evctl publish`.
+pub async fn run(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<ExitStatus> {
+    let opts = input_options(args)?;
+    let mut producer = producer(ctx, args).await?;
     let topic: Arc<str> = Arc::from(args.topic.as_str());
     let partitions = producer.partition_count(&topic).await?;
     if let Some(p) = args.partition
@@ -411,164 +316,60 @@ pub async fn run(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<ExitStatus
             partitions - 1
         )));
     }
-
-    let mut progress = None;
-    let mut rx = match (&args.value, args.null_value && args.file.is_none()) {
+    let mut bar = None;
+    let input = match (&args.value, args.null_value && args.file.is_none()) {
         (Some(v), _) => {
-            one_record(input::parse_line(v.as_bytes(), &opts, now_ms()).map_err(usage)?)
+            let (m, partition) = input::parse_line(v.as_bytes(), &opts, now_ms()).map_err(usage)?;
+            publish::one_record(m, partition)
         }
         // `--null-value --key K`: one tombstone for K; stdin is not read
-        (None, true) if args.key.is_some() => one_record(InputRecord {
-            key: opts.key.clone(),
-            value: None,
-            timestamp: opts.timestamp.unwrap_or_else(now_ms),
-            partition: opts.partition,
-            headers: opts.headers.clone(),
-        }),
-        _ => {
-            type Source = std::io::BufReader<Box<dyn std::io::Read + Send>>;
-            let (source, len): (Source, Option<u64>) = match &args.file {
-                Some(p) if p.as_os_str() != "-" => {
-                    let f = std::fs::File::open(p)
-                        .map_err(|e| usage(format!("cannot read {}: {e}", p.display())))?;
-                    let len = f.metadata().ok().map(|m| m.len());
-                    (std::io::BufReader::with_capacity(1 << 20, Box::new(f)), len)
-                }
-                _ => {
-                    if std::io::stdin().is_terminal() {
-                        ctx.printer.status(
-                            "reading records from the terminal, one per line; Ctrl-D to finish",
-                        );
-                    }
-                    (
-                        std::io::BufReader::with_capacity(1 << 20, Box::new(std::io::stdin())),
-                        None,
-                    )
-                }
+        (None, true) if args.key.is_some() => {
+            let m = Message {
+                key: opts.key.clone(),
+                value: None,
+                timestamp: opts.timestamp.unwrap_or_else(now_ms),
+                headers: opts.headers.clone(),
             };
-            if let Some(bar) = len.and_then(|len| {
+            publish::one_record(m, opts.partition)
+        }
+        _ => {
+            let (source, len) = open_input(ctx, args.file.as_ref())?;
+            bar = len.and_then(|len| {
                 super::terminal::progress_bar(
                     ctx.printer,
                     len,
                     "{bar:30} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} eta {eta}",
                 )
-            }) {
-                progress = Some(bar.clone());
-                spawn_reader(source, opts.clone(), Some(bar))
-            } else {
-                spawn_reader(source, opts.clone(), None)
-            }
+            });
+            let progress = bar
+                .clone()
+                .map(|b| -> Box<dyn Fn(u64) + Send> { Box::new(move |n| b.set_position(n)) });
+            publish::spawn_reader(source, opts.clone(), progress)
         }
     };
-
-    let started = Instant::now();
-    let mut summary = Summary {
-        topic: args.topic.clone(),
-        idempotent: producer.idempotent(),
-        ..Default::default()
+    let engine = PublishOptions {
+        rate: args.rate,
+        skip_invalid: args.skip_invalid,
     };
-    let mut sent: u64 = 0;
-    let mut bad_line: Option<(u64, String)> = None;
-    let mut read_error = None;
-    let mut interrupted = false;
-    // Ctrl-C or SIGTERM: stop reading, send what was read, print the summary
-    let ctrl_c = super::terminal::stop_signal();
-    tokio::pin!(ctrl_c);
-    'input: loop {
-        tokio::select! {
-            biased;
-            _ = &mut ctrl_c => {
-                interrupted = true;
-                break 'input;
-            }
-            chunk = rx.recv() => {
-                let Some(chunk) = chunk else { break 'input };
-                for item in chunk {
-                    match item {
-                        Item::Record(line, r) => {
-                            if let Some(p) = r.partition
-                                && !(0..partitions).contains(&p)
-                            {
-                                let why = format!("partition {p} does not exist ({} has partitions 0..{})", args.topic, partitions - 1);
-                                if args.skip_invalid {
-                                    summary.skipped_invalid += 1;
-                                    ctx.printer.warn(&format!("line {line}: {why}; skipped"));
-                                    continue;
-                                }
-                                bad_line = Some((line, why));
-                                break 'input;
-                            }
-                            if let Some(rate) = args.rate {
-                                sent += 1;
-                                let due = tokio::time::Instant::from_std(
-                                    started + Duration::from_secs_f64(sent as f64 / rate),
-                                );
-                                // wait for the record's turn, sending batches meanwhile
-                                loop {
-                                    tokio::select! {
-                                        _ = tokio::time::sleep_until(due) => break,
-                                        _ = &mut ctrl_c => {
-                                            interrupted = true;
-                                            break 'input;
-                                        }
-                                        r = producer.tick() => r?,
-                                    }
-                                }
-                            }
-                            producer
-                                .send(OutRecord {
-                                    id: line,
-                                    topic: topic.clone(),
-                                    partition: r.partition,
-                                    timestamp: r.timestamp,
-                                    key: r.key,
-                                    value: r.value,
-                                    headers: r.headers,
-                                })
-                                .await?;
-                        }
-                        Item::Bad(line, why) => {
-                            if args.skip_invalid {
-                                summary.skipped_invalid += 1;
-                                if summary.skipped_invalid <= MAX_SHOWN_ERRORS as u64 {
-                                    ctx.printer.warn(&format!("line {line}: {}; skipped", crate::output::sanitize(&why)));
-                                }
-                                continue;
-                            }
-                            bad_line = Some((line, why));
-                            break 'input;
-                        }
-                        Item::ReadError(e) => {
-                            read_error = Some(e);
-                            break 'input;
-                        }
-                    }
-                }
-                tally(&mut producer, &mut summary);
-            }
-            r = producer.tick() => r?,
-        }
-    }
-    drop(rx);
-    // send what was read before the stop; a second Ctrl-C abandons it
-    tokio::select! {
-        r = producer.flush() => r?,
-        _ = super::terminal::stop_signal() => {
-            interrupted = true;
-            ctx.printer.warn("interrupted again: unsent records were dropped");
-        }
-    }
-    tally(&mut producer, &mut summary);
-    if let Some(bar) = progress {
+    let warn = |w: String| ctx.printer.warn(&w);
+    let out = publish::run(
+        &mut producer,
+        &topic,
+        partitions,
+        input,
+        &engine,
+        super::terminal::stop_signal,
+        warn,
+    )
+    .await?;
+    if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    summary.seconds = started.elapsed().as_secs_f64();
-    summary.records_per_second = summary.records as f64 / summary.seconds.max(1e-9);
-    report(ctx, &summary)?;
-    if let Some(e) = read_error {
+    report(ctx, &out.summary)?;
+    if let Some(e) = out.read_error {
         return Err(anyhow::anyhow!("reading the input failed: {e}"));
     }
-    if let Some((line, why)) = bad_line {
+    if let Some((line, why)) = out.bad_line {
         let source = args
             .file
             .as_ref()
@@ -579,45 +380,13 @@ pub async fn run(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<ExitStatus
             "nothing after this line was published; fix it or pass --skip-invalid",
         ));
     }
-    if interrupted {
-        return Ok(ExitStatus::Interrupted);
-    }
-    if summary.failed > 0 {
-        return Ok(ExitStatus::Failure);
-    }
-    Ok(ExitStatus::Success)
-}
-
-fn one_record(r: InputRecord) -> tokio::sync::mpsc::Receiver<Vec<Item>> {
-    let (tx, rx) = tokio::sync::mpsc::channel(1);
-    let _ = tx.try_send(vec![Item::Record(1, r)]);
-    rx
-}
-
-fn tally(producer: &mut Producer, summary: &mut Summary) {
-    for d in producer.take_deliveries() {
-        let n = d.ids.len() as u64;
-        match d.error {
-            None => {
-                summary.records += n;
-                summary.bytes += d.bytes as u64;
-                summary.partitions.insert(d.partition);
-            }
-            Some(e) => {
-                summary.failed += n;
-                if summary.errors.len() < MAX_SHOWN_ERRORS {
-                    let first = d.ids.first().copied().unwrap_or(0);
-                    let last = d.ids.last().copied().unwrap_or(0);
-                    let lines = if first == last {
-                        format!("line {first}")
-                    } else {
-                        format!("{n} records from line {first} to {last}")
-                    };
-                    summary.errors.push(format!("{lines}: {e}"));
-                }
-            }
-        }
-    }
+    Ok(if out.interrupted {
+        ExitStatus::Interrupted
+    } else if out.summary.failed > 0 {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
 }
 
 fn report(ctx: &Ctx<'_>, summary: &Summary) -> anyhow::Result<()> {

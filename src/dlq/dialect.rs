@@ -735,7 +735,7 @@ fn dialect_of(source: Source, custom: &[CustomDialect]) -> Dialect {
 pub fn decode(r: &Record, custom: &[CustomDialect]) -> DeadLetter {
     let mut dl = DeadLetter::default();
     let mut hits: Vec<Hit> = Vec::new();
-    for (name, value) in &r.headers {
+    for (name, value) in &r.msg.headers {
         let value = value.as_deref();
         if name == REPLAY_COUNT_HEADER {
             let n = value.and_then(decimal::<u32>);
@@ -789,12 +789,12 @@ pub fn decode(r: &Record, custom: &[CustomDialect]) -> DeadLetter {
         // Connect and Streams write the dead letter with the original record's timestamp
         if matches!(first, Source::Connect | Source::Streams)
             && r.timestamp_type != TimestampType::NotAvailable
-            && r.timestamp >= 0
+            && r.msg.timestamp >= 0
         {
-            dl.original_timestamp.get_or_insert(r.timestamp);
+            dl.original_timestamp.get_or_insert(r.msg.timestamp);
         }
     }
-    if let Some((p, fields)) = r.value.as_deref().and_then(json_dead_letter) {
+    if let Some((p, fields)) = r.msg.value.as_deref().and_then(json_dead_letter) {
         fill(&mut dl, p);
         dl.fields.extend(fields);
         dl.dialect.get_or_insert(Dialect::JsonEnvelope);
@@ -970,23 +970,27 @@ fn json_dead_letter(value: &[u8]) -> Option<(Partial, Vec<(String, String)>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::record::Message;
 
     fn rec(headers: &[(&str, Option<&[u8]>)]) -> Record {
         Record {
             topic: "orders-dlt".into(),
             partition: 0,
             offset: 7,
-            timestamp: 1_735_689_600_000,
-            headers: headers
-                .iter()
-                .map(|(n, v)| (n.to_string(), v.map(Bytes::copy_from_slice)))
-                .collect(),
+            msg: Message {
+                timestamp: 1_735_689_600_000,
+                headers: headers
+                    .iter()
+                    .map(|(n, v)| (n.to_string(), v.map(Bytes::copy_from_slice)))
+                    .collect(),
+                ..Message::default()
+            },
             ..Record::default()
         }
     }
 
     fn with_value(mut r: Record, value: &str) -> Record {
-        r.value = Some(Bytes::copy_from_slice(value.as_bytes()));
+        r.msg.value = Some(Bytes::copy_from_slice(value.as_bytes()));
         r
     }
 
@@ -1449,10 +1453,14 @@ mod tests {
             ..DeadLetter::default()
         };
         let mut r = Record {
-            headers: evctl_headers(&want),
+            msg: Message {
+                headers: evctl_headers(&want),
+                ..Message::default()
+            },
             ..Record::default()
         };
-        r.headers
+        r.msg
+            .headers
             .push((REPLAY_COUNT_HEADER.into(), Some(Bytes::from_static(b"2"))));
         let dl = decode(&r, &[]);
         assert_eq!(dl.dialect, Some(Dialect::Evctl));
@@ -1535,10 +1543,10 @@ mod tests {
             "\"error\"",
             "",
         ] {
-            r.value = Some(Bytes::copy_from_slice(v.as_bytes()));
+            r.msg.value = Some(Bytes::copy_from_slice(v.as_bytes()));
             assert_eq!(decode(&r, &[]), DeadLetter::default(), "{v}");
         }
-        r.value = None;
+        r.msg.value = None;
         assert_eq!(decode(&r, &[]), DeadLetter::default());
     }
 

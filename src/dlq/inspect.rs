@@ -85,10 +85,10 @@ pub async fn inspect(
     while let Some(batch) = fetcher.poll().await? {
         for r in batch {
             records += 1;
-            first = first.min(r.timestamp);
-            last = last.max(r.timestamp);
+            first = first.min(r.msg.timestamp);
+            last = last.max(r.msg.timestamp);
             let dl = dialect::decode(&r, dialects);
-            let bucket = r.timestamp.div_euclid(bucket_ms) * bucket_ms;
+            let bucket = r.msg.timestamp.div_euclid(bucket_ms) * bucket_ms;
             let key = (dl.error_class.clone(), dl.original_topic.clone(), bucket);
             let dialect = dl
                 .dialect
@@ -111,9 +111,9 @@ pub async fn inspect(
                         sample: Sample {
                             partition: r.partition,
                             offset: r.offset,
-                            key: r.key.as_ref().map(text),
+                            key: r.msg.key.as_ref().map(text),
                             error_message: dl.error_message.clone(),
-                            value: r.value.as_ref().map(text),
+                            value: r.msg.value.as_ref().map(text),
                             fields: dl.fields.clone(),
                         },
                     },
@@ -122,8 +122,8 @@ pub async fn inspect(
                 )
             });
             entry.0.count += 1;
-            entry.1 = entry.1.min(r.timestamp);
-            entry.2 = entry.2.max(r.timestamp);
+            entry.1 = entry.1.min(r.msg.timestamp);
+            entry.2 = entry.2.max(r.msg.timestamp);
             if !entry.0.dialects.contains(&dialect) {
                 entry.0.dialects.push(dialect);
             }

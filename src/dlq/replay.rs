@@ -13,7 +13,6 @@
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::sync::Arc;
-use std::time::Duration;
 
 use bytes::Bytes;
 use serde::Serialize;
@@ -24,10 +23,10 @@ use crate::kafka::fetcher::{Assignment, FetchOptions, Fetcher};
 use crate::kafka::offsets::{
     Isolation, TopicPartition, commit_offsets, committed_offsets, log_bounds,
 };
-use crate::kafka::producer::{Acks, OutRecord, Producer, ProducerOptions};
+use crate::kafka::producer::{Acks, Producer, ProducerOptions};
 use crate::kafka::{Client, KafkaError};
-use crate::record::Record;
 use crate::record::filter::Filter;
+use crate::record::{Message, Record};
 
 /// Which records a replay or drain acts on; the rest are skipped (and stay in the DLQ).
 #[derive(Default)]
@@ -47,8 +46,8 @@ pub struct Criteria {
 impl Criteria {
     /// True when the record is selected.
     pub fn matches(&self, r: &Record, dl: &DeadLetter) -> bool {
-        self.since.is_none_or(|s| r.timestamp >= s)
-            && self.until.is_none_or(|u| r.timestamp < u)
+        self.since.is_none_or(|s| r.msg.timestamp >= s)
+            && self.until.is_none_or(|u| r.msg.timestamp < u)
             && self
                 .error_class
                 .as_ref()
@@ -227,6 +226,7 @@ fn replay_headers(
     count: u32,
 ) -> Vec<(String, Option<Bytes>)> {
     let mut h: Vec<(String, Option<Bytes>)> = r
+        .msg
         .headers
         .iter()
         .filter(|(n, _)| n != REPLAY_COUNT_HEADER)
@@ -291,7 +291,7 @@ pub async fn replay(
     let mut stop_error: Option<String> = None;
     let mut rr: u32 = 0;
     tokio::pin!(stop);
-    let rate_start = Instant::now();
+    let mut pacer = crate::publish::Pacer::new(opts.rate);
 
     'read: loop {
         if opts.max.is_some_and(|m| routed >= m) {
@@ -404,21 +404,12 @@ pub async fn replay(
                 }
             };
             routed += 1;
-            if let Some(rate) = opts.rate {
-                let due = rate_start + Duration::from_secs_f64(routed as f64 / rate);
+            if let Some(due) = pacer.next_due() {
                 tokio::time::sleep_until(due).await;
             }
-            producer
-                .send(OutRecord {
-                    id,
-                    topic,
-                    partition,
-                    timestamp: r.timestamp,
-                    headers: replay_headers(&r, &dl, opts.strip_error_headers, count),
-                    key: r.key,
-                    value: r.value,
-                })
-                .await?;
+            let headers = replay_headers(&r, &dl, opts.strip_error_headers, count);
+            let msg = Message { headers, ..r.msg };
+            producer.send(id, topic, partition, msg).await?;
         }
         settled += settle(
             producer.as_mut(),
@@ -608,8 +599,9 @@ pub async fn plan_drain(
                 if p.records.len() < DRAIN_LISTED {
                     p.records.push(DrainedRecord {
                         offset: r.offset,
-                        timestamp: r.timestamp,
+                        timestamp: r.msg.timestamp,
                         key: r
+                            .msg
                             .key
                             .as_ref()
                             .map(|k| String::from_utf8_lossy(k).into_owned()),
@@ -670,12 +662,15 @@ mod tests {
     #[test]
     fn replay_headers_keep_order_and_count_replays() {
         let r = Record {
-            headers: vec![
-                ("a".into(), Some(Bytes::from_static(b"1"))),
-                ("err".into(), Some(Bytes::from_static(b"boom"))),
-                (REPLAY_COUNT_HEADER.into(), Some(Bytes::from_static(b"1"))),
-                ("a".into(), None),
-            ],
+            msg: Message {
+                headers: vec![
+                    ("a".into(), Some(Bytes::from_static(b"1"))),
+                    ("err".into(), Some(Bytes::from_static(b"boom"))),
+                    (REPLAY_COUNT_HEADER.into(), Some(Bytes::from_static(b"1"))),
+                    ("a".into(), None),
+                ],
+                ..Message::default()
+            },
             ..Default::default()
         };
         let dl = DeadLetter {
@@ -695,7 +690,10 @@ mod tests {
     #[test]
     fn criteria_combine() {
         let r = Record {
-            timestamp: 1_000,
+            msg: Message {
+                timestamp: 1_000,
+                ..Message::default()
+            },
             ..Default::default()
         };
         let dl = DeadLetter {

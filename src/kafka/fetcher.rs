@@ -22,7 +22,7 @@ use super::cluster::Client;
 use super::error::{KafkaError, Result};
 use super::fetch_stream::{ChunkReader, FetchEvent, parse_fetch};
 use super::offsets::{Isolation, log_bounds};
-use crate::record::{Record, TimestampType};
+use crate::record::{Message, Record, TimestampType};
 
 /// Fetch settings.
 #[derive(Debug, Clone)]
@@ -461,7 +461,6 @@ impl Fetcher {
 }
 /// Moves a partition past `batches` and appends its visible records to `out`.
 fn accept(p: &mut PartState, batches: Vec<batch::Batch>, out: &mut Vec<Record>) {
-    let topic = p.topic.to_string();
     for b in batches {
         if b.last_offset < p.next {
             continue;
@@ -492,14 +491,16 @@ fn accept(p: &mut PartState, batches: Vec<batch::Batch>, out: &mut Vec<Record>) 
                     continue;
                 }
                 out.push(Record {
-                    topic: topic.clone(),
+                    topic: p.topic.clone(),
                     partition: p.partition,
                     offset: r.offset,
-                    timestamp: r.timestamp,
                     timestamp_type: ts_type,
-                    key: r.key,
-                    value: r.value,
-                    headers: r.headers,
+                    msg: Message {
+                        key: r.key,
+                        value: r.value,
+                        headers: r.headers,
+                        timestamp: r.timestamp,
+                    },
                 });
             }
         }
@@ -550,7 +551,9 @@ mod tests {
 
     fn values(out: &[Record]) -> Vec<String> {
         out.iter()
-            .map(|r| String::from_utf8_lossy(r.value.as_deref().unwrap_or_default()).into_owned())
+            .map(|r| {
+                String::from_utf8_lossy(r.msg.value.as_deref().unwrap_or_default()).into_owned()
+            })
             .collect()
     }
 

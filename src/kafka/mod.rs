@@ -7,6 +7,7 @@
 //! - [`cluster`]: bootstrap, metadata cache, routing (leaders, controller, coordinators), retries.
 
 pub mod admin;
+pub mod assign;
 pub mod batch;
 pub mod cluster;
 pub mod conn;
@@ -30,6 +31,6 @@ pub use tls::TlsOptions;
 pub use versions::{ApiVersionTable, NEEDED_APIS};
 
 #[cfg(test)]
-mod fake;
+pub(crate) mod fake;
 #[cfg(test)]
 mod tests;

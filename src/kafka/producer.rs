@@ -9,6 +9,7 @@
 //! cancel-safe so it can sit in a `select!` next to the input, and [`Producer::flush`] sends
 //! everything and waits for every answer.
 
+use crate::record::Message;
 use crate::record::time::now_ms;
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
@@ -86,25 +87,6 @@ impl Default for ProducerOptions {
             delivery_timeout: Duration::from_secs(60),
         }
     }
-}
-
-/// One record to send.
-#[derive(Debug, Clone)]
-pub struct OutRecord {
-    /// The caller's id for it (e.g. the input line number), reported back in [`Delivery::ids`].
-    pub id: u64,
-    /// The topic (shared, so a run of records to one topic does not copy the name).
-    pub topic: Arc<str>,
-    /// A fixed partition, or None to let the partitioner choose.
-    pub partition: Option<i32>,
-    /// Epoch milliseconds.
-    pub timestamp: i64,
-    /// The key; null is not empty.
-    pub key: Option<Bytes>,
-    /// The value; null is a tombstone.
-    pub value: Option<Bytes>,
-    /// Headers in order, duplicates and nulls kept.
-    pub headers: Vec<(String, Option<Bytes>)>,
 }
 
 /// The outcome of one batch.
@@ -312,24 +294,32 @@ impl Producer {
         Ok(n)
     }
 
-    /// Adds a record; sends batches that are full; waits for answers while the buffer is full.
-    /// Fails only for a partition that does not exist; delivery failures are reported in
+    /// Adds a message for `topic` (a fixed partition, or None to let the partitioner choose),
+    /// with the caller's `id` for it (e.g. the input line number, reported back in
+    /// [`Delivery::ids`]); sends batches that are full; waits for answers while the buffer is
+    /// full. Fails only for a partition that does not exist; delivery failures are reported in
     /// [`Producer::take_deliveries`].
-    pub async fn send(&mut self, rec: OutRecord) -> Result<()> {
-        let n = self.partition_count(&rec.topic).await?;
-        let partition = match rec.partition {
+    pub async fn send(
+        &mut self,
+        id: u64,
+        topic: Arc<str>,
+        partition: Option<i32>,
+        rec: Message,
+    ) -> Result<()> {
+        let n = self.partition_count(&topic).await?;
+        let partition = match partition {
             Some(p) if (0..n).contains(&p) => p,
             Some(p) => {
                 return Err(KafkaError::broker(
-                    format!("partition {}/{p}", rec.topic),
+                    format!("partition {}/{p}", topic),
                     ResponseError::UnknownTopicOrPartition,
-                    Some(format!("{} has {n} partitions", rec.topic)),
+                    Some(format!("{} has {n} partitions", topic)),
                 ));
             }
             None => match &rec.key {
                 Some(k) => partition_for_key(k, n),
                 None => {
-                    let entry = self.partitions.get_mut(&rec.topic).map(|e| &mut e.1);
+                    let entry = self.partitions.get_mut(&topic).map(|e| &mut e.1);
                     let next = entry.map_or(0, |c| {
                         *c = c.wrapping_add(1);
                         *c
@@ -340,7 +330,7 @@ impl Producer {
         };
         let size =
             BatchBuilder::record_size(rec.key.as_deref(), rec.value.as_deref(), &rec.headers);
-        let key = (rec.topic.clone(), partition);
+        let key = (topic.clone(), partition);
         let (compression, identity) = (self.opts.compression, self.identity);
         let mut sealed = false;
         let part = self.parts.entry(key.clone()).or_default();
@@ -356,7 +346,7 @@ impl Producer {
             rec.value.as_deref(),
             &rec.headers,
         );
-        part.open_ids.push(rec.id);
+        part.open_ids.push(id);
         self.buffered += size;
         if part.open.size() >= self.opts.batch_bytes {
             sealed |= part.seal(&key, compression, identity)?;

@@ -9,6 +9,7 @@
 
 pub mod eval;
 pub mod render;
+pub mod watch;
 
 use crate::record::time::now_ms;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -126,6 +127,24 @@ pub struct LagReport {
 
 /// Collects the lag of the selected groups.
 pub async fn collect(client: &Arc<Client>, sel: &Selection) -> Result<LagReport, KafkaError> {
+    let before = client.requests_sent();
+    let started = std::time::Instant::now();
+    let report = gather(client, sel).await?;
+    tracing::info!(
+        requests = client.requests_sent() - before,
+        groups = report.groups.len(),
+        partitions = report
+            .groups
+            .iter()
+            .map(|g| g.partitions.len())
+            .sum::<usize>(),
+        millis = started.elapsed().as_millis() as u64,
+        "lag collected"
+    );
+    Ok(report)
+}
+
+async fn gather(client: &Arc<Client>, sel: &Selection) -> Result<LagReport, KafkaError> {
     let names: Vec<String> = if sel.groups.is_empty() {
         groups::list_groups(client)
             .await?
@@ -395,10 +414,10 @@ async fn first_records(
         let Some(records) = polled? else { break };
         let mut answered: HashSet<(String, i32)> = HashSet::new();
         for r in records {
-            let tp = (r.topic, r.partition);
+            let tp = (r.topic.to_string(), r.partition);
             if let Some(&s) = start.get(&tp) {
                 out.entry((tp.clone(), s))
-                    .or_insert((r.offset, r.timestamp));
+                    .or_insert((r.offset, r.msg.timestamp));
                 answered.insert(tp);
             }
         }

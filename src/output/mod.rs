@@ -9,7 +9,9 @@ use anstyle::{AnsiColor, Effects, Style};
 use serde::Serialize;
 
 pub mod pretty;
+pub mod records;
 pub mod table;
+pub mod template;
 
 pub use table::{Cell, Table, table_string, visible_width};
 

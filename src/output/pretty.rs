@@ -71,7 +71,7 @@ pub fn write_pretty(out: &mut Vec<u8>, r: &Record, styles: &Styles, escape: bool
         TimestampType::NotAvailable => p.plain(out, DIM, "(no timestamp)"),
         TimestampType::Create | TimestampType::LogAppend => {
             p.start(out, DIM);
-            write_rfc3339(out, r.timestamp);
+            write_rfc3339(out, r.msg.timestamp);
             p.end(out, DIM);
             if r.timestamp_type == TimestampType::LogAppend {
                 out.push(b' ');
@@ -81,10 +81,10 @@ pub fn write_pretty(out: &mut Vec<u8>, r: &Record, styles: &Styles, escape: bool
     }
 
     out.extend_from_slice(b" key=");
-    p.bytes_text(out, r.key.as_deref());
+    p.bytes_text(out, r.msg.key.as_deref());
     out.push(b'\n');
 
-    for (name, value) in &r.headers {
+    for (name, value) in &r.msg.headers {
         out.extend_from_slice(b"  ");
         p.text(out, name);
         out.extend_from_slice(b": ");
@@ -92,7 +92,7 @@ pub fn write_pretty(out: &mut Vec<u8>, r: &Record, styles: &Styles, escape: bool
         out.push(b'\n');
     }
 
-    match r.value.as_deref() {
+    match r.msg.value.as_deref() {
         None => {
             p.plain(out, DIM, "(null: tombstone)");
             out.push(b'\n');
@@ -316,11 +316,13 @@ mod tests {
             topic: "orders".into(),
             partition: 3,
             offset: 42,
-            timestamp: 1_735_689_600_000,
             timestamp_type: TimestampType::Create,
-            key: Some(Bytes::from_static(b"order-7")),
-            value: value.map(Bytes::copy_from_slice),
-            headers: vec![],
+            msg: crate::record::Message {
+                timestamp: 1_735_689_600_000,
+                key: Some(Bytes::from_static(b"order-7")),
+                value: value.map(Bytes::copy_from_slice),
+                headers: vec![],
+            },
         }
     }
 
@@ -333,7 +335,7 @@ mod tests {
     #[test]
     fn header_line_headers_and_text_value() {
         let mut r = record(Some(b"hello"));
-        r.headers = vec![
+        r.msg.headers = vec![
             ("trace".into(), Some(Bytes::from_static(b"abc"))),
             ("retry".into(), None),
             ("trace".into(), Some(Bytes::from_static(b""))),
@@ -351,7 +353,7 @@ mod tests {
     fn keys_null_empty_literal_null_and_binary() {
         let line = |key: Option<&'static [u8]>| {
             let mut r = record(Some(b"v"));
-            r.key = key.map(Bytes::from_static);
+            r.msg.key = key.map(Bytes::from_static);
             pretty(&r, true).lines().next().unwrap().to_string()
         };
         let prefix = "orders/3@42 2025-01-01T00:00:00.000Z key=";
@@ -374,7 +376,7 @@ mod tests {
                 .starts_with("orders/3@42 2025-01-01T00:00:00.000Z (log_append) key=order-7\n")
         );
         r.timestamp_type = TimestampType::NotAvailable;
-        r.timestamp = -1;
+        r.msg.timestamp = -1;
         assert!(pretty(&r, false).starts_with("orders/3@42 (no timestamp) key=order-7\n"));
     }
 
@@ -465,8 +467,8 @@ mod tests {
             "{\"k\\u001b\u{202e}\":\"\u{9b}2J\u{2066}\",\"n\":1}".as_bytes(),
         ));
         r.topic = "t\x1b[2J".into();
-        r.key = Some(Bytes::from("k\r\n\u{200f}"));
-        r.headers = vec![(
+        r.msg.key = Some(Bytes::from("k\r\n\u{200f}"));
+        r.msg.headers = vec![(
             "h\x07".into(),
             Some(Bytes::from("v\x1b]0;title\x07\u{61c}")),
         )];
@@ -532,7 +534,7 @@ mod tests {
     #[test]
     fn colour_on_paints_and_off_does_not() {
         let mut r = record(Some(br#"{"k":"s","n":1,"b":true,"z":null}"#));
-        r.key = None;
+        r.msg.key = None;
         r.timestamp_type = TimestampType::LogAppend;
         let plain = pretty(&r, true);
         assert!(!plain.contains('\x1b'), "{plain}");

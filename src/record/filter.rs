@@ -122,8 +122,8 @@ impl HeaderCond {
 }
 
 /// A compiled [`FilterSpec`]. Cheap to test per record; `Send + Sync`, so one filter can serve
-/// several partitions' tasks.
-#[derive(Clone)]
+/// several partitions' tasks. The default passes every record.
+#[derive(Clone, Default)]
 pub struct Filter {
     keys: Vec<Pattern>,
     headers: Vec<HeaderCond>,
@@ -181,18 +181,18 @@ impl Filter {
     /// as JSON only for `--where`, and only when the others pass.
     pub fn matches(&self, r: &Record) -> bool {
         if !self.keys.is_empty() {
-            let Some(key) = r.key.as_deref() else {
+            let Some(key) = r.msg.key.as_deref() else {
                 return false;
             };
             if !self.keys.iter().any(|p| p.matches(key)) {
                 return false;
             }
         }
-        if !self.headers.iter().all(|h| h.matches(&r.headers)) {
+        if !self.headers.iter().all(|h| h.matches(&r.msg.headers)) {
             return false;
         }
         if let Some(re) = &self.grep {
-            match r.value.as_deref() {
+            match r.msg.value.as_deref() {
                 Some(v) if re.is_match(v) => {}
                 _ => return false,
             }
@@ -218,15 +218,18 @@ mod tests {
             topic: "orders".into(),
             partition: 3,
             offset: 42,
-            timestamp: 1_735_689_600_000,
-            key: key.and_then(b),
-            value: value.and_then(b),
+            msg: crate::record::Message {
+                timestamp: 1_735_689_600_000,
+                key: key.and_then(b),
+                value: value.and_then(b),
+                ..crate::record::Message::default()
+            },
             ..Record::default()
         }
     }
 
     fn with_headers(mut r: Record, headers: &[(&str, Option<&str>)]) -> Record {
-        r.headers = headers
+        r.msg.headers = headers
             .iter()
             .map(|(n, v)| ((*n).to_owned(), v.and_then(b)))
             .collect();
@@ -370,7 +373,7 @@ mod tests {
     #[test]
     fn key_binary_bytes() {
         let mut r = rec(None, None);
-        r.key = Some(Bytes::from_static(b"\xff\x00k"));
+        r.msg.key = Some(Bytes::from_static(b"\xff\x00k"));
         assert!(keys(&["*k"]).matches(&r));
         assert!(keys(&["??k"]).matches(&r));
         assert!(!keys(&["?k"]).matches(&r));
@@ -452,7 +455,7 @@ mod tests {
         assert!(f.matches(&rec(None, Some(ORDER))));
 
         let mut r = rec(None, None);
-        r.value = Some(Bytes::from_static(b"\x00\xffpayload\xfe"));
+        r.msg.value = Some(Bytes::from_static(b"\x00\xffpayload\xfe"));
         assert!(grep("payload").matches(&r), "binary around the match");
         assert!(grep(r"(?-u)\xff").matches(&r));
         assert!(!grep("^payload").matches(&r));
@@ -585,12 +588,12 @@ mod tests {
         assert!(jq("$headers == []").matches(&r));
 
         let mut r = rec(None, Some("{}"));
-        r.key = Some(Bytes::from_static(b"k\xff"));
+        r.msg.key = Some(Bytes::from_static(b"k\xff"));
         assert!(jq(r#"$key == "k\ufffd""#).matches(&r), "lossy UTF-8");
 
         let mut r = rec(None, Some("{}"));
         r.offset = i64::MAX;
-        r.timestamp = -1;
+        r.msg.timestamp = -1;
         assert!(jq("$offset == 9223372036854775807 and $timestamp == -1").matches(&r));
     }
 
@@ -605,7 +608,7 @@ mod tests {
         assert!(!f.matches(&rec(None, Some("{\"a\":"))));
         assert!(!f.matches(&rec(None, Some("{} {}"))), "two documents");
         let mut r = rec(None, None);
-        r.value = Some(Bytes::from_static(b"\xff\xfe"));
+        r.msg.value = Some(Bytes::from_static(b"\xff\xfe"));
         assert!(!f.matches(&r));
         // jaq's reader would take these; they are not JSON
         for v in [
@@ -721,16 +724,16 @@ mod tests {
         let good = with_headers(rec(Some("k1"), Some(ORDER)), &[("type", Some("order"))]);
         assert!(f.matches(&good));
         let mut r = good.clone();
-        r.key = b("x1");
+        r.msg.key = b("x1");
         assert!(!f.matches(&r), "key fails");
         let mut r = good.clone();
-        r.headers.clear();
+        r.msg.headers.clear();
         assert!(!f.matches(&r), "header fails");
         let mut r = good.clone();
-        r.value = b(r#"{"amount":50,"type":"deleted"}"#);
+        r.msg.value = b(r#"{"amount":50,"type":"deleted"}"#);
         assert!(!f.matches(&r), "grep fails");
         let mut r = good.clone();
-        r.value = b(r#"{"amount":5,"type":"created"}"#);
+        r.msg.value = b(r#"{"amount":5,"type":"created"}"#);
         assert!(!f.matches(&r), "where fails");
     }
 

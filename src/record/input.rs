@@ -6,7 +6,7 @@
 use bytes::Bytes;
 
 use super::envelope::{self, CloudEventsMode, EnvelopeOptions};
-use super::json;
+use super::{Message, json};
 
 /// How stdin or `--file` is split into records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -53,18 +53,6 @@ pub struct InputOptions {
     pub wrap: Wrap,
 }
 
-/// A record read from the input, before it gets a topic.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct InputRecord {
-    /// A fixed partition, if the input or the flags named one.
-    pub partition: Option<i32>,
-    /// Epoch ms.
-    pub timestamp: i64,
-    pub key: Option<Bytes>,
-    pub value: Option<Bytes>,
-    pub headers: Vec<(String, Option<Bytes>)>,
-}
-
 /// Parses `-H name=value` (`name` alone is a null value).
 pub fn parse_header(s: &str) -> Result<(String, Option<Bytes>), String> {
     let (name, value) = match s.split_once('=') {
@@ -79,10 +67,14 @@ pub fn parse_header(s: &str) -> Result<(String, Option<Bytes>), String> {
     Ok((name.to_string(), value))
 }
 
-/// Builds the record of one input line (without its line terminator). `now_ms` is the timestamp
-/// of records that carry none.
-pub fn parse_line(line: &[u8], opts: &InputOptions, now_ms: i64) -> Result<InputRecord, String> {
-    let mut rec = match opts.format {
+/// Builds the message of one input line (without its line terminator), and the partition the
+/// input or the flags fixed, if any. `now_ms` is the timestamp of records that carry none.
+pub fn parse_line(
+    line: &[u8],
+    opts: &InputOptions,
+    now_ms: i64,
+) -> Result<(Message, Option<i32>), String> {
+    let (mut rec, mut partition) = match opts.format {
         InputFormat::Lines => {
             let (key, value) = match &opts.key_separator {
                 Some(sep) => match memchr::memmem::find(line, sep) {
@@ -102,51 +94,49 @@ pub fn parse_line(line: &[u8], opts: &InputOptions, now_ms: i64) -> Result<Input
             if opts.null_value {
                 // the line is the key of a tombstone (unless a separator gave one)
                 let key = key.or_else(|| Some(Bytes::copy_from_slice(line)));
-                InputRecord {
+                let m = Message {
                     key,
                     value: None,
                     timestamp: now_ms,
                     ..Default::default()
-                }
+                };
+                (m, None)
             } else {
-                InputRecord {
+                let m = Message {
                     key,
                     value: Some(Bytes::copy_from_slice(value)),
                     timestamp: now_ms,
                     ..Default::default()
-                }
+                };
+                (m, None)
             }
         }
         InputFormat::Json => {
             let d = json::decode(line).map_err(|e| e.message)?;
-            InputRecord {
-                partition: if opts.ignore_partition {
-                    None
-                } else {
-                    d.partition
-                },
+            let m = Message {
                 timestamp: d.timestamp.unwrap_or(now_ms),
                 key: d.key,
                 value: d.value,
                 headers: d.headers,
-            }
+            };
+            (m, d.partition.filter(|_| !opts.ignore_partition))
         }
     };
     if rec.key.is_none() {
         rec.key = opts.key.clone();
     }
     if let Some(p) = opts.partition {
-        rec.partition = Some(p);
+        partition = Some(p);
     }
     if let Some(t) = opts.timestamp {
         rec.timestamp = t;
     }
     rec.headers.extend(opts.headers.iter().cloned());
     wrap(&mut rec, &opts.wrap, now_ms)?;
-    Ok(rec)
+    Ok((rec, partition))
 }
 
-fn wrap(rec: &mut InputRecord, how: &Wrap, now_ms: i64) -> Result<(), String> {
+fn wrap(rec: &mut Message, how: &Wrap, now_ms: i64) -> Result<(), String> {
     let built = match how {
         Wrap::None => return Ok(()),
         Wrap::Envelope(o) => {
@@ -176,6 +166,27 @@ fn wrap(rec: &mut InputRecord, how: &Wrap, now_ms: i64) -> Result<(), String> {
 mod tests {
     use super::*;
 
+    /// The message and its partition, as one value the asserts can look into.
+    #[derive(Debug)]
+    struct Parsed {
+        key: Option<Bytes>,
+        value: Option<Bytes>,
+        headers: Vec<(String, Option<Bytes>)>,
+        timestamp: i64,
+        partition: Option<i32>,
+    }
+
+    fn parsed(l: &[u8], o: &InputOptions, now: i64) -> Result<Parsed, String> {
+        let (m, partition) = parse_line(l, o, now)?;
+        Ok(Parsed {
+            key: m.key,
+            value: m.value,
+            headers: m.headers,
+            timestamp: m.timestamp,
+            partition,
+        })
+    }
+
     fn b(s: &str) -> Option<Bytes> {
         Some(Bytes::copy_from_slice(s.as_bytes()))
     }
@@ -183,17 +194,17 @@ mod tests {
     #[test]
     fn lines_with_and_without_separator() {
         let mut o = InputOptions::default();
-        let r = parse_line(b"hello", &o, 7).unwrap();
+        let r = parsed(b"hello", &o, 7).unwrap();
         assert_eq!((r.key, r.value, r.timestamp), (None, b("hello"), 7));
-        let r = parse_line(b"", &o, 7).unwrap();
+        let r = parsed(b"", &o, 7).unwrap();
         assert_eq!(r.value, b(""), "an empty line is an empty value");
         o.key_separator = Some(b"::".to_vec());
-        let r = parse_line(b"k1::v::1", &o, 7).unwrap();
+        let r = parsed(b"k1::v::1", &o, 7).unwrap();
         assert_eq!((r.key, r.value), (b("k1"), b("v::1")));
-        let r = parse_line(b"::v", &o, 7).unwrap();
+        let r = parsed(b"::v", &o, 7).unwrap();
         assert_eq!((r.key, r.value), (b(""), b("v")));
         assert!(
-            parse_line(b"novalue", &o, 7)
+            parsed(b"novalue", &o, 7)
                 .unwrap_err()
                 .contains("no key separator \"::\"")
         );
@@ -213,7 +224,7 @@ mod tests {
             timestamp: Some(1000),
             ..Default::default()
         };
-        let r = parse_line(b"v", &o, 7).unwrap();
+        let r = parsed(b"v", &o, 7).unwrap();
         assert_eq!(r.key, b("fixed"));
         assert_eq!(r.partition, Some(2));
         assert_eq!(r.timestamp, 1000);
@@ -235,7 +246,7 @@ mod tests {
             null_value: true,
             ..Default::default()
         };
-        let r = parse_line(b"user-1", &o, 0).unwrap();
+        let r = parsed(b"user-1", &o, 0).unwrap();
         assert_eq!((r.key, r.value), (b("user-1"), None));
     }
 
@@ -246,7 +257,7 @@ mod tests {
             ..Default::default()
         };
         let line = br#"{"topic":"a","partition":1,"offset":5,"timestamp":"2025-01-01T00:00:00.000Z","key":null,"value":{"base64":"/w=="},"headers":[["h",null],["h","x"]]}"#;
-        let r = parse_line(line, &o, 0).unwrap();
+        let r = parsed(line, &o, 0).unwrap();
         assert_eq!(r.partition, Some(1));
         assert_eq!(r.timestamp, 1_735_689_600_000);
         assert_eq!(r.key, None);
@@ -256,8 +267,8 @@ mod tests {
             ignore_partition: true,
             ..o
         };
-        assert_eq!(parse_line(line, &o, 0).unwrap().partition, None);
-        let e = parse_line(br#"{"value":"x","vaule":1}"#, &o, 0).unwrap_err();
+        assert_eq!(parsed(line, &o, 0).unwrap().partition, None);
+        let e = parsed(br#"{"value":"x","vaule":1}"#, &o, 0).unwrap_err();
         assert!(e.contains("vaule"), "{e}");
     }
 
@@ -271,7 +282,7 @@ mod tests {
             }),
             ..Default::default()
         };
-        let r = parse_line(
+        let r = parsed(
             br#"{"order":1,"metadata":{"partition_key":"o-1"}}"#,
             &o,
             1_735_689_600_000,
@@ -281,7 +292,7 @@ mod tests {
         assert_eq!(v["type"], "order.created.v1");
         assert_eq!(v["payload"]["order"], 1);
         assert!(r.headers.iter().any(|(n, _)| n == "traceparent"));
-        let bad = parse_line(b"not json", &o, 0).unwrap_err();
+        let bad = parsed(b"not json", &o, 0).unwrap_err();
         assert!(bad.to_lowercase().contains("json"), "{bad}");
     }
 }

@@ -29,7 +29,7 @@ use bytes::Bytes;
 use serde_json::{Map, Value};
 
 use super::time::{parse_rfc3339, write_rfc3339};
-use super::{Record, TimestampType};
+use super::{Message, Record, TimestampType};
 
 /// Appends one record as a JSON object, without a trailing newline.
 pub fn encode_into(out: &mut Vec<u8>, r: &Record) {
@@ -41,17 +41,17 @@ pub fn encode_into(out: &mut Vec<u8>, r: &Record) {
     out.extend_from_slice(b",\"offset\":");
     out.extend_from_slice(num.format(r.offset).as_bytes());
     out.extend_from_slice(b",\"timestamp\":\"");
-    write_rfc3339(out, r.timestamp);
+    write_rfc3339(out, r.msg.timestamp);
     out.extend_from_slice(b"\",\"timestamp_ms\":");
-    out.extend_from_slice(num.format(r.timestamp).as_bytes());
+    out.extend_from_slice(num.format(r.msg.timestamp).as_bytes());
     out.extend_from_slice(b",\"timestamp_type\":\"");
     out.extend_from_slice(r.timestamp_type.as_str().as_bytes());
     out.extend_from_slice(b"\",\"key\":");
-    write_bytes(out, r.key.as_deref());
+    write_bytes(out, r.msg.key.as_deref());
     out.extend_from_slice(b",\"value\":");
-    write_bytes(out, r.value.as_deref());
+    write_bytes(out, r.msg.value.as_deref());
     out.extend_from_slice(b",\"headers\":[");
-    for (i, (name, value)) in r.headers.iter().enumerate() {
+    for (i, (name, value)) in r.msg.headers.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
@@ -230,14 +230,16 @@ impl DecodedRecord {
     /// A missing `timestamp_type` is [`TimestampType::Create`].
     pub fn into_record(self) -> Option<Record> {
         Some(Record {
-            topic: self.topic?,
+            topic: self.topic?.into(),
             partition: self.partition?,
             offset: self.offset?,
-            timestamp: self.timestamp?,
             timestamp_type: self.timestamp_type.unwrap_or_default(),
-            key: self.key,
-            value: self.value,
-            headers: self.headers,
+            msg: Message {
+                timestamp: self.timestamp?,
+                key: self.key,
+                value: self.value,
+                headers: self.headers,
+            },
         })
     }
 }
@@ -470,11 +472,13 @@ mod tests {
             topic: "orders".into(),
             partition: 3,
             offset: 42,
-            timestamp: 1_735_689_600_123,
             timestamp_type: TimestampType::Create,
-            key: b(b"k1"),
-            value: b(b"{\"id\":1}"),
-            headers: vec![],
+            msg: Message {
+                timestamp: 1_735_689_600_123,
+                key: b(b"k1"),
+                value: b(b"{\"id\":1}"),
+                headers: vec![],
+            },
         }
     }
 
@@ -511,16 +515,18 @@ mod tests {
             topic: "t".into(),
             partition: 0,
             offset: 0,
-            timestamp: -1,
             timestamp_type: TimestampType::LogAppend,
-            key: None,
-            value: b(&[0xff, 0x00, 0x80]),
-            headers: vec![
-                ("trace".into(), None),
-                ("a".into(), b(b"")),
-                ("a".into(), b(b"x")),
-                ("bin".into(), b(&[0xc3])),
-            ],
+            msg: Message {
+                timestamp: -1,
+                key: None,
+                value: b(&[0xff, 0x00, 0x80]),
+                headers: vec![
+                    ("trace".into(), None),
+                    ("a".into(), b(b"")),
+                    ("a".into(), b(b"x")),
+                    ("bin".into(), b(&[0xc3])),
+                ],
+            },
         };
         assert_eq!(
             to_string(&r),
@@ -533,10 +539,13 @@ mod tests {
     fn exact_text_of_escapes() {
         let r = Record {
             topic: "t\"q\\".into(),
-            key: b("tab\there\nnl\r\u{8}\u{c}\u{0}\u{1f}\u{7f}".as_bytes()),
-            value: b("é ✓ 😀 \u{2028} \u{202e}".as_bytes()),
-            headers: vec![("n\u{1}".into(), b(b"</script>"))],
             timestamp_type: TimestampType::NotAvailable,
+            msg: Message {
+                key: b("tab\there\nnl\r\u{8}\u{c}\u{0}\u{1f}\u{7f}".as_bytes()),
+                value: b("é ✓ 😀 \u{2028} \u{202e}".as_bytes()),
+                headers: vec![("n\u{1}".into(), b(b"</script>"))],
+                ..Message::default()
+            },
             ..base()
         };
         let text = to_string(&r);
@@ -569,13 +578,16 @@ mod tests {
         for key in &kinds {
             for value in &kinds {
                 let r = Record {
-                    key: key.clone(),
-                    value: value.clone(),
-                    headers: kinds
-                        .iter()
-                        .map(|v| ("h".to_string(), v.clone()))
-                        .chain([("".to_string(), None)])
-                        .collect(),
+                    msg: Message {
+                        key: key.clone(),
+                        value: value.clone(),
+                        headers: kinds
+                            .iter()
+                            .map(|v| ("h".to_string(), v.clone()))
+                            .chain([("".to_string(), None)])
+                            .collect(),
+                        ..Message::default()
+                    },
                     ..base()
                 };
                 round_trip(&r);
@@ -586,13 +598,19 @@ mod tests {
     #[test]
     fn null_is_not_empty() {
         let null = Record {
-            key: None,
-            value: None,
+            msg: Message {
+                key: None,
+                value: None,
+                ..Message::default()
+            },
             ..base()
         };
         let empty = Record {
-            key: b(b""),
-            value: b(b""),
+            msg: Message {
+                key: b(b""),
+                value: b(b""),
+                ..Message::default()
+            },
             ..base()
         };
         assert!(to_string(&null).contains(r#""key":null,"value":null"#));
@@ -609,19 +627,25 @@ mod tests {
             .filter_map(char::from_u32)
             .collect();
         let r = Record {
-            key: b(controls.as_bytes()),
-            value: b(&all),
-            headers: vec![
-                (controls.clone(), b(controls.as_bytes())),
-                ("x".into(), b(&all[128..])),
-            ],
-            topic: controls,
+            topic: controls.as_str().into(),
+            msg: Message {
+                key: b(controls.as_bytes()),
+                value: b(&all),
+                headers: vec![
+                    (controls.clone(), b(controls.as_bytes())),
+                    ("x".into(), b(&all[128..])),
+                ],
+                ..Message::default()
+            },
             ..base()
         };
         round_trip(&r);
         // Invalid UTF-8 in the middle of text goes to base64 whole.
         let r = Record {
-            value: b(b"abc\xffdef"),
+            msg: Message {
+                value: b(b"abc\xffdef"),
+                ..Message::default()
+            },
             ..base()
         };
         assert!(to_string(&r).contains(r#""value":{"base64":"YWJj/2RlZg=="}"#));
@@ -640,7 +664,10 @@ mod tests {
             i64::MAX,
         ] {
             round_trip(&Record {
-                timestamp: ts,
+                msg: Message {
+                    timestamp: ts,
+                    ..Message::default()
+                },
                 ..base()
             });
         }
@@ -650,7 +677,10 @@ mod tests {
             ..base()
         });
         let far = to_string(&Record {
-            timestamp: 253_402_300_800_000,
+            msg: Message {
+                timestamp: 253_402_300_800_000,
+                ..Message::default()
+            },
             ..base()
         });
         assert!(
@@ -660,7 +690,10 @@ mod tests {
             "{far}"
         );
         let old = to_string(&Record {
-            timestamp: -2_208_988_800_000,
+            msg: Message {
+                timestamp: -2_208_988_800_000,
+                ..Message::default()
+            },
             ..base()
         });
         assert!(

@@ -11,8 +11,9 @@
 //!   `publish --format json`.
 //! - [`offsets`]: the offset syntax of `--from` / `--to` (`start`, `end`, `N`, `+N`, `-N`,
 //!   `@TIME`, `@-1h`, ranges `a:b`).
-//! - [`template`]: `tail --format TEMPLATE`, records as text with named fields (`{key} {value}`).
 //! - [`time`]: RFC 3339 timestamps with millisecond precision, to and from epoch milliseconds.
+
+use std::sync::Arc;
 
 use bytes::Bytes;
 
@@ -21,7 +22,6 @@ pub mod filter;
 pub mod input;
 pub mod json;
 pub mod offsets;
-pub mod template;
 pub mod time;
 
 /// How a record's timestamp was set (Kafka's `timestampType`).
@@ -65,23 +65,31 @@ impl std::fmt::Display for TimestampType {
     }
 }
 
-/// One Kafka record, losslessly.
+/// What a record carries wherever it is held: the one payload from input to producer and from
+/// fetcher to writer.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Record {
-    /// The topic it was read from or is going to.
-    pub topic: String,
-    /// The partition.
-    pub partition: i32,
-    /// The offset in the partition.
-    pub offset: i64,
-    /// Milliseconds since the Unix epoch (may be negative).
-    pub timestamp: i64,
-    /// Who set [`Record::timestamp`].
-    pub timestamp_type: TimestampType,
+pub struct Message {
     /// The key; `None` is a null key, distinct from an empty one.
     pub key: Option<Bytes>,
     /// The value; `None` is a null value (a tombstone), distinct from an empty one.
     pub value: Option<Bytes>,
     /// Headers in wire order, duplicates kept; a `None` value is a null header value.
     pub headers: Vec<(String, Option<Bytes>)>,
+    /// Milliseconds since the Unix epoch (may be negative).
+    pub timestamp: i64,
+}
+
+/// One Kafka record, losslessly: a [`Message`] and where it was read.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Record {
+    /// The topic it was read from (shared by the records of one partition, not copied).
+    pub topic: Arc<str>,
+    /// The partition.
+    pub partition: i32,
+    /// The offset in the partition.
+    pub offset: i64,
+    /// Who set the message's timestamp.
+    pub timestamp_type: TimestampType,
+    /// Key, value, headers and timestamp.
+    pub msg: Message,
 }

@@ -46,6 +46,28 @@ impl OffsetSpec {
             other => other,
         }
     }
+
+    /// The instant a time form stands for at `now_ms` (epoch ms); None for the offset forms.
+    pub fn time(self, now_ms: i64) -> Option<i64> {
+        match self.at(now_ms) {
+            OffsetSpec::Timestamp(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The offset this stands for in a partition whose log runs from `low` to `high` (the end).
+    /// A time form takes `by_time`, the first offset at or after that time, and is the end when
+    /// there is none (no record that late).
+    pub fn resolve(self, low: i64, high: i64, by_time: Option<i64>) -> i64 {
+        match self {
+            OffsetSpec::Start => low,
+            OffsetSpec::End => high,
+            OffsetSpec::Exact(n) => n,
+            OffsetSpec::AfterStart(n) => low.saturating_add(n).min(high),
+            OffsetSpec::BeforeEnd(n) => high.saturating_sub(n).max(low),
+            OffsetSpec::Timestamp(_) | OffsetSpec::Ago(_) => by_time.unwrap_or(high),
+        }
+    }
 }
 
 impl std::fmt::Display for OffsetSpec {
@@ -319,5 +341,24 @@ mod tests {
         assert!(err("1:2:3").contains("expected FROM:TO"));
         assert!(err("@2025-01-01T00:00:00Z:nope").contains("expected FROM:TO"));
         assert!(err("x").starts_with("invalid offset \"x\""));
+    }
+
+    #[test]
+    fn specs_resolve_per_partition() {
+        let (lo, hi) = (10, 100);
+        assert_eq!(OffsetSpec::Start.resolve(lo, hi, None), 10);
+        assert_eq!(OffsetSpec::End.resolve(lo, hi, None), 100);
+        assert_eq!(OffsetSpec::Exact(42).resolve(lo, hi, None), 42);
+        assert_eq!(OffsetSpec::AfterStart(5).resolve(lo, hi, None), 15);
+        assert_eq!(OffsetSpec::AfterStart(500).resolve(lo, hi, None), 100);
+        assert_eq!(OffsetSpec::BeforeEnd(5).resolve(lo, hi, None), 95);
+        assert_eq!(OffsetSpec::BeforeEnd(500).resolve(lo, hi, None), 10);
+        assert_eq!(OffsetSpec::Timestamp(1).resolve(lo, hi, Some(50)), 50);
+        assert_eq!(OffsetSpec::Timestamp(1).resolve(lo, hi, None), 100);
+        assert_eq!(
+            OffsetSpec::Ago(Duration::from_secs(1)).time(5_000),
+            Some(4_000)
+        );
+        assert_eq!(OffsetSpec::Start.time(5_000), None);
     }
 }

@@ -402,7 +402,15 @@ fn lag_agrees_with_kafka_consumer_groups(kind: Kind, test: &str) {
     let g = lag_group(&addr, &stopped);
     assert_eq!(g["state"], "Empty", "{g:#}");
     let ours = evctl_group_offsets(&g);
-    assert_eq!(ours, theirs);
+    // kafka-consumer-groups lists the partitions with a commit; evctl lists every partition of
+    // the group's topics, the others without one (`-`). The Java consumer's 12 records may all
+    // come from one partition, so only that one has a commit.
+    let committed: BTreeMap<_, _> = ours
+        .iter()
+        .filter(|(_, v)| v.0 >= 0)
+        .map(|(k, v)| (k.clone(), *v))
+        .collect();
+    assert_eq!(committed, theirs);
     assert_eq!(ours.len(), 3);
     assert_eq!(ours.values().map(|v| v.1).sum::<i64>(), 30, "{ours:?}");
     assert_eq!(

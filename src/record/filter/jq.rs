@@ -61,7 +61,7 @@ impl Where {
     /// Whether the program's first output for this record is truthy. A null or non-JSON value, no
     /// output at all, and a runtime error (or `halt`) as the first output are all "no".
     pub(super) fn matches(&self, r: &Record) -> bool {
-        let Some(value) = r.value.as_deref() else {
+        let Some(value) = r.msg.value.as_deref() else {
             return false;
         };
         // jaq's reader takes a superset of JSON (`NaN`, `#` comments, `{1: 2}`, `b"..."`) and
@@ -72,17 +72,18 @@ impl Where {
         let Ok(input) = jaq_json::read::parse_single(value) else {
             return false;
         };
-        let key = match &r.key {
+        let key = match &r.msg.key {
             Some(k) if self.uses_key => text(k),
             _ => Val::Null,
         };
         let topic = if self.uses_topic {
-            Val::from(r.topic.clone())
+            Val::from(r.topic.to_string())
         } else {
             Val::Null
         };
         let headers = if self.uses_headers {
-            r.headers
+            r.msg
+                .headers
                 .iter()
                 .map(|(name, value)| {
                     let value = value.as_ref().map_or(Val::Null, text);
@@ -97,7 +98,7 @@ impl Where {
             topic,
             Val::from(r.partition as isize),
             Val::Num(Num::from_integral(r.offset)),
-            Val::Num(Num::from_integral(r.timestamp)),
+            Val::Num(Num::from_integral(r.msg.timestamp)),
             headers,
         ]);
         let ctx = Ctx::<D>::new(&self.filter.lut, vars);

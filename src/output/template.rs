@@ -37,9 +37,9 @@
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 
-use super::Record;
-use super::time::write_rfc3339;
-use crate::output::{is_terminal_unsafe, sanitize};
+use super::{is_terminal_unsafe, sanitize};
+use crate::record::Record;
+use crate::record::time::write_rfc3339;
 
 /// The field names, for help and error messages.
 pub const FIELDS: &[&str] = &[
@@ -251,15 +251,18 @@ impl Template {
                     Field::Topic => write_text(out, r.topic.as_bytes(), escape),
                     Field::Partition => out.extend_from_slice(num.format(r.partition).as_bytes()),
                     Field::Offset => out.extend_from_slice(num.format(r.offset).as_bytes()),
-                    Field::Timestamp => write_rfc3339(out, r.timestamp),
-                    Field::TimestampMs => out.extend_from_slice(num.format(r.timestamp).as_bytes()),
+                    Field::Timestamp => write_rfc3339(out, r.msg.timestamp),
+                    Field::TimestampMs => {
+                        out.extend_from_slice(num.format(r.msg.timestamp).as_bytes())
+                    }
                     Field::TimestampType => {
                         out.extend_from_slice(r.timestamp_type.as_str().as_bytes())
                     }
-                    Field::Key(enc) => write_bytes(out, r.key.as_deref(), *enc, escape),
-                    Field::Value(enc) => write_bytes(out, r.value.as_deref(), *enc, escape),
+                    Field::Key(enc) => write_bytes(out, r.msg.key.as_deref(), *enc, escape),
+                    Field::Value(enc) => write_bytes(out, r.msg.value.as_deref(), *enc, escape),
                     Field::Header(name, enc) => {
                         let value = r
+                            .msg
                             .headers
                             .iter()
                             .find(|(n, _)| **n == **name)
@@ -267,7 +270,7 @@ impl Template {
                         write_bytes(out, value, *enc, escape);
                     }
                     Field::Headers => {
-                        for (i, (name, value)) in r.headers.iter().enumerate() {
+                        for (i, (name, value)) in r.msg.headers.iter().enumerate() {
                             if i > 0 {
                                 out.push(b',');
                             }
@@ -279,12 +282,12 @@ impl Template {
                         }
                     }
                     Field::KeyLen => {
-                        if let Some(k) = &r.key {
+                        if let Some(k) = &r.msg.key {
                             out.extend_from_slice(num.format(k.len()).as_bytes());
                         }
                     }
                     Field::ValueLen => {
-                        if let Some(v) = &r.value {
+                        if let Some(v) = &r.msg.value {
                             out.extend_from_slice(num.format(v.len()).as_bytes());
                         }
                     }
@@ -386,16 +389,18 @@ mod tests {
             topic: "orders".into(),
             partition: 3,
             offset: 42,
-            timestamp: 1_735_689_600_123,
             timestamp_type: TimestampType::LogAppend,
-            key: Some(Bytes::from_static(b"k1")),
-            value: Some(Bytes::from_static(b"{\"a\":1}")),
-            headers: vec![
-                ("trace".into(), None),
-                ("type".into(), Some(Bytes::from_static(b"created"))),
-                ("type".into(), Some(Bytes::from_static(b"second"))),
-                ("empty".into(), Some(Bytes::new())),
-            ],
+            msg: crate::record::Message {
+                timestamp: 1_735_689_600_123,
+                key: Some(Bytes::from_static(b"k1")),
+                value: Some(Bytes::from_static(b"{\"a\":1}")),
+                headers: vec![
+                    ("trace".into(), None),
+                    ("type".into(), Some(Bytes::from_static(b"created"))),
+                    ("type".into(), Some(Bytes::from_static(b"second"))),
+                    ("empty".into(), Some(Bytes::new())),
+                ],
+            },
         }
     }
 
@@ -447,7 +452,7 @@ mod tests {
         let mut r = record();
         r.partition = -1;
         r.offset = i64::MIN;
-        r.timestamp = -1;
+        r.msg.timestamp = -1;
         assert_eq!(
             render("{partition} {offset} {timestamp_ms} {timestamp}", &r),
             "-1 -9223372036854775808 -1 1969-12-31T23:59:59.999Z"
@@ -457,8 +462,8 @@ mod tests {
     #[test]
     fn nulls_and_empties() {
         let mut r = record();
-        r.key = None;
-        r.value = Some(Bytes::new());
+        r.msg.key = None;
+        r.msg.value = Some(Bytes::new());
         assert_eq!(render("[{key}][{value}]", &r), "[][]");
         assert_eq!(render("[{key_len}][{value_len}]", &r), "[][0]");
         assert_eq!(render("{key:json} {value:json}", &r), "null \"\"");
@@ -468,16 +473,16 @@ mod tests {
             "null null"
         );
         assert_eq!(render("{header.empty:json}", &r), "\"\"");
-        r.headers.clear();
+        r.msg.headers.clear();
         assert_eq!(render("[{headers}]", &r), "[]");
-        r.value = None;
+        r.msg.value = None;
         assert_eq!(render("[{value}][{value_len}]", &r), "[][]");
     }
 
     #[test]
     fn modifiers() {
         let mut r = record();
-        r.value = Some(Bytes::from_static(b"\x00\xffhi"));
+        r.msg.value = Some(Bytes::from_static(b"\x00\xffhi"));
         assert_eq!(render("{value:hex}", &r), "00ff6869");
         assert_eq!(render("{value:base64}", &r), "AP9oaQ==");
         assert_eq!(render("{key:text}", &r), "k1");
@@ -486,9 +491,9 @@ mod tests {
         assert_eq!(render("{header.type:base64}", &r), "Y3JlYXRlZA==");
         assert_eq!(render("{header.type:json}", &r), "\"created\"");
         assert_eq!(render("{value:json}", &r), "\"\\u0000\u{fffd}hi\"");
-        r.value = Some(Bytes::from_static(b""));
+        r.msg.value = Some(Bytes::from_static(b""));
         assert_eq!(render("[{value:base64}][{value:hex}]", &r), "[][]");
-        r.value = Some(Bytes::from_static(b"abcd"));
+        r.msg.value = Some(Bytes::from_static(b"abcd"));
         assert_eq!(render("{value:base64}", &r), "YWJjZA==");
     }
 
@@ -496,7 +501,7 @@ mod tests {
     fn json_modifier_is_valid_json() {
         let mut r = record();
         let text = "q\"b\\s\n\r\t\u{8}\u{c}\u{1b}[2J\u{7f}\u{9b}\u{202e}é✓\u{2028}";
-        r.value = Some(Bytes::copy_from_slice(text.as_bytes()));
+        r.msg.value = Some(Bytes::copy_from_slice(text.as_bytes()));
         let out = render("{value:json}", &r);
         assert_eq!(
             out,
@@ -510,7 +515,7 @@ mod tests {
         // the same in both modes
         assert_eq!(render_with("{value:json}", &r, true), out.as_bytes());
         // invalid UTF-8: one U+FFFD per bad sequence, like from_utf8_lossy
-        r.value = Some(Bytes::from_static(b"a\xffb\xe2\x82c"));
+        r.msg.value = Some(Bytes::from_static(b"a\xffb\xe2\x82c"));
         let out = render("{value:json}", &r);
         let parsed: String = serde_json::from_str(&out).unwrap();
         assert_eq!(parsed, String::from_utf8_lossy(b"a\xffb\xe2\x82c"));
@@ -541,7 +546,7 @@ mod tests {
     #[test]
     fn header_names_with_colons_and_dots() {
         let mut r = record();
-        r.headers = vec![
+        r.msg.headers = vec![
             ("a:b".into(), Some(Bytes::from_static(b"x"))),
             ("x.y".into(), Some(Bytes::from_static(b"z"))),
         ];
@@ -553,11 +558,11 @@ mod tests {
     #[test]
     fn escape_record_text_for_terminals() {
         let mut r = record();
-        r.key = Some(Bytes::from_static(b"k\x1b[31m"));
-        r.value = Some(Bytes::copy_from_slice(
+        r.msg.key = Some(Bytes::from_static(b"k\x1b[31m"));
+        r.msg.value = Some(Bytes::copy_from_slice(
             "l1\nl2\r\t\u{7f}\u{9b}x \u{202e}evil\u{2066}\u{200f}\u{61c} ünï ✓".as_bytes(),
         ));
-        r.headers = vec![
+        r.msg.headers = vec![
             ("n\x07".into(), Some(Bytes::from_static(b"v\xff\xfe"))),
             ("bare".into(), None),
         ];
@@ -578,7 +583,7 @@ mod tests {
             '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}',
             '\u{2068}', '\u{2069}', '\u{200e}', '\u{200f}', '\u{061c}',
         ] {
-            r.value = Some(Bytes::copy_from_slice(c.to_string().as_bytes()));
+            r.msg.value = Some(Bytes::copy_from_slice(c.to_string().as_bytes()));
             assert_eq!(
                 render_with("{value}", &r, true),
                 format!("\\u{{{:x}}}", c as u32).as_bytes()
@@ -586,13 +591,13 @@ mod tests {
         }
         // same escaping as output::sanitize for valid text
         let text = "a\u{1b}[2J\n\u{0}\u{85}é";
-        r.value = Some(Bytes::copy_from_slice(text.as_bytes()));
+        r.msg.value = Some(Bytes::copy_from_slice(text.as_bytes()));
         assert_eq!(
             render_with("{value}", &r, true),
             crate::output::sanitize(text).as_bytes()
         );
         // hex and base64 are already safe
-        r.value = Some(Bytes::from_static(b"\x1b"));
+        r.msg.value = Some(Bytes::from_static(b"\x1b"));
         assert_eq!(
             render_with("{value:hex}|{value:base64}", &r, true),
             b"1b|Gw=="
@@ -603,8 +608,8 @@ mod tests {
     fn raw_without_escape() {
         let mut r = record();
         let raw: &[u8] = b"\x1b[31m\xff\n\xe2\x80\xae";
-        r.value = Some(Bytes::copy_from_slice(raw));
-        r.headers = vec![("h".into(), Some(Bytes::copy_from_slice(raw)))];
+        r.msg.value = Some(Bytes::copy_from_slice(raw));
+        r.msg.headers = vec![("h".into(), Some(Bytes::copy_from_slice(raw)))];
         assert_eq!(render_with("{value}", &r, false), raw);
         assert_eq!(render_with("{header.h}", &r, false), raw);
         let mut want = b"h=".to_vec();

@@ -1,0 +1,379 @@
+//! The publish engine: the input reader (a thread parsing lines into records and handing them
+//! over in chunks as they arrive), the send loop (partition checks, `--skip-invalid`, pacing,
+//! deliveries tallied into a [`Summary`]) and the flush at the end, which a second stop signal
+//! abandons. The [`Pacer`] also paces `dlq replay`.
+//!
+//! It calls Kafka types directly until a second transport arrives (architecture.md §3.1, rule 4).
+
+use std::collections::BTreeSet;
+use std::future::Future;
+use std::io::BufRead;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::kafka::producer::Producer;
+use crate::output::{Render, Styles};
+use crate::record::Message;
+use crate::record::input::{self, InputOptions};
+use crate::record::time::now_ms;
+
+/// One item from the input reader: a record with its line number, a line that does not parse,
+/// or the input failing.
+#[derive(Debug)]
+pub enum Item {
+    Record(u64, Message, Option<i32>),
+    Bad(u64, String),
+    ReadError(String),
+}
+
+/// Records handed over at once (fewer when the input has no more for now).
+const CHUNK: usize = 1024;
+
+/// The input: chunks of parsed lines.
+pub type Input = tokio::sync::mpsc::Receiver<Vec<Item>>;
+
+/// Reads lines on a thread of its own and sends parsed records in chunks; `progress` hears the
+/// bytes read so far. Stops when the receiver is gone (the send loop stopped at a bad line or on
+/// a stop signal).
+pub fn spawn_reader(
+    mut source: std::io::BufReader<Box<dyn std::io::Read + Send>>,
+    opts: InputOptions,
+    progress: Option<Box<dyn Fn(u64) + Send>>,
+) -> Input {
+    let (tx, rx) = tokio::sync::mpsc::channel::<Vec<Item>>(16);
+    std::thread::spawn(move || {
+        let mut line = Vec::with_capacity(4096);
+        let mut chunk = Vec::with_capacity(CHUNK);
+        let mut n: u64 = 0;
+        let mut read_bytes: u64 = 0;
+        loop {
+            line.clear();
+            match source.read_until(b'\n', &mut line) {
+                Ok(0) => break,
+                Ok(len) => {
+                    n += 1;
+                    read_bytes += len as u64;
+                    if line.last() == Some(&b'\n') {
+                        line.pop();
+                    }
+                    chunk.push(match input::parse_line(&line, &opts, now_ms()) {
+                        Ok((m, partition)) => Item::Record(n, m, partition),
+                        Err(e) => Item::Bad(n, e),
+                    });
+                    // a full chunk, or all that has arrived (a pipe fed slowly, `tail -f log |
+                    // evctl publish`): lines are sent as they come, not when a chunk fills
+                    if chunk.len() >= CHUNK || source.buffer().is_empty() {
+                        if let Some(p) = &progress {
+                            p(read_bytes);
+                        }
+                        if tx.blocking_send(std::mem::take(&mut chunk)).is_err() {
+                            return;
+                        }
+                        chunk.reserve(CHUNK);
+                    }
+                }
+                Err(e) => {
+                    chunk.push(Item::ReadError(e.to_string()));
+                    break;
+                }
+            }
+        }
+        if let Some(p) = &progress {
+            p(read_bytes);
+        }
+        let _ = tx.blocking_send(chunk);
+    });
+    rx
+}
+
+/// An input of one record (a value from the command line, one tombstone).
+pub fn one_record(m: Message, partition: Option<i32>) -> Input {
+    let (tx, rx) = tokio::sync::mpsc::channel(1);
+    let _ = tx.try_send(vec![Item::Record(1, m, partition)]);
+    rx
+}
+
+/// Spaces sends `1/rate` seconds apart from the first, so a run keeps its average rate.
+#[derive(Debug, Clone)]
+pub struct Pacer {
+    rate: Option<f64>,
+    started: Instant,
+    sent: u64,
+}
+
+impl Pacer {
+    /// At most `rate` sends per second; no limit without one.
+    pub fn new(rate: Option<f64>) -> Self {
+        Pacer {
+            rate,
+            started: Instant::now(),
+            sent: 0,
+        }
+    }
+
+    /// When the next send is due (None: now, there is no limit).
+    pub fn next_due(&mut self) -> Option<tokio::time::Instant> {
+        let rate = self.rate?;
+        self.sent += 1;
+        Some(tokio::time::Instant::from_std(
+            self.started + Duration::from_secs_f64(self.sent as f64 / rate),
+        ))
+    }
+}
+
+/// What `publish` did, printed on stderr (and on stdout with -o json|yaml).
+#[derive(Debug, Default, Serialize)]
+pub struct Summary {
+    pub topic: String,
+    pub records: u64,
+    pub bytes: u64,
+    pub failed: u64,
+    pub skipped_invalid: u64,
+    pub partitions: BTreeSet<i32>,
+    pub seconds: f64,
+    pub records_per_second: f64,
+    pub idempotent: bool,
+    pub errors: Vec<String>,
+}
+
+/// Errors of failed deliveries kept for the summary (the count has them all).
+pub const MAX_SHOWN_ERRORS: usize = 5;
+
+impl Summary {
+    /// The one-line summary.
+    pub fn line(&self, s: &Styles) -> String {
+        let parts: Vec<String> = self.partitions.iter().map(i32::to_string).collect();
+        let mut out = format!(
+            "{} {} record{} ({}) to {} in {:.2}s: {:.0} records/s, {}/s; partitions {}",
+            if self.failed == 0 {
+                s.good("published")
+            } else {
+                s.warn("published")
+            },
+            self.records,
+            if self.records == 1 { "" } else { "s" },
+            crate::units::human_size(self.bytes),
+            self.topic,
+            self.seconds,
+            self.records_per_second,
+            crate::units::human_size((self.bytes as f64 / self.seconds.max(1e-9)) as u64),
+            if parts.is_empty() {
+                "-".to_string()
+            } else {
+                parts.join(",")
+            },
+        );
+        if self.skipped_invalid > 0 {
+            out.push_str(&format!("; {} invalid lines skipped", self.skipped_invalid));
+        }
+        if self.failed > 0 {
+            out.push_str(&format!("; {}", s.bad(&format!("{} failed", self.failed))));
+        }
+        out
+    }
+
+    /// Counts the producer's deliveries since the last call.
+    fn tally(&mut self, producer: &mut Producer) {
+        for d in producer.take_deliveries() {
+            let n = d.ids.len() as u64;
+            match d.error {
+                None => {
+                    self.records += n;
+                    self.bytes += d.bytes as u64;
+                    self.partitions.insert(d.partition);
+                }
+                Some(e) => {
+                    self.failed += n;
+                    if self.errors.len() < MAX_SHOWN_ERRORS {
+                        let first = d.ids.first().copied().unwrap_or(0);
+                        let last = d.ids.last().copied().unwrap_or(0);
+                        let lines = if first == last {
+                            format!("line {first}")
+                        } else {
+                            format!("{n} records from line {first} to {last}")
+                        };
+                        self.errors.push(format!("{lines}: {e}"));
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Render for Summary {
+    fn table(&self, style: &Styles) -> String {
+        format!("{}\n", self.line(style))
+    }
+}
+
+/// How the send loop treats its input.
+#[derive(Debug, Clone, Default)]
+pub struct PublishOptions {
+    /// At most this many records per second.
+    pub rate: Option<f64>,
+    /// Skip lines that do not parse or name a partition that does not exist, instead of stopping.
+    pub skip_invalid: bool,
+}
+
+/// How a publish ended.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub summary: Summary,
+    /// The line that stopped it, and why.
+    pub bad_line: Option<(u64, String)>,
+    /// Reading the input failed.
+    pub read_error: Option<String>,
+    /// A stop signal ended it.
+    pub interrupted: bool,
+}
+
+/// Sends the input's records to `topic` (of `partitions` partitions) until the input ends, a bad
+/// line stops it or `stop` resolves; then sends what was read, unless `stop` resolves again.
+/// `warn` hears skipped lines.
+pub async fn run<S: Future<Output = ()>>(
+    producer: &mut Producer,
+    topic: &Arc<str>,
+    partitions: i32,
+    mut input: Input,
+    opts: &PublishOptions,
+    stop: impl Fn() -> S,
+    mut warn: impl FnMut(String),
+) -> anyhow::Result<Outcome> {
+    let started = Instant::now();
+    let mut out = Outcome {
+        summary: Summary {
+            topic: topic.to_string(),
+            idempotent: producer.idempotent(),
+            ..Summary::default()
+        },
+        ..Outcome::default()
+    };
+    let mut pacer = Pacer::new(opts.rate);
+    let first_stop = stop();
+    tokio::pin!(first_stop);
+    'input: loop {
+        tokio::select! {
+            biased;
+            _ = &mut first_stop => {
+                out.interrupted = true;
+                break 'input;
+            }
+            chunk = input.recv() => {
+                let Some(chunk) = chunk else { break 'input };
+                for item in chunk {
+                    let (line, msg, partition) = match item {
+                        Item::Record(line, msg, partition) => (line, msg, partition),
+                        Item::Bad(line, why) => {
+                            if !opts.skip_invalid {
+                                out.bad_line = Some((line, why));
+                                break 'input;
+                            }
+                            out.summary.skipped_invalid += 1;
+                            if out.summary.skipped_invalid <= MAX_SHOWN_ERRORS as u64 {
+                                warn(format!("line {line}: {}; skipped", crate::output::sanitize(&why)));
+                            }
+                            continue;
+                        }
+                        Item::ReadError(e) => {
+                            out.read_error = Some(e);
+                            break 'input;
+                        }
+                    };
+                    if let Some(p) = partition
+                        && !(0..partitions).contains(&p)
+                    {
+                        let why = format!("partition {p} does not exist ({topic} has partitions 0..{})", partitions - 1);
+                        if !opts.skip_invalid {
+                            out.bad_line = Some((line, why));
+                            break 'input;
+                        }
+                        out.summary.skipped_invalid += 1;
+                        warn(format!("line {line}: {why}; skipped"));
+                        continue;
+                    }
+                    if let Some(due) = pacer.next_due() {
+                        // wait for the record's turn, sending batches meanwhile
+                        loop {
+                            tokio::select! {
+                                _ = tokio::time::sleep_until(due) => break,
+                                _ = &mut first_stop => {
+                                    out.interrupted = true;
+                                    break 'input;
+                                }
+                                r = producer.tick() => r?,
+                            }
+                        }
+                    }
+                    producer.send(line, topic.clone(), partition, msg).await?;
+                }
+                out.summary.tally(producer);
+            }
+            r = producer.tick() => r?,
+        }
+    }
+    drop(input);
+    // send what was read before the stop; a second stop abandons it
+    tokio::select! {
+        r = producer.flush() => r?,
+        _ = stop() => {
+            out.interrupted = true;
+            warn("interrupted again: unsent records were dropped".into());
+        }
+    }
+    out.summary.tally(producer);
+    out.summary.seconds = started.elapsed().as_secs_f64();
+    out.summary.records_per_second = out.summary.records as f64 / out.summary.seconds.max(1e-9);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reader(text: &'static str, opts: InputOptions) -> Vec<Item> {
+        let source: Box<dyn std::io::Read + Send> = Box::new(text.as_bytes());
+        let mut rx = spawn_reader(std::io::BufReader::new(source), opts, None);
+        let mut items = Vec::new();
+        while let Some(chunk) = rx.blocking_recv() {
+            items.extend(chunk);
+        }
+        items
+    }
+
+    #[test]
+    fn the_reader_numbers_lines_and_keeps_bad_ones_in_place() {
+        let opts = InputOptions {
+            format: input::InputFormat::Json,
+            ..InputOptions::default()
+        };
+        let items = reader(
+            "{\"value\":\"a\",\"partition\":2}\nnot json\n{\"value\":null}",
+            opts,
+        );
+        assert_eq!(items.len(), 3);
+        match &items[0] {
+            Item::Record(1, m, Some(2)) => assert_eq!(m.value.as_deref(), Some(&b"a"[..])),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(&items[1], Item::Bad(2, _)));
+        match &items[2] {
+            Item::Record(3, m, None) => assert_eq!(m.value, None, "null stays null"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[tokio::test]
+    async fn the_pacer_spaces_sends_from_the_first() {
+        assert_eq!(Pacer::new(None).next_due(), None);
+        let mut p = Pacer::new(Some(10.0));
+        let t0 = tokio::time::Instant::from_std(p.started);
+        let due: Vec<_> = (0..3).map(|_| p.next_due().unwrap() - t0).collect();
+        assert_eq!(
+            due,
+            [100, 200, 300].map(Duration::from_millis),
+            "1/rate apart, counted from the start, not from the last send"
+        );
+    }
+}
