@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_evctl_global_optspecs
-    string join \n b/brokers= context= config= timeout= client-id= tls no-tls tls-ca= tls-cert= tls-key= tls-server-name= tls-insecure sasl-mechanism= sasl-username= sasl-password-file= o/output= color= q/quiet v/verbose h/help V/version
+    string join \n b/brokers= context= config= timeout= client-id= tls no-tls tls-ca= tls-cert= tls-key= tls-server-name= tls-insecure sasl-mechanism= sasl-username= sasl-password-file= registry= registry-user= registry-password-file= registry-token-file= registry-ca= o/output= color= q/quiet v/verbose h/help V/version
 end
 
 function __fish_evctl_needs_command
@@ -36,6 +36,11 @@ complete -c evctl -n "__fish_evctl_needs_command" -l tls-server-name -d 'Name to
 complete -c evctl -n "__fish_evctl_needs_command" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_needs_command" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_needs_command" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_needs_command" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_needs_command" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_needs_command" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_needs_command" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_needs_command" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_needs_command" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -80,6 +85,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand cluster" -l tls-server-name 
 complete -c evctl -n "__fish_evctl_using_subcommand cluster" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand cluster" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand cluster" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand cluster" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand cluster" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand cluster" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand cluster" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand cluster" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand cluster" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -110,6 +120,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and not __fish_seen_
 complete -c evctl -n "__fish_evctl_using_subcommand config; and not __fish_seen_subcommand_from list current use show path set-context delete-context rename-context help" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand config; and not __fish_seen_subcommand_from list current use show path set-context delete-context rename-context help" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand config; and not __fish_seen_subcommand_from list current use show path set-context delete-context rename-context help" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand config; and not __fish_seen_subcommand_from list current use show path set-context delete-context rename-context help" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand config; and not __fish_seen_subcommand_from list current use show path set-context delete-context rename-context help" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand config; and not __fish_seen_subcommand_from list current use show path set-context delete-context rename-context help" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand config; and not __fish_seen_subcommand_from list current use show path set-context delete-context rename-context help" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand config; and not __fish_seen_subcommand_from list current use show path set-context delete-context rename-context help" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand config; and not __fish_seen_subcommand_from list current use show path set-context delete-context rename-context help" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -148,6 +163,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from list" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from list" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from list" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from list" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from list" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from list" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from list" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from list" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -177,6 +197,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from current" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from current" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from current" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from current" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from current" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from current" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from current" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from current" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from current" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -206,6 +231,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from use" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from use" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from use" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from use" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from use" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from use" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from use" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from use" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from use" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -235,6 +265,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from show" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from show" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from show" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from show" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from show" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from show" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from show" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from show" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -264,6 +299,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from path" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from path" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from path" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from path" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from path" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from path" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from path" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from path" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from path" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -302,6 +342,8 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from set-context" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -332,6 +374,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from delete-context" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -361,6 +408,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from rename-context" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand config; and __fish_seen_subcommand_from rename-context" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -399,6 +451,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and not __fish_seen_subcommand_from check get list register help" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -442,11 +499,6 @@ complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l subject -d 'Registry subject to check against (with --registry)' -r
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l format -d 'Report format' -r -f -a "text\t'Lines `path: KIND - description (against vN)`; -o json / -o yaml for documents'
 github\t'GitHub Actions workflow annotations (::error file=...)'"
-complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
-complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
-complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l registry-password-file -d 'File holding the registry password' -r -F
-complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
-complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
@@ -459,6 +511,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -479,11 +536,6 @@ complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l subject -d 'The subject' -r
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l version -d 'Version number or `latest`' -r
-complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
-complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
-complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l registry-password-file -d 'File holding the registry password' -r -F
-complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
-complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
@@ -496,6 +548,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -513,11 +570,6 @@ complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l subject -d 'List this subject\'s versions instead of the subjects' -r
-complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
-complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
-complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l registry-password-file -d 'File holding the registry password' -r -F
-complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
-complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
@@ -530,6 +582,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -552,11 +609,6 @@ complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subc
 json\t'JSON Schema (.json)'
 protobuf\t'Protocol Buffers (.proto)'"
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l reference -d 'A reference to a registered schema: NAME=SUBJECT:VERSION' -r
-complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
-complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
-complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l registry-password-file -d 'File holding the registry password' -r -F
-complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
-complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
@@ -569,6 +621,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subc
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand schema; and __fish_seen_subcommand_from register" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -604,6 +661,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand validate" -l tls-server-name
 complete -c evctl -n "__fish_evctl_using_subcommand validate" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand validate" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand validate" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand validate" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand validate" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand validate" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand validate" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand validate" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand validate" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -634,6 +696,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand plan" -l tls-server-name -d 
 complete -c evctl -n "__fish_evctl_using_subcommand plan" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand plan" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand plan" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand plan" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand plan" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -667,6 +734,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand apply" -l tls-server-name -d
 complete -c evctl -n "__fish_evctl_using_subcommand apply" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand apply" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand apply" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand apply" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -702,6 +774,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand export" -l tls-server-name -
 complete -c evctl -n "__fish_evctl_using_subcommand export" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand export" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand export" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand export" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand export" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand export" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand export" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand export" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand export" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -733,6 +810,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l tls-server-name 
 complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand orphans" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand orphans" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -788,6 +870,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand publish" -l tls-server-name 
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -833,6 +920,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand tail" -l tls-server-name -d 
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -872,6 +964,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand lag" -l tls-server-name -d '
 complete -c evctl -n "__fish_evctl_using_subcommand lag" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand lag" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand lag" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand lag" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -904,6 +1001,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_sub
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -940,6 +1042,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcomm
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -987,6 +1094,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcomm
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -1029,6 +1141,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcomm
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -1062,6 +1179,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcomm
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -1097,6 +1219,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand completion" -l tls-server-na
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand completion" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand completion" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand completion" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand completion" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand completion" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'
@@ -1126,6 +1253,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -l tls-server
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -l sasl-username -d 'SASL username' -r
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
 wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
 json\t'JSON (one document; streaming commands write JSON lines)'

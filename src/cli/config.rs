@@ -245,37 +245,20 @@ pub fn setting_rows(s: &Settings) -> Vec<SettingRow> {
     });
     opt_row(&mut rows, "sasl.username", &s.sasl_username, String::clone);
     opt_row(&mut rows, "sasl.password", &s.sasl_password, |p| p.masked());
-    if let (Some(r), Some(c)) = (&s.schema_registry, &s.context) {
-        let src = Source::Context(c.value.clone()).to_string();
-        let mut push = |setting: &'static str, value: Option<String>| {
-            if let Some(value) = value {
-                rows.push(SettingRow {
-                    setting,
-                    value,
-                    source: src.clone(),
-                });
-            }
-        };
-        push("schema_registry.url", r.url.clone());
-        push("schema_registry.username", r.username.clone());
-        push(
-            "schema_registry.password",
-            secret(&r.password_env, &r.password_file),
-        );
-        push("schema_registry.token", secret(&r.token_env, &r.token_file));
-        push("schema_registry.ca_file", r.ca_file.clone());
-    }
+    let r = &s.registry;
+    opt_row(&mut rows, "schema_registry.url", &r.url, String::clone);
+    opt_row(
+        &mut rows,
+        "schema_registry.username",
+        &r.user,
+        String::clone,
+    );
+    opt_row(&mut rows, "schema_registry.password", &r.password, |p| {
+        p.masked()
+    });
+    opt_row(&mut rows, "schema_registry.token", &r.token, |p| p.masked());
+    opt_row(&mut rows, "schema_registry.ca_file", &r.ca, path);
     rows
-}
-
-fn secret(env: &Option<String>, file: &Option<String>) -> Option<String> {
-    env.as_ref()
-        .map(|v| cfg::SecretRef::Env(v.clone()))
-        .or_else(|| {
-            file.as_deref()
-                .map(|f| cfg::SecretRef::File(cfg::expand_home(f)))
-        })
-        .map(|r| r.masked())
 }
 
 fn require_file<'a>(ctx: &'a Ctx<'_>) -> anyhow::Result<&'a (cfg::ConfigFile, String)> {
@@ -403,14 +386,8 @@ pub fn run(ctx: &Ctx<'_>, args: &ConfigArgs) -> anyhow::Result<ExitStatus> {
                 source: Source::Flag,
             });
             let empty = cfg::Layer::default();
-            let settings = Settings::resolve(
-                ctx.config_path.clone(),
-                context,
-                def.schema_registry.clone(),
-                &empty,
-                &empty,
-                &layer,
-            );
+            let settings =
+                Settings::resolve(ctx.config_path.clone(), context, &empty, &empty, &layer);
             ctx.printer.data(&SettingList {
                 config_file: ctx.config_path.as_ref().map(|p| p.display().to_string()),
                 context: Some(name.clone()),

@@ -113,6 +113,26 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = cfg::env::SASL_PASSWORD_FILE, value_name = "FILE", help_heading = "SASL")]
     pub sasl_password_file: Option<PathBuf>,
 
+    /// Schema registry URL [default: the context's schema_registry.url].
+    #[arg(long, global = true, env = cfg::env::REGISTRY_URL, value_name = "URL", help_heading = "Schema registry")]
+    pub registry: Option<String>,
+
+    /// Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file).
+    #[arg(long, global = true, env = cfg::env::REGISTRY_USER, value_name = "USER", help_heading = "Schema registry")]
+    pub registry_user: Option<String>,
+
+    /// File holding the registry password.
+    #[arg(long, global = true, env = cfg::env::REGISTRY_PASSWORD_FILE, value_name = "FILE", help_heading = "Schema registry")]
+    pub registry_password_file: Option<PathBuf>,
+
+    /// File holding a bearer token (or set EVCTL_REGISTRY_TOKEN).
+    #[arg(long, global = true, env = cfg::env::REGISTRY_TOKEN_FILE, value_name = "FILE", help_heading = "Schema registry")]
+    pub registry_token_file: Option<PathBuf>,
+
+    /// PEM file of the CA that signs the registry's certificate [default: system roots].
+    #[arg(long, global = true, env = cfg::env::REGISTRY_CA, value_name = "FILE", help_heading = "Schema registry")]
+    pub registry_ca: Option<PathBuf>,
+
     /// Output format of data on stdout.
     #[arg(short = 'o', long, global = true, value_enum, default_value_t = OutputFormat::Table, help_heading = "Output")]
     pub output: OutputFormat,
@@ -272,11 +292,38 @@ fn cli_layers(g: &GlobalArgs, matches: &ArgMatches) -> (Layer, Layer) {
         "sasl_password_file",
         g.sasl_password_file.clone().map(SecretRef::File)
     );
+    put!(registry_url, "registry", g.registry.clone());
+    put!(registry_user, "registry_user", g.registry_user.clone());
+    put!(
+        registry_password,
+        "registry_password_file",
+        g.registry_password_file.clone().map(SecretRef::File)
+    );
+    put!(
+        registry_token,
+        "registry_token_file",
+        g.registry_token_file.clone().map(SecretRef::File)
+    );
+    put!(registry_ca, "registry_ca", g.registry_ca.clone());
     if g.no_tls {
         flags.tls = Some(false);
     }
-    if flags.sasl_password.is_none() && std::env::var_os(cfg::env::SASL_PASSWORD).is_some() {
-        envl.sasl_password = Some(SecretRef::Env(cfg::env::SASL_PASSWORD.to_string()));
+    // a secret in a variable of its own, unless a file was named
+    let var = |name: &str| {
+        std::env::var_os(name)
+            .is_some()
+            .then(|| SecretRef::Env(name.into()))
+    };
+    if flags.sasl_password.is_none()
+        && let Some(v) = var(cfg::env::SASL_PASSWORD)
+    {
+        envl.sasl_password = Some(v);
+    }
+    if flags.registry_password.is_none() && envl.registry_password.is_none() {
+        envl.registry_password = var(cfg::env::REGISTRY_PASSWORD);
+    }
+    if flags.registry_token.is_none() && envl.registry_token.is_none() {
+        envl.registry_token = var(cfg::env::REGISTRY_TOKEN);
     }
     (flags, envl)
 }
@@ -310,8 +357,8 @@ pub fn resolve_settings(
                 source: Source::Context("current_context".into()),
             })
     });
-    let (ctx_layer, registry) = match &context {
-        None => (Layer::default(), None),
+    let ctx_layer = match &context {
+        None => Layer::default(),
         Some(c) => {
             let shown = path
                 .as_ref()
@@ -340,14 +387,11 @@ pub fn resolve_settings(
                     },
                 ));
             };
-            (
-                Layer::from_context(&c.value, def)?,
-                def.schema_registry.clone(),
-            )
+            Layer::from_context(&c.value, def)?
         }
     };
     let (flags, envl) = cli_layers(g, matches);
-    let settings = Settings::resolve(path.clone(), context, registry, &flags, &envl, &ctx_layer);
+    let settings = Settings::resolve(path.clone(), context, &flags, &envl, &ctx_layer);
     Ok((settings, path, loaded))
 }
 

@@ -24,6 +24,7 @@ use serde::Deserialize;
 use crate::diag::FileError;
 use crate::error::{usage, usage_hint};
 use crate::kafka::{ClientOptions, ConnectOptions, Mechanism, SaslOptions, TlsOptions};
+use crate::schema::registry::{Auth, RegistryOptions};
 use crate::units::parse_duration;
 
 /// The whole config file.
@@ -253,6 +254,11 @@ pub struct Layer {
     pub sasl_mechanism: Option<Mechanism>,
     pub sasl_username: Option<String>,
     pub sasl_password: Option<SecretRef>,
+    pub registry_url: Option<String>,
+    pub registry_user: Option<String>,
+    pub registry_password: Option<SecretRef>,
+    pub registry_token: Option<SecretRef>,
+    pub registry_ca: Option<PathBuf>,
 }
 
 impl Layer {
@@ -298,6 +304,19 @@ impl Layer {
                 (None, None) => None,
             };
         }
+        if let Some(r) = &ctx.schema_registry {
+            // an environment variable named by the context wins over its file
+            let secret = |env: &Option<String>, file: &Option<String>| {
+                env.clone()
+                    .map(SecretRef::Env)
+                    .or_else(|| file.as_deref().map(|f| SecretRef::File(expand_home(f))))
+            };
+            layer.registry_url = r.url.clone();
+            layer.registry_user = r.username.clone();
+            layer.registry_password = secret(&r.password_env, &r.password_file);
+            layer.registry_token = secret(&r.token_env, &r.token_file);
+            layer.registry_ca = r.ca_file.as_deref().map(expand_home);
+        }
         Ok(layer)
     }
 }
@@ -326,7 +345,17 @@ pub struct Settings {
     pub sasl_mechanism: Option<Sourced<Mechanism>>,
     pub sasl_username: Option<Sourced<String>>,
     pub sasl_password: Option<Sourced<SecretRef>>,
-    pub schema_registry: Option<RegistryConfig>,
+    pub registry: RegistrySettings,
+}
+
+/// Where the schema registry is and how to log in to it, each with its source.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RegistrySettings {
+    pub url: Option<Sourced<String>>,
+    pub user: Option<Sourced<String>>,
+    pub password: Option<Sourced<SecretRef>>,
+    pub token: Option<Sourced<SecretRef>>,
+    pub ca: Option<Sourced<PathBuf>>,
 }
 
 /// Picks the first set value in precedence order.
@@ -372,6 +401,13 @@ pub mod env {
     pub const SASL_USERNAME: &str = "EVCTL_SASL_USERNAME";
     pub const SASL_PASSWORD: &str = "EVCTL_SASL_PASSWORD";
     pub const SASL_PASSWORD_FILE: &str = "EVCTL_SASL_PASSWORD_FILE";
+    pub const REGISTRY_URL: &str = "EVCTL_REGISTRY_URL";
+    pub const REGISTRY_USER: &str = "EVCTL_REGISTRY_USER";
+    pub const REGISTRY_PASSWORD: &str = "EVCTL_REGISTRY_PASSWORD";
+    pub const REGISTRY_PASSWORD_FILE: &str = "EVCTL_REGISTRY_PASSWORD_FILE";
+    pub const REGISTRY_TOKEN: &str = "EVCTL_REGISTRY_TOKEN";
+    pub const REGISTRY_TOKEN_FILE: &str = "EVCTL_REGISTRY_TOKEN_FILE";
+    pub const REGISTRY_CA: &str = "EVCTL_REGISTRY_CA";
 }
 
 impl Settings {
@@ -379,7 +415,6 @@ impl Settings {
     pub fn resolve(
         config_file: Option<PathBuf>,
         context: Option<Sourced<String>>,
-        registry: Option<RegistryConfig>,
         flags: &Layer,
         envl: &Layer,
         ctx: &Layer,
@@ -517,7 +552,7 @@ impl Settings {
                 &ctx.sasl_password,
                 &password_env_name,
             ),
-            schema_registry: registry,
+            registry: RegistrySettings::resolve(&cname, flags, envl, ctx),
             context,
         }
     }
@@ -568,6 +603,88 @@ impl Settings {
         };
         opts.timeout = self.timeout.value;
         Ok(opts)
+    }
+
+    /// The schema registry these settings describe, None when no URL is set; reads the secrets
+    /// now. A bearer token wins over a user and password.
+    pub fn registry_options(&self) -> anyhow::Result<Option<RegistryOptions>> {
+        let r = &self.registry;
+        let Some(url) = &r.url else {
+            return Ok(None);
+        };
+        let token = r.token.as_ref().map(|t| t.value.read()).transpose()?;
+        let auth = match (token, &r.user) {
+            (Some(t), _) => Auth::Bearer(t),
+            (None, Some(u)) => {
+                let password = r.password.as_ref().ok_or_else(|| {
+                    usage_hint(
+                        format!("registry user {:?} has no password", u.value),
+                        "set EVCTL_REGISTRY_PASSWORD or pass --registry-password-file",
+                    )
+                })?;
+                Auth::Basic {
+                    username: u.value.clone(),
+                    password: password.value.read()?,
+                }
+            }
+            (None, None) => Auth::None,
+        };
+        Ok(Some(RegistryOptions {
+            url: url.value.clone(),
+            auth,
+            tls: TlsOptions {
+                ca_file: r.ca.as_ref().map(|c| c.value.clone()),
+                ..TlsOptions::default()
+            },
+            timeout: self.timeout.value,
+        }))
+    }
+}
+
+impl RegistrySettings {
+    /// Merges the layers' registry settings: flags > environment > context.
+    fn resolve(cname: &str, flags: &Layer, envl: &Layer, ctx: &Layer) -> RegistrySettings {
+        let env_name = |s: &Option<SecretRef>, file_var: &str| match s {
+            Some(SecretRef::Env(v)) => v.clone(),
+            _ => file_var.to_string(),
+        };
+        RegistrySettings {
+            url: pick(
+                cname,
+                &flags.registry_url,
+                &envl.registry_url,
+                &ctx.registry_url,
+                env::REGISTRY_URL,
+            ),
+            user: pick(
+                cname,
+                &flags.registry_user,
+                &envl.registry_user,
+                &ctx.registry_user,
+                env::REGISTRY_USER,
+            ),
+            password: pick(
+                cname,
+                &flags.registry_password,
+                &envl.registry_password,
+                &ctx.registry_password,
+                &env_name(&envl.registry_password, env::REGISTRY_PASSWORD_FILE),
+            ),
+            token: pick(
+                cname,
+                &flags.registry_token,
+                &envl.registry_token,
+                &ctx.registry_token,
+                &env_name(&envl.registry_token, env::REGISTRY_TOKEN_FILE),
+            ),
+            ca: pick(
+                cname,
+                &flags.registry_ca,
+                &envl.registry_ca,
+                &ctx.registry_ca,
+                env::REGISTRY_CA,
+            ),
+        }
     }
 }
 

@@ -31,7 +31,7 @@ fn flags_beat_env_beat_file_beat_defaults() {
         client_id: Some("env-client".into()),
         ..Layer::default()
     };
-    let s = Settings::resolve(None, prod(), None, &flags, &envl, &ctx_layer());
+    let s = Settings::resolve(None, prod(), &flags, &envl, &ctx_layer());
     assert_eq!(
         s.brokers,
         Sourced {
@@ -61,14 +61,13 @@ fn flags_beat_env_beat_file_beat_defaults() {
         }
     );
 
-    let s = Settings::resolve(None, prod(), None, &Layer::default(), &envl, &ctx_layer());
+    let s = Settings::resolve(None, prod(), &Layer::default(), &envl, &ctx_layer());
     assert_eq!(s.brokers.value, vec!["env:1"]);
     assert_eq!(s.brokers.source, Source::Env("EVCTL_BROKERS".into()));
 
     let s = Settings::resolve(
         None,
         prod(),
-        None,
         &Layer::default(),
         &Layer::default(),
         &ctx_layer(),
@@ -77,7 +76,6 @@ fn flags_beat_env_beat_file_beat_defaults() {
     assert_eq!(s.brokers.source, Source::Context("prod".into()));
 
     let s = Settings::resolve(
-        None,
         None,
         None,
         &Layer::default(),
@@ -95,7 +93,6 @@ fn a_ca_file_turns_tls_on_unless_disabled() {
     let s = Settings::resolve(
         None,
         prod(),
-        None,
         &Layer::default(),
         &Layer::default(),
         &ctx_layer(),
@@ -111,7 +108,7 @@ fn a_ca_file_turns_tls_on_unless_disabled() {
         tls: Some(false),
         ..Layer::default()
     };
-    let s = Settings::resolve(None, prod(), None, &off, &Layer::default(), &ctx_layer());
+    let s = Settings::resolve(None, prod(), &off, &Layer::default(), &ctx_layer());
     assert_eq!(
         s.tls,
         Sourced {
@@ -134,7 +131,7 @@ fn password_sources_and_half_configured_sasl() {
         sasl_password: Some(SecretRef::File(pw.clone())),
         ..Layer::default()
     };
-    let s = Settings::resolve(None, prod(), None, &flags, &Layer::default(), &ctx_layer());
+    let s = Settings::resolve(None, prod(), &flags, &Layer::default(), &ctx_layer());
     let opts = s.client_options().unwrap();
     let sasl = opts.connect.sasl.unwrap();
     assert_eq!(sasl.password, "s3cret");
@@ -150,14 +147,7 @@ fn password_sources_and_half_configured_sasl() {
         sasl_username: Some("u".into()),
         ..Layer::default()
     };
-    let s = Settings::resolve(
-        None,
-        None,
-        None,
-        &half,
-        &Layer::default(),
-        &Layer::default(),
-    );
+    let s = Settings::resolve(None, None, &half, &Layer::default(), &Layer::default());
     let err = s.client_options().unwrap_err().to_string();
     assert!(err.contains("missing a mechanism"), "{err}");
     assert!(err.contains("a password"), "{err}");

@@ -8,11 +8,13 @@
 use serde::Serialize;
 
 pub mod avro;
+pub mod check;
 pub mod json;
 pub mod local;
 pub mod locate;
 pub mod protobuf;
 pub mod registry;
+pub mod report;
 
 /// A parsed schema of any format.
 pub enum Parsed {

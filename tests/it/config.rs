@@ -85,6 +85,67 @@ fn precedence_flags_env_file_default() {
 }
 
 #[test]
+fn registry_settings_layer_like_the_broker_ones() {
+    // the context's registry, with its source
+    let v = show(Evctl::new().config(CONFIG).args(["--context", "staging"]));
+    let url = setting(&v, "schema_registry.url");
+    assert_eq!(url["value"], "http://127.0.0.1:8081");
+    assert_eq!(url["source"], "context staging");
+    assert_eq!(
+        setting(&v, "schema_registry.token")["source"],
+        "context staging"
+    );
+    // EVCTL_REGISTRY_* beat it, and the flags beat those, on any command
+    let v = show(
+        Evctl::new()
+            .config(CONFIG)
+            .env("EVCTL_CONTEXT", "staging")
+            .env("EVCTL_REGISTRY_URL", "http://127.0.0.2:8081")
+            .env("EVCTL_REGISTRY_USER", "ci")
+            .env("EVCTL_REGISTRY_PASSWORD", "pw-123")
+            .env("EVCTL_REGISTRY_TOKEN_FILE", "/run/secrets/sr")
+            .args(["--registry-ca", "/etc/ssl/sr-ca.pem"]),
+    );
+    let row = |name: &str| {
+        let r = setting(&v, name);
+        (
+            r["value"].as_str().unwrap().to_string(),
+            r["source"].as_str().unwrap().to_string(),
+        )
+    };
+    assert_eq!(
+        row("schema_registry.url"),
+        (
+            "http://127.0.0.2:8081".into(),
+            "env EVCTL_REGISTRY_URL".into()
+        )
+    );
+    assert_eq!(
+        row("schema_registry.username"),
+        ("ci".into(), "env EVCTL_REGISTRY_USER".into())
+    );
+    assert_eq!(
+        row("schema_registry.password"),
+        (
+            "**** from env EVCTL_REGISTRY_PASSWORD".into(),
+            "env EVCTL_REGISTRY_PASSWORD".into()
+        )
+    );
+    assert_eq!(
+        row("schema_registry.token"),
+        (
+            "(missing) from file /run/secrets/sr".into(),
+            "env EVCTL_REGISTRY_TOKEN_FILE".into()
+        )
+    );
+    assert_eq!(
+        row("schema_registry.ca_file"),
+        ("/etc/ssl/sr-ca.pem".into(), "flag".into())
+    );
+    assert!(!v.to_string().contains("pw-123"), "{v}");
+}
+
+#[test]
 fn show_masks_secrets() {
     let run = Evctl::new()
         .config(CONFIG)
