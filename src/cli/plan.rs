@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use super::Ctx;
 use crate::error::{ExitStatus, usage, usage_hint};
 use crate::kafka::Client;
-use crate::plan::cluster::{self, ClusterState};
+use crate::plan::cluster::ClusterState;
 use crate::plan::render::{PlanDocument, Summary};
-use crate::plan::{self as planner, Desired, DesiredTopic, Options, Ownership, Plan};
-use crate::spec::{self, ConfigValue, Spec};
+use crate::plan::{self as planner, Options, Plan};
+use crate::spec::{self, Spec};
 
 const PLAN_HELP: &str = "Exit codes: 0 in sync (or changes pending, without --detailed-exitcode), 3 changes pending \
 with --detailed-exitcode, 2 a bad spec or a refused change (partition decrease, replication-factor change), \
@@ -59,67 +59,24 @@ pub fn load_spec(args: &PlanArgs) -> anyhow::Result<Spec> {
     Ok(spec::load(&args.paths(), &env)?)
 }
 
-/// The planner's view of the spec's topics.
-pub fn desired(spec: &Spec) -> Vec<DesiredTopic> {
-    spec.topics
-        .iter()
-        .map(|t| DesiredTopic {
-            name: t.name.clone(),
-            partitions: t.partitions,
-            replication_factor: t.replication_factor,
-            configs: t
-                .configs
-                .iter()
-                .filter(|(k, _)| !spec::ignored_config(spec, k))
-                .map(|(k, v)| {
-                    (
-                        k.clone(),
-                        match v {
-                            ConfigValue::Set(s) => Desired::Set(s.clone()),
-                            ConfigValue::ClusterDefault => Desired::ClusterDefault,
-                        },
-                    )
-                })
-                .collect(),
-        })
-        .collect()
-}
-
-/// Reads the cluster and builds the plan. Refusals are part of the plan, not errors.
+/// Reads the cluster and builds the plan for the spec and the flags. Refusals are part of the
+/// plan, not errors.
 pub async fn make_plan(
     client: &Client,
     spec: &Spec,
     args: &PlanArgs,
 ) -> anyhow::Result<(Plan, ClusterState)> {
-    let names: Vec<String> = spec.topics.iter().map(|t| t.name.clone()).collect();
-    let state = cluster::read(client, &names).await?;
-    spec::validate_against_brokers(spec, state.live_brokers)?;
-    let managed = |t: &str| spec.managed.owns(t);
-    let protected = |t: &str| spec::is_protected(spec, t);
-    let ignored = |k: &str| spec::ignored_config(spec, k);
-    let own = Ownership {
-        managed: &managed,
-        protected: &protected,
-        ignored_config: &ignored,
-    };
-    let opts = Options {
-        prune: args.prune,
-        prune_configs: args.prune_configs,
-    };
     if args.prune && spec.managed.is_empty() {
         return Err(usage_hint(
             "--prune needs a `managed:` section in the spec",
             "add `managed: {prefixes: [\"team.\"]}` (or a topics list): prune only ever deletes managed topics",
         ));
     }
-    let plan = planner::plan(
-        &desired(spec),
-        &state.topics,
-        opts,
-        &own,
-        state.capabilities,
-    );
-    Ok((plan, state))
+    let opts = Options {
+        prune: args.prune,
+        prune_configs: args.prune_configs,
+    };
+    planner::for_spec(client, spec, opts).await
 }
 
 /// Runs `evctl plan`.

@@ -9,8 +9,8 @@ use serde::Serialize;
 
 use super::dialect::{self, CustomDialect};
 use crate::kafka::Client;
-use crate::kafka::fetcher::{Assignment, FetchOptions, Fetcher};
-use crate::kafka::offsets::{Isolation, log_bounds};
+use crate::kafka::assign::{self, Bounds, PlanError, Selection};
+use crate::kafka::fetcher::{FetchOptions, Fetcher};
 use crate::output::{Render, Styles, sanitize, table_string};
 use crate::record::time::format_rfc3339;
 
@@ -61,22 +61,14 @@ pub async fn inspect(
     bucket_ms: i64,
     dialects: &[CustomDialect],
 ) -> anyhow::Result<Inspection> {
-    let tm = client.topic(topic).await?;
-    let tps: Vec<(String, i32)> = tm
-        .partitions
-        .iter()
-        .map(|p| (topic.to_string(), p.partition))
-        .collect();
-    let (lo, hi) = log_bounds(&client, &tps, Isolation::ReadCommitted).await?;
-    let assignments = tps
-        .iter()
-        .map(|tp| Assignment {
-            topic: tp.0.clone(),
-            partition: tp.1,
-            start: lo.get(tp).copied().unwrap_or(0),
-            stop: Some(hi.get(tp).copied().unwrap_or(0)),
-        })
-        .collect();
+    let to_end = Bounds {
+        stop_at_end: true,
+        ..Bounds::default()
+    };
+    let assignments = assign::plan(&client, &Selection::topic(topic), &to_end, 0)
+        .await
+        .map_err(PlanError::into_kafka)?
+        .assignments();
     let mut fetcher = Fetcher::new(client, FetchOptions::default(), assignments);
     let bucket_ms = bucket_ms.max(1);
     type Key = (Option<String>, Option<String>, i64);

@@ -7,8 +7,12 @@
 //!   [`dialect::DeadLetter`]: where it came from, why it failed, how often it was tried and
 //!   replayed, and which headers carry that context.
 //! - [`inspect`]: counts by error class, original topic and time bucket, with samples.
-//! - [`replay`]: replay through a consumer group without losing a record, and drain.
+//! - [`replay`]: replay through a consumer group without losing a record.
+//! - [`drain`]: move a group past matching dead letters without producing them.
+//! - [`purge`]: delete a dead-letter topic's records before an offset or a time.
 
 pub mod dialect;
+pub mod drain;
 pub mod inspect;
+pub mod purge;
 pub mod replay;

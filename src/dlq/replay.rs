@@ -19,12 +19,12 @@ use serde::Serialize;
 use tokio::time::Instant;
 
 use super::dialect::{self, CustomDialect, DeadLetter, REPLAY_COUNT_HEADER};
+use crate::kafka::assign::{self, Bounds, PlanError, Selection};
 use crate::kafka::fetcher::{Assignment, FetchOptions, Fetcher};
-use crate::kafka::offsets::{
-    Isolation, TopicPartition, commit_offsets, committed_offsets, log_bounds,
-};
+use crate::kafka::offsets::{TopicPartition, commit_offsets};
 use crate::kafka::producer::{Acks, Producer, ProducerOptions};
 use crate::kafka::{Client, KafkaError};
+use crate::output::{Cell, Render, Styles, sanitize, table_string};
 use crate::record::filter::Filter;
 use crate::record::{Message, Record};
 
@@ -184,34 +184,30 @@ impl Progress {
     }
 }
 
-/// Start (committed or earliest) and end offsets of every partition of `topic`.
-async fn bounds(
+/// What a replay or a drain reads: every partition of `topic` from the group's committed offset
+/// (the log start without one, or when it is below) to the end offsets taken now; and how many
+/// records that is.
+pub(super) async fn bounds(
     client: &Client,
     topic: &str,
     group: &str,
 ) -> Result<(Vec<Assignment>, u64), KafkaError> {
-    let tm = client.topic(topic).await?;
-    let tps: Vec<TopicPartition> = tm
-        .partitions
-        .iter()
-        .map(|p| (topic.to_string(), p.partition))
-        .collect();
-    let (lo, hi) = log_bounds(client, &tps, Isolation::ReadCommitted).await?;
-    let committed = committed_offsets(client, group, Some(&tps)).await?;
+    let wanted = Bounds {
+        group: Some(group.to_string()),
+        stop_at_end: true,
+        ..Bounds::default()
+    };
+    let plan = assign::plan(client, &Selection::topic(topic), &wanted, 0)
+        .await
+        .map_err(PlanError::into_kafka)?;
     let mut total = 0u64;
-    let assignments = tps
-        .iter()
-        .map(|tp| {
-            let l = lo.get(tp).copied().unwrap_or(0);
-            let h = hi.get(tp).copied().unwrap_or(0);
-            let start = committed.get(tp).copied().unwrap_or(l).max(l);
-            total += (h - start).max(0) as u64;
-            Assignment {
-                topic: tp.0.clone(),
-                partition: tp.1,
-                start,
-                stop: Some(h),
-            }
+    let assignments = plan
+        .ranges
+        .into_iter()
+        .map(|mut r| {
+            r.start = r.start.max(r.low);
+            total += (r.high - r.start).max(0) as u64;
+            r.assignment()
         })
         .collect();
     Ok((assignments, total))
@@ -523,110 +519,53 @@ async fn commit(
     Ok(())
 }
 
-/// What a drain does to one partition.
-#[derive(Debug, Clone, Serialize)]
-pub struct DrainPartition {
-    pub partition: i32,
-    /// The group's offset now (committed, or the log start).
-    pub from: i64,
-    /// The offset it moves to.
-    pub to: i64,
-    /// Matching records passed over.
-    pub skipped: u64,
-    /// The first record that does not match, where the drain stops in this partition.
-    pub stopped_at: Option<i64>,
-    /// The records passed over, in offset order (at most [`DRAIN_LISTED`] per partition).
-    pub records: Vec<DrainedRecord>,
-    /// True when more records were passed over than are listed.
-    pub truncated: bool,
-}
-
-/// One record a drain passes over.
-#[derive(Debug, Clone, Serialize)]
-pub struct DrainedRecord {
-    pub offset: i64,
-    /// Epoch milliseconds.
-    pub timestamp: i64,
-    pub key: Option<String>,
-    pub error_class: Option<String>,
-    pub original_topic: Option<String>,
-}
-
-/// How many passed-over records a drain lists per partition.
-pub const DRAIN_LISTED: usize = 10_000;
-
-/// Plans a drain: reads from the group's offsets to the end offsets, up to the first record in
-/// each partition that does not match.
-pub async fn plan_drain(
-    client: Arc<Client>,
-    dlq: &str,
-    group: &str,
-    criteria: &Criteria,
-    dialects: &[CustomDialect],
-) -> anyhow::Result<Vec<DrainPartition>> {
-    let (assignments, _) = bounds(&client, dlq, group).await?;
-    let mut plan: BTreeMap<i32, DrainPartition> = assignments
-        .iter()
-        .map(|a| {
-            (
-                a.partition,
-                DrainPartition {
-                    partition: a.partition,
-                    from: a.start,
-                    to: a.start,
-                    skipped: 0,
-                    stopped_at: None,
-                    records: Vec::new(),
-                    truncated: false,
-                },
-            )
-        })
-        .collect();
-    // committed data only (the default): aborted transactions are not replayed
-    let mut fetcher = Fetcher::new(client.clone(), FetchOptions::default(), assignments);
-    while let Some(records) = fetcher.poll().await? {
-        for r in records {
-            let Some(p) = plan.get_mut(&r.partition) else {
-                continue;
-            };
-            if p.stopped_at.is_some() {
-                continue;
-            }
-            let dl = dialect::decode(&r, dialects);
-            if criteria.matches(&r, &dl) {
-                p.skipped += 1;
-                p.to = r.offset + 1;
-                if p.records.len() < DRAIN_LISTED {
-                    p.records.push(DrainedRecord {
-                        offset: r.offset,
-                        timestamp: r.msg.timestamp,
-                        key: r
-                            .msg
-                            .key
-                            .as_ref()
-                            .map(|k| String::from_utf8_lossy(k).into_owned()),
-                        error_class: dl.error_class.clone(),
-                        original_topic: dl.original_topic.clone(),
-                    });
-                } else {
-                    p.truncated = true;
-                }
+impl Render for ReplayReport {
+    fn table(&self, s: &Styles) -> String {
+        let mut out = format!(
+            "{} {} (group {}): {} read, {} skipped{}{} in {:.1}s\n",
+            if self.dry_run {
+                s.bold("Dry run of the replay of")
             } else {
-                p.stopped_at = Some(r.offset);
-                let partition = r.partition;
-                fetcher.stop_where(|_, q| q == partition);
-            }
+                s.bold("Replayed")
+            },
+            sanitize(&self.dlq),
+            sanitize(&self.group),
+            self.read,
+            self.skipped,
+            if self.unroutable > 0 {
+                format!(", {} without a destination", self.unroutable)
+            } else {
+                String::new()
+            },
+            if self.interrupted {
+                ", interrupted"
+            } else {
+                ""
+            },
+            self.seconds
+        );
+        let mut t = s.table(&["DESTINATION", "REPLAYED", "PARKED", "FAILED"]);
+        let mut dests: Vec<&String> = self
+            .replayed
+            .keys()
+            .chain(self.parked.keys())
+            .chain(self.failed.keys())
+            .collect();
+        dests.sort();
+        dests.dedup();
+        for d in dests {
+            t.add_row(vec![
+                Cell::new(sanitize(d)),
+                Cell::new(self.replayed.get(d).copied().unwrap_or(0)),
+                Cell::new(self.parked.get(d).copied().unwrap_or(0)),
+                Cell::new(self.failed.get(d).copied().unwrap_or(0)),
+            ]);
         }
-    }
-    // partitions read to the end move to the end (markers and gaps included)
-    for ((_, partition), position) in fetcher.positions() {
-        if let Some(p) = plan.get_mut(&partition)
-            && p.stopped_at.is_none()
-        {
-            p.to = p.to.max(position);
+        if !self.replayed.is_empty() || !self.parked.is_empty() || !self.failed.is_empty() {
+            out.push_str(&table_string(&t));
         }
+        out
     }
-    Ok(plan.into_values().collect())
 }
 
 #[cfg(test)]

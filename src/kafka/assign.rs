@@ -148,6 +148,16 @@ pub enum PlanError {
     Kafka(#[from] KafkaError),
 }
 
+impl PlanError {
+    /// As a Kafka error, for callers whose selection names one topic (it cannot match nothing).
+    pub fn into_kafka(self) -> KafkaError {
+        match self {
+            PlanError::Kafka(e) => e,
+            other => KafkaError::Config(other.to_string()),
+        }
+    }
+}
+
 /// The named topics and those matching the pattern, and their wanted partitions.
 pub async fn partitions(
     client: &Client,

@@ -6,6 +6,8 @@ use kafka_protocol::messages::ApiKey;
 use kafka_protocol::messages::api_versions_response::ApiVersionsResponse;
 use kafka_protocol::protocol::{Request, VersionRange};
 
+use serde::Serialize;
+
 use super::error::KafkaError;
 
 /// The versions a broker advertised, by API key.
@@ -236,6 +238,101 @@ pub const NEEDED_APIS: &[NeededApi] = &[
     },
 ];
 
+/// One API as a broker and evctl see it.
+#[derive(Debug, Serialize)]
+pub struct ApiView {
+    pub key: i16,
+    pub name: String,
+    /// The broker's range; None when it lacks the API.
+    pub broker_min: Option<i16>,
+    pub broker_max: Option<i16>,
+    /// The version evctl would use; None when there is none.
+    pub version: Option<i16>,
+    /// The commands that need it, when evctl uses it.
+    pub needed_by: Option<String>,
+    /// ok | missing | no-common-version | unused
+    pub status: &'static str,
+}
+
+/// The APIs of one broker.
+#[derive(Debug, Serialize)]
+pub struct BrokerApis {
+    pub broker: i32,
+    pub address: String,
+    /// Why the broker could not be asked, when it could not.
+    pub error: Option<String>,
+    pub apis: Vec<ApiView>,
+    /// The needed APIs this broker lacks or shares no version of, as "Name (commands)".
+    pub missing: Vec<String>,
+}
+
+/// Compares a broker's advertised versions with what evctl needs.
+pub fn api_report(
+    broker: i32,
+    address: String,
+    table: Result<ApiVersionTable, String>,
+) -> BrokerApis {
+    let table = match table {
+        Ok(t) => t,
+        Err(e) => {
+            return BrokerApis {
+                broker,
+                address,
+                error: Some(e),
+                apis: vec![],
+                missing: vec![],
+            };
+        }
+    };
+    let mut apis = Vec::new();
+    let mut missing = Vec::new();
+    for (key, min, max) in table.iter() {
+        let needed = NEEDED_APIS.iter().find(|n| n.key as i16 == key);
+        let version = kafka_protocol::messages::ApiKey::try_from(key)
+            .ok()
+            .and_then(|k| table.negotiate(k, &address).ok());
+        let status = match (needed, version) {
+            (Some(_), Some(_)) => "ok",
+            (Some(n), None) => {
+                missing.push(format!("{:?} ({})", n.key, n.used_by));
+                "no-common-version"
+            }
+            (None, _) => "unused",
+        };
+        apis.push(ApiView {
+            key,
+            name: api_name(key),
+            broker_min: Some(min),
+            broker_max: Some(max),
+            version,
+            needed_by: needed.map(|n| n.used_by.to_string()),
+            status,
+        });
+    }
+    for n in NEEDED_APIS {
+        if table.broker_range(n.key as i16).is_none() {
+            missing.push(format!("{:?} ({})", n.key, n.used_by));
+            apis.push(ApiView {
+                key: n.key as i16,
+                name: format!("{:?}", n.key),
+                broker_min: None,
+                broker_max: None,
+                version: None,
+                needed_by: Some(n.used_by.to_string()),
+                status: "missing",
+            });
+        }
+    }
+    apis.sort_by_key(|a| a.key);
+    BrokerApis {
+        broker,
+        address,
+        error: None,
+        apis,
+        missing,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,5 +417,28 @@ mod tests {
     fn names() {
         assert_eq!(api_name(32), "DescribeConfigs");
         assert_eq!(api_name(9999), "Unknown(9999)");
+    }
+
+    #[test]
+    fn report_marks_missing_and_unusable_apis() {
+        // Produce, Fetch 0..3 (too old), Metadata, ApiVersions, DescribeAcls (unused)
+        let table = ApiVersionTable::from_ranges([
+            (0, 3, 9),
+            (1, 0, 3),
+            (3, 0, 12),
+            (18, 0, 3),
+            (29, 0, 3),
+        ]);
+        let r = api_report(1, "h:1".into(), Ok(table));
+        let by_key = |k: i16| r.apis.iter().find(|a| a.key == k).unwrap();
+        assert_eq!(by_key(0).status, "ok");
+        assert_eq!(by_key(0).version, Some(9));
+        assert_eq!(by_key(1).status, "no-common-version");
+        assert_eq!(by_key(29).status, "unused");
+        assert_eq!(by_key(37).status, "missing");
+        assert_eq!(by_key(37).broker_max, None);
+        assert!(r.missing.contains(&"CreatePartitions (apply)".to_string()));
+        assert!(r.missing.contains(&"Fetch (tail, dlq)".to_string()));
+        assert!(!r.missing.iter().any(|m| m.starts_with("Produce")));
     }
 }

@@ -4,6 +4,9 @@
 
 pub mod cluster;
 pub mod render;
+mod spec;
+
+pub use spec::{desired, for_spec};
 
 use std::collections::BTreeMap;
 

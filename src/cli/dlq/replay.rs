@@ -1,0 +1,209 @@
+//! `evctl dlq replay`.
+
+use std::io::IsTerminal;
+use std::sync::Arc;
+
+use super::{Ctx, Selection, confirm, criteria, dialects};
+use crate::dlq::replay::{self, PartitionPolicy, ReplayOptions};
+use crate::error::{ExitStatus, usage_hint};
+use crate::kafka::producer::ProducerOptions;
+use crate::output::{Render, sanitize};
+
+/// `evctl dlq replay`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "The group's offsets move past a record only once it, and every record before it in its \
+partition, was acknowledged by the destination (acks=all, idempotent producer): a crash at any moment \
+loses nothing and a resumed run repeats at most the records that were in flight. Records the filters \
+skip stay in the DLQ and are counted. Ctrl-C or SIGTERM finish the batch in flight, commit, and print \
+the summary."
+)]
+pub struct ReplayArgs {
+    /// The dead-letter topic.
+    pub topic: String,
+    /// Send every record here instead of its original topic.
+    #[arg(long, value_name = "TOPIC")]
+    pub to: Option<String>,
+    /// Consumer group that records progress [default: evctl-dlq-replay.<TOPIC>]. A group named
+    /// here must exist (a typo would replay the whole DLQ again), unless --new-group.
+    #[arg(short, long)]
+    pub group: Option<String>,
+    /// Let --group name a group the cluster does not have yet: it starts at the DLQ's start.
+    #[arg(long, requires = "group")]
+    pub new_group: bool,
+    /// Replay without showing the routing table and asking first (needed off a terminal).
+    #[arg(short, long)]
+    pub yes: bool,
+    #[command(flatten)]
+    pub selection: Selection,
+    /// Remove the dead-letter headers (error context, original-* fields) from replayed records.
+    #[arg(long)]
+    pub strip_error_headers: bool,
+    /// Partition in the destination.
+    #[arg(long, value_enum, default_value_t = PartitionPolicy::ByKey)]
+    pub partition_policy: PartitionPolicy,
+    /// Records replayed more often than this (evctl-replay-count header) go to the parking topic.
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    pub max_replays: u32,
+    /// Where records over --max-replays go [default: <TOPIC>.parked].
+    #[arg(long, value_name = "TOPIC")]
+    pub parking_topic: Option<String>,
+    /// Show the routing table and counts; produce and commit nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// At most this many records per second.
+    #[arg(long, value_name = "N", value_parser = crate::units::parse_rate)]
+    pub rate: Option<f64>,
+    /// Stop after this many records.
+    #[arg(short = 'n', long, value_name = "N")]
+    pub max: Option<u64>,
+    /// Producer batch size; at most 5 batches are in flight, which bounds what a crash can
+    /// repeat.
+    #[arg(long, default_value = "64KiB", value_parser = parse_batch, value_name = "SIZE")]
+    pub batch_size: usize,
+}
+
+fn parse_batch(s: &str) -> Result<usize, String> {
+    let n = crate::units::parse_size(s)?;
+    if !(1024..=16 * 1024 * 1024).contains(&n) {
+        return Err("the batch size must be between 1KiB and 16MiB".into());
+    }
+    Ok(n as usize)
+}
+
+/// Runs `evctl dlq replay`.
+pub(super) async fn run(ctx: &Ctx<'_>, a: &ReplayArgs) -> anyhow::Result<ExitStatus> {
+    // replay produces into live topics: on a terminal it shows what it will do and asks; off one
+    // it needs --yes (decided before connecting to anything)
+    let ask = !a.dry_run && !a.yes;
+    if ask && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        return Err(usage_hint(
+            "refusing to replay into live topics without confirmation: not on a terminal",
+            "see the routing table with --dry-run, then pass --yes",
+        ));
+    }
+    let group = a
+        .group
+        .clone()
+        .unwrap_or_else(|| format!("evctl-dlq-replay.{}", a.topic));
+    // built twice when asking: the preview is a dry run over the same settings
+    let options = |dry_run: bool| -> anyhow::Result<ReplayOptions> {
+        Ok(ReplayOptions {
+            dlq: a.topic.clone(),
+            to: a.to.clone(),
+            group: group.clone(),
+            criteria: criteria(&a.selection)?,
+            strip_error_headers: a.strip_error_headers,
+            partition_policy: a.partition_policy,
+            max_replays: a.max_replays,
+            parking_topic: a
+                .parking_topic
+                .clone()
+                .unwrap_or_else(|| format!("{}.parked", a.topic)),
+            dry_run,
+            rate: a.rate,
+            max: a.max,
+            dialects: dialects(&a.selection.spec)?,
+            producer: ProducerOptions {
+                batch_bytes: a.batch_size,
+                buffer_bytes: a.batch_size * 5,
+                ..ProducerOptions::default()
+            },
+        })
+    };
+    let opts = options(a.dry_run)?;
+    let client = Arc::new(ctx.client().await?);
+    if let Some(g) = &a.group
+        && !a.new_group
+    {
+        crate::cli::require_group(
+            &client,
+            g,
+            "a new group replays the whole DLQ from its start: pass --new-group to mean it",
+        )
+        .await?;
+    }
+    if ask {
+        // the routing table the replay is about to act on: a dry run over the same records
+        let preview = replay::replay(
+            client.clone(),
+            &options(true)?,
+            crate::cli::terminal::stop_signal(),
+            &|_, _| {},
+        )
+        .await;
+        let preview = match preview {
+            Ok(r) => r,
+            Err(e) => {
+                if let Some(stopped) = e.downcast_ref::<replay::ReplayStopped>() {
+                    ctx.printer.data(&*stopped.report)?;
+                }
+                return Err(e);
+            }
+        };
+        ctx.printer
+            .status(&preview.table(&ctx.printer.err_styles()));
+        let routed: u64 =
+            preview.replayed.values().sum::<u64>() + preview.parked.values().sum::<u64>();
+        if routed == 0 {
+            ctx.printer.status("nothing to replay");
+            return Ok(ExitStatus::Success);
+        }
+        let dests: Vec<&str> = preview
+            .replayed
+            .keys()
+            .chain(preview.parked.keys())
+            .map(String::as_str)
+            .collect();
+        if !confirm(&format!(
+            "Replay {routed} record(s) of {} into {}?",
+            a.topic,
+            dests.join(", ")
+        ))? {
+            ctx.printer.status("nothing replayed");
+            return Ok(ExitStatus::Success);
+        }
+    }
+    let bar = crate::cli::terminal::progress_bar(
+        ctx.printer,
+        0,
+        "{bar:30} {pos}/{len} {per_sec} eta {eta}",
+    );
+    let progress = |done: u64, total: u64| {
+        if let Some(b) = &bar {
+            b.set_length(total);
+            b.set_position(done.min(total));
+        }
+    };
+    let result = replay::replay(
+        client,
+        &opts,
+        crate::cli::terminal::stop_signal(),
+        &progress,
+    )
+    .await;
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    match result {
+        Ok(report) => {
+            ctx.printer.data(&report)?;
+            for e in &report.errors {
+                ctx.printer.warn(&sanitize(e));
+            }
+            Ok(if report.interrupted {
+                ExitStatus::Interrupted
+            } else if !report.failed.is_empty() {
+                ExitStatus::Failure
+            } else {
+                ExitStatus::Success
+            })
+        }
+        Err(e) => {
+            if let Some(stopped) = e.downcast_ref::<replay::ReplayStopped>() {
+                ctx.printer.data(&*stopped.report)?;
+            }
+            Err(e)
+        }
+    }
+}
