@@ -12,6 +12,7 @@ pub mod error;
 pub mod kafka;
 pub mod lag;
 pub mod output;
+pub mod overview;
 pub mod plan;
 pub mod publish;
 pub mod record;

@@ -1,13 +1,11 @@
 //! `evctl apply`: make the cluster match the spec, after showing the plan and asking.
 
-use serde::Serialize;
-
 use super::Ctx;
 use super::plan::{PlanArgs, load_spec, make_plan};
 use crate::error::{ExitStatus, usage};
-use crate::output::{Render, Styles, sanitize};
+use crate::output::Render;
 use crate::plan::cluster::{self, Outcome};
-use crate::plan::render::{PlanDocument, Summary};
+use crate::plan::render::{ApplyReport, PlanDocument, Summary};
 
 const APPLY_HELP: &str = "Creates topics (CreateTopics), adds partitions (CreatePartitions) and changes configs key by key \
 (IncrementalAlterConfigs: keys the spec does not name keep their values). It never decreases partitions, never \
@@ -33,48 +31,6 @@ pub struct ApplyCommand {
     /// ignore validate_only and apply the change anyway (tansu creates the topic).
     #[arg(long)]
     pub server_validate: bool,
-}
-
-#[derive(Serialize)]
-struct ApplyReport<'a> {
-    plan: PlanDocument<'a>,
-    applied: usize,
-    failed: usize,
-    results: Vec<Outcome>,
-}
-
-impl Render for ApplyReport<'_> {
-    fn table(&self, s: &Styles) -> String {
-        let mut out = String::new();
-        for r in &self.results {
-            let what = describe(&r.action);
-            match &r.error {
-                None => out.push_str(&format!("{} {what}\n", s.good("✓"))),
-                Some(e) => out.push_str(&format!("{} {what}: {}\n", s.bad("✗"), sanitize(e))),
-            }
-        }
-        out.push_str(&format!(
-            "Applied {} of {} change(s)",
-            self.applied,
-            self.applied + self.failed
-        ));
-        if self.failed > 0 {
-            out.push_str(&format!("; {} failed", self.failed));
-        }
-        out.push_str(".\n");
-        out
-    }
-}
-
-fn describe(a: &crate::plan::Action) -> String {
-    use crate::plan::Action;
-    match a {
-        Action::CreateTopic { topic, .. } => format!("create {topic}"),
-        Action::AddPartitions { topic, from, to } => format!("{topic}: partitions {from} → {to}"),
-        Action::SetConfig { topic, key, to, .. } => format!("{topic}: {key} = {to}"),
-        Action::UnsetConfig { topic, key, .. } => format!("{topic}: unset {key}"),
-        Action::DeleteTopic { topic } => format!("delete {topic}"),
-    }
 }
 
 fn confirm(summary: &Summary, cluster: &str) -> anyhow::Result<bool> {
@@ -130,7 +86,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: &ApplyCommand) -> anyhow::Result<ExitStatus
             for o in &bad {
                 ctx.printer.warn(&format!(
                     "{}: {}",
-                    describe(&o.action),
+                    o.action.describe(),
                     o.error.as_deref().unwrap_or_default()
                 ));
             }

@@ -1,12 +1,10 @@
 //! `evctl config`: list, show, switch, create, change, rename and delete the contexts of the
 //! config file.
 
-use serde::Serialize;
-
 use super::Ctx;
+use crate::config::show::{self, SettingList, setting_rows};
 use crate::config::{self as cfg, Settings, Source, Sourced};
 use crate::error::{ExitStatus, usage, usage_hint};
-use crate::output::{Render, Styles, sanitize, table_string};
 use crate::units::format_duration;
 
 const CONFIG_HELP: &str = "\
@@ -115,152 +113,6 @@ pub struct SetContextArgs {
     pub registry_ca: Option<std::path::PathBuf>,
 }
 
-/// A row of `config list`.
-#[derive(Debug, Serialize)]
-pub struct ContextRow {
-    pub name: String,
-    pub current: bool,
-    pub brokers: Vec<String>,
-    pub tls: bool,
-    pub sasl: Option<String>,
-    pub schema_registry: Option<String>,
-}
-
-#[derive(Debug, Serialize)]
-struct ContextList(Vec<ContextRow>);
-
-impl Render for ContextList {
-    fn table(&self, s: &Styles) -> String {
-        let mut t = s.table(&[
-            "CURRENT",
-            "NAME",
-            "BROKERS",
-            "TLS",
-            "SASL",
-            "SCHEMA REGISTRY",
-        ]);
-        for c in &self.0 {
-            t.add_row(vec![
-                if c.current { "*".into() } else { String::new() },
-                sanitize(&c.name).into_owned(),
-                sanitize(&c.brokers.join(",")).into_owned(),
-                if c.tls { "yes".into() } else { "no".into() },
-                c.sasl.clone().unwrap_or_else(|| "-".into()),
-                sanitize(c.schema_registry.as_deref().unwrap_or("-")).into_owned(),
-            ]);
-        }
-        table_string(&t)
-    }
-}
-
-/// One setting as `config show` prints it.
-#[derive(Debug, Serialize)]
-pub struct SettingRow {
-    pub setting: &'static str,
-    pub value: String,
-    pub source: String,
-}
-
-#[derive(Debug, Serialize)]
-struct SettingList {
-    config_file: Option<String>,
-    context: Option<String>,
-    settings: Vec<SettingRow>,
-}
-
-impl Render for SettingList {
-    fn table(&self, s: &Styles) -> String {
-        let mut out = format!(
-            "{} {}\n{} {}\n\n",
-            s.bold("Config file:"),
-            sanitize(self.config_file.as_deref().unwrap_or("-")),
-            s.bold("Context:    "),
-            sanitize(self.context.as_deref().unwrap_or("-"))
-        );
-        let mut t = s.table(&["SETTING", "VALUE", "SOURCE"]);
-        for r in &self.settings {
-            t.add_row(vec![
-                r.setting.to_string(),
-                sanitize(&r.value).into_owned(),
-                r.source.clone(),
-            ]);
-        }
-        out.push_str(&table_string(&t));
-        out
-    }
-}
-
-fn row<T>(setting: &'static str, v: &Sourced<T>, show: impl Fn(&T) -> String) -> SettingRow {
-    SettingRow {
-        setting,
-        value: show(&v.value),
-        source: v.source.to_string(),
-    }
-}
-
-fn opt_row<T>(
-    out: &mut Vec<SettingRow>,
-    setting: &'static str,
-    v: &Option<Sourced<T>>,
-    show: impl Fn(&T) -> String,
-) {
-    if let Some(v) = v {
-        out.push(row(setting, v, show));
-    }
-}
-
-/// The rows of `config show`: every setting, secrets masked.
-pub fn setting_rows(s: &Settings) -> Vec<SettingRow> {
-    let mut rows = vec![
-        row("brokers", &s.brokers, |b| {
-            if b.is_empty() {
-                "(none)".into()
-            } else {
-                b.join(",")
-            }
-        }),
-        row("client_id", &s.client_id, String::clone),
-        row("timeout", &s.timeout, |d| format_duration(*d)),
-        row("tls", &s.tls, bool::to_string),
-    ];
-    let path = |p: &std::path::PathBuf| p.display().to_string();
-    opt_row(&mut rows, "tls.ca_file", &s.tls_ca, path);
-    opt_row(&mut rows, "tls.cert_file", &s.tls_cert, path);
-    opt_row(&mut rows, "tls.key_file", &s.tls_key, path);
-    opt_row(
-        &mut rows,
-        "tls.server_name",
-        &s.tls_server_name,
-        String::clone,
-    );
-    if s.tls_insecure.value {
-        rows.push(row(
-            "tls.insecure_skip_verify",
-            &s.tls_insecure,
-            bool::to_string,
-        ));
-    }
-    opt_row(&mut rows, "sasl.mechanism", &s.sasl_mechanism, |m| {
-        m.to_string()
-    });
-    opt_row(&mut rows, "sasl.username", &s.sasl_username, String::clone);
-    opt_row(&mut rows, "sasl.password", &s.sasl_password, |p| p.masked());
-    let r = &s.registry;
-    opt_row(&mut rows, "schema_registry.url", &r.url, String::clone);
-    opt_row(
-        &mut rows,
-        "schema_registry.username",
-        &r.user,
-        String::clone,
-    );
-    opt_row(&mut rows, "schema_registry.password", &r.password, |p| {
-        p.masked()
-    });
-    opt_row(&mut rows, "schema_registry.token", &r.token, |p| p.masked());
-    opt_row(&mut rows, "schema_registry.ca_file", &r.ca, path);
-    rows
-}
-
 fn require_file<'a>(ctx: &'a Ctx<'_>) -> anyhow::Result<&'a (cfg::ConfigFile, String)> {
     let shown = ctx
         .config_path
@@ -287,64 +139,16 @@ pub fn run(ctx: &Ctx<'_>, args: &ConfigArgs) -> anyhow::Result<ExitStatus> {
         ConfigCommand::List => {
             let (file, _) = require_file(ctx)?;
             let current = ctx.settings.context.as_ref().map(|c| c.value.as_str());
-            let rows = file
-                .contexts
-                .iter()
-                .map(|(name, c)| ContextRow {
-                    name: name.clone(),
-                    current: current == Some(name.as_str()),
-                    brokers: c.brokers.as_ref().map(|b| b.to_vec()).unwrap_or_default(),
-                    tls: c.tls.as_ref().is_some_and(|t| t.enabled.unwrap_or(true)),
-                    sasl: c.sasl.as_ref().and_then(|s| s.mechanism.clone()),
-                    schema_registry: c.schema_registry.as_ref().and_then(|r| r.url.clone()),
-                })
-                .collect();
-            ctx.printer.data(&ContextList(rows))?;
+            ctx.printer.data(&show::context_rows(file, current))?;
         }
-        ConfigCommand::Current => match &ctx.settings.context {
-            Some(c) => {
-                ctx.printer.write_out(&format!("{}\n", c.value))?;
-                if !matches!(&c.source, Source::Context(_)) {
-                    ctx.printer.status(&format!("(selected by {})", c.source));
-                }
-            }
-            None => {
-                return Err(usage_hint(
-                    "no context is selected",
-                    "set one with `evctl config use NAME`, --context or EVCTL_CONTEXT",
-                ));
-            }
-        },
-        ConfigCommand::Use { name } => {
-            let (file, text) = require_file(ctx)?;
-            if !file.contexts.contains_key(name) {
-                let names: Vec<&str> = file.contexts.keys().map(String::as_str).collect();
-                return Err(usage_hint(
-                    format!("no context named {name:?}"),
-                    format!(
-                        "defined contexts: {}",
-                        if names.is_empty() {
-                            "none".into()
-                        } else {
-                            names.join(", ")
-                        }
-                    ),
-                ));
-            }
-            let path = ctx.config_path.as_ref().expect("a loaded file has a path");
-            let updated = cfg::set_current_context(text, name);
-            // write next to the file, then rename: a crash never leaves half a config
-            let tmp = path.with_extension("yaml.tmp");
-            std::fs::write(&tmp, updated).and_then(|_| std::fs::rename(&tmp, path))?;
-            ctx.printer
-                .status(&format!("Switched to context {name:?}."));
-        }
+        ConfigCommand::Current => current(ctx)?,
+        ConfigCommand::Use { name } => use_context(ctx, name)?,
         ConfigCommand::SetContext(a) => set_context(ctx, a)?,
         ConfigCommand::DeleteContext { name } => {
             let (path, text) = file_text(ctx)?;
             let (updated, was_current) =
                 cfg::edit::delete_context(&text, name).map_err(edit_error(&path))?;
-            write_config(&path, &updated)?;
+            cfg::edit::write_file(&path, &updated)?;
             ctx.printer.status(&format!("Deleted context {name:?}."));
             if was_current {
                 ctx.printer.warn(&format!(
@@ -355,26 +159,74 @@ pub fn run(ctx: &Ctx<'_>, args: &ConfigArgs) -> anyhow::Result<ExitStatus> {
         ConfigCommand::RenameContext { old, new } => {
             let (path, text) = file_text(ctx)?;
             let updated = cfg::edit::rename_context(&text, old, new).map_err(edit_error(&path))?;
-            write_config(&path, &updated)?;
+            cfg::edit::write_file(&path, &updated)?;
             ctx.printer
                 .status(&format!("Renamed context {old:?} to {new:?}."));
         }
-        ConfigCommand::Show { name: None } => {
-            ctx.printer.data(&SettingList {
-                config_file: ctx
-                    .settings
-                    .config_file
-                    .as_ref()
-                    .map(|p| p.display().to_string()),
-                context: ctx
-                    .settings
-                    .context
-                    .as_ref()
-                    .map(|c| format!("{} ({})", c.value, c.source)),
-                settings: setting_rows(&ctx.settings),
-            })?;
-        }
-        ConfigCommand::Show { name: Some(name) } => {
+        ConfigCommand::Show { name } => show_settings(ctx, name.as_deref())?,
+    }
+    Ok(ExitStatus::Success)
+}
+
+/// `config current`: the selected context, and what selected it when not the file.
+fn current(ctx: &Ctx<'_>) -> anyhow::Result<()> {
+    let c = ctx.settings.context.as_ref().ok_or_else(|| {
+        usage_hint(
+            "no context is selected",
+            "set one with `evctl config use NAME`, --context or EVCTL_CONTEXT",
+        )
+    })?;
+    ctx.printer.write_out(&format!("{}\n", c.value))?;
+    if !matches!(&c.source, Source::Context(_)) {
+        ctx.printer.status(&format!("(selected by {})", c.source));
+    }
+    Ok(())
+}
+
+/// `config use NAME`: the file's current_context, the rest of the file kept as it is.
+fn use_context(ctx: &Ctx<'_>, name: &str) -> anyhow::Result<()> {
+    let (file, text) = require_file(ctx)?;
+    if !file.contexts.contains_key(name) {
+        let names: Vec<&str> = file.contexts.keys().map(String::as_str).collect();
+        return Err(usage_hint(
+            format!("no context named {name:?}"),
+            format!(
+                "defined contexts: {}",
+                if names.is_empty() {
+                    "none".into()
+                } else {
+                    names.join(", ")
+                }
+            ),
+        ));
+    }
+    let path = ctx.config_path.as_ref().expect("a loaded file has a path");
+    let updated = cfg::set_current_context(text, name);
+    // write next to the file, then rename: a crash never leaves half a config
+    let tmp = path.with_extension("yaml.tmp");
+    std::fs::write(&tmp, updated).and_then(|_| std::fs::rename(&tmp, path))?;
+    ctx.printer
+        .status(&format!("Switched to context {name:?}."));
+    Ok(())
+}
+
+/// `config show [NAME]`: the settings in effect, or those a context alone gives.
+fn show_settings(ctx: &Ctx<'_>, name: Option<&str>) -> anyhow::Result<()> {
+    let list = match name {
+        None => SettingList {
+            config_file: ctx
+                .settings
+                .config_file
+                .as_ref()
+                .map(|p| p.display().to_string()),
+            context: ctx
+                .settings
+                .context
+                .as_ref()
+                .map(|c| format!("{} ({})", c.value, c.source)),
+            settings: setting_rows(&ctx.settings),
+        },
+        Some(name) => {
             let (file, _) = require_file(ctx)?;
             let def = file
                 .contexts
@@ -382,20 +234,20 @@ pub fn run(ctx: &Ctx<'_>, args: &ConfigArgs) -> anyhow::Result<ExitStatus> {
                 .ok_or_else(|| usage(format!("no context named {name:?}")))?;
             let layer = cfg::Layer::from_context(name, def)?;
             let context = Some(Sourced {
-                value: name.clone(),
+                value: name.to_string(),
                 source: Source::Flag,
             });
             let empty = cfg::Layer::default();
             let settings =
                 Settings::resolve(ctx.config_path.clone(), context, &empty, &empty, &layer);
-            ctx.printer.data(&SettingList {
+            SettingList {
                 config_file: ctx.config_path.as_ref().map(|p| p.display().to_string()),
-                context: Some(name.clone()),
+                context: Some(name.to_string()),
                 settings: setting_rows(&settings),
-            })?;
+            }
         }
-    }
-    Ok(ExitStatus::Success)
+    };
+    ctx.printer.data(&list)
 }
 
 /// The config file's path and its text (empty when it does not exist yet).
@@ -424,40 +276,6 @@ fn edit_error(path: &std::path::Path) -> impl Fn(cfg::edit::EditError) -> anyhow
     }
 }
 
-/// Writes the config file: checked first (it must still load), then written next to it with mode
-/// 0600 and renamed over it, so a crash never leaves half a file and nobody else can read it.
-fn write_config(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
-    if let Err(e) = serde_yaml_ng::from_str::<cfg::ConfigFile>(text) {
-        anyhow::bail!(
-            "the edited config would not load ({e}); {} is unchanged",
-            path.display()
-        );
-    }
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
-    }
-    let tmp = path.with_extension("yaml.tmp");
-    {
-        use std::io::Write;
-        #[cfg(unix)]
-        use std::os::unix::fs::OpenOptionsExt;
-        let mut opts = std::fs::OpenOptions::new();
-        opts.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        opts.mode(0o600);
-        let mut f = opts.open(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&tmp, std::fs::Permissions::from_mode(0o600))?;
-    }
-    std::fs::rename(&tmp, path)?;
-    Ok(())
-}
-
 /// An absolute form of a path given on the command line, so the context works from any directory.
 fn absolute(p: &std::path::Path) -> String {
     std::path::absolute(p)
@@ -466,10 +284,12 @@ fn absolute(p: &std::path::Path) -> String {
         .to_string()
 }
 
-fn set_context(ctx: &Ctx<'_>, a: &SetContextArgs) -> anyhow::Result<()> {
+/// What `set-context` writes: the connection flags of this command line (not the environment),
+/// and its own secret and registry flags; paths made absolute.
+fn context_edit(ctx: &Ctx<'_>, a: &SetContextArgs) -> cfg::edit::ContextEdit {
     use cfg::edit::ContextEdit;
     let f = &ctx.flags;
-    let edit = ContextEdit {
+    ContextEdit {
         brokers: f.brokers.clone(),
         client_id: f.client_id.clone(),
         timeout: f.timeout.map(format_duration),
@@ -508,7 +328,11 @@ fn set_context(ctx: &Ctx<'_>, a: &SetContextArgs) -> anyhow::Result<()> {
                     .map(|p| cfg::SecretRef::File(absolute(p).into()))
             }),
         registry_ca: a.registry_ca.as_deref().map(absolute),
-    };
+    }
+}
+
+fn set_context(ctx: &Ctx<'_>, a: &SetContextArgs) -> anyhow::Result<()> {
+    let edit = context_edit(ctx, a);
     let (path, text) = file_text(ctx)?;
     let exists = ctx
         .config
@@ -533,7 +357,7 @@ fn set_context(ctx: &Ctx<'_>, a: &SetContextArgs) -> anyhow::Result<()> {
     if a.use_it {
         updated = cfg::set_current_context(&updated, &a.name);
     }
-    write_config(&path, &updated)?;
+    cfg::edit::write_file(&path, &updated)?;
     ctx.printer.status(&format!(
         "{} context {:?} in {}{}.",
         if exists { "Updated" } else { "Created" },

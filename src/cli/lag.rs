@@ -123,7 +123,7 @@ pub async fn run(ctx: &Ctx<'_>, args: &LagArgs) -> anyhow::Result<ExitStatus> {
     let detail = !args.groups.is_empty();
     if args.watch.is_none() && !args.until_caught_up {
         let mut report = lag::collect(&client, &sel).await?;
-        let missing = missing_groups(&client, &report).await;
+        let missing = lag::missing_groups(&client, &report).await;
         if !missing.is_empty() && ctx.printer.format == OutputFormat::Table {
             // a table row for a group that is not there would read as a healthy, idle group
             report.groups.retain(|g| g.exists);
@@ -139,6 +139,19 @@ pub async fn run(ctx: &Ctx<'_>, args: &LagArgs) -> anyhow::Result<ExitStatus> {
         }
         return Ok(verdict(ctx, &limits, &report));
     }
+    watch(ctx, args, &client, &sel, &limits).await
+}
+
+/// `--watch` and `--until-caught-up`: a frame per interval (redrawn in place on a terminal),
+/// until caught up, the deadline or a stop signal.
+async fn watch(
+    ctx: &Ctx<'_>,
+    args: &LagArgs,
+    client: &Arc<crate::kafka::Client>,
+    sel: &Selection,
+    limits: &Thresholds,
+) -> anyhow::Result<ExitStatus> {
+    let detail = !args.groups.is_empty();
     let opts = WatchOptions {
         interval: args.watch.unwrap_or(Duration::from_secs(2)),
         window: args.window,
@@ -151,7 +164,7 @@ pub async fn run(ctx: &Ctx<'_>, args: &LagArgs) -> anyhow::Result<ExitStatus> {
         if args.watch.is_some() {
             let header = watch_header(ctx, opts.interval, report.taken_at_ms);
             if tty {
-                ctx.printer.write_out(&redraw(
+                ctx.printer.write_out(&crate::output::redraw(
                     &header,
                     &frame_text(ctx, report, detail),
                     first_frame,
@@ -170,7 +183,7 @@ pub async fn run(ctx: &Ctx<'_>, args: &LagArgs) -> anyhow::Result<ExitStatus> {
         Ok(())
     };
     let stop = super::terminal::stop_signal();
-    match watch::watch(&client, &sel, &limits, &opts, stop, frame).await? {
+    match watch::watch(client, sel, limits, &opts, stop, frame).await? {
         WatchEnd::CaughtUp(after) => {
             ctx.printer.status(&format!(
                 "caught up after {}",
@@ -199,18 +212,6 @@ fn frame_text(ctx: &Ctx<'_>, report: &LagReport, detail: bool) -> String {
         watch: true,
     }
     .table(&ctx.printer.out_styles())
-}
-
-/// A frame drawn over the last one: home, each line then erase to its end, erase below. The
-/// screen is cleared once, so nothing scrolls into the terminal's history frame after frame.
-fn redraw(header: &str, table: &str, first: bool) -> String {
-    let mut screen = String::from(if first { "\x1b[H\x1b[2J" } else { "\x1b[H" });
-    for line in header.lines().chain(table.lines()) {
-        screen.push_str(line);
-        screen.push_str("\x1b[K\n");
-    }
-    screen.push_str("\x1b[J");
-    screen
 }
 
 /// The line above each watch frame: the interval and when it was taken.
@@ -245,23 +246,6 @@ async fn prepare(
         time_lag: !args.no_time_lag,
     };
     Ok((client, sel, limits))
-}
-
-/// The named groups of the report that the cluster does not know, as errors with similar names.
-async fn missing_groups(
-    client: &Arc<crate::kafka::Client>,
-    report: &LagReport,
-) -> Vec<crate::kafka::KafkaError> {
-    let mut out = Vec::new();
-    for g in report.groups.iter().filter(|g| !g.exists) {
-        out.push(crate::kafka::KafkaError::NoSuchGroup {
-            group: g.group.clone(),
-            suggestions: crate::kafka::groups::similar_groups(client, &g.group)
-                .await
-                .unwrap_or_default(),
-        });
-    }
-    out
 }
 
 fn print(ctx: &Ctx<'_>, report: &LagReport, detail: bool, watch: bool) -> anyhow::Result<()> {
@@ -299,7 +283,11 @@ fn verdict(ctx: &Ctx<'_>, limits: &Thresholds, r: &LagReport) -> ExitStatus {
 async fn nagios(ctx: &Ctx<'_>, args: &LagArgs) -> anyhow::Result<(NagiosCode, String)> {
     let (client, sel, limits) = prepare(ctx, args).await?;
     let report = lag::collect(&client, &sel).await?;
-    if let Some(e) = missing_groups(&client, &report).await.into_iter().next() {
+    if let Some(e) = lag::missing_groups(&client, &report)
+        .await
+        .into_iter()
+        .next()
+    {
         // UNKNOWN: the check cannot say anything about a group that is not there
         return Err(e.into());
     }

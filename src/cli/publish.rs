@@ -142,41 +142,6 @@ fn parse_size(s: &str) -> Result<usize, String> {
     Ok(n as usize)
 }
 
-/// Turns `\t`, `\n`, `\\` and `\xNN` in a separator into bytes.
-fn unescape(s: &str) -> Result<Vec<u8>, String> {
-    let mut out = Vec::new();
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'\\' && i + 1 < b.len() {
-            match b[i + 1] {
-                b't' => out.push(b'\t'),
-                b'n' => out.push(b'\n'),
-                b'r' => out.push(b'\r'),
-                b'0' => out.push(0),
-                b'\\' => out.push(b'\\'),
-                b'x' if i + 3 < b.len() => {
-                    let hex = std::str::from_utf8(&b[i + 2..i + 4]).map_err(|e| e.to_string())?;
-                    out.push(
-                        u8::from_str_radix(hex, 16).map_err(|_| format!("bad escape \\x{hex}"))?,
-                    );
-                    i += 4;
-                    continue;
-                }
-                other => return Err(format!("unknown escape \\{}", other as char)),
-            }
-            i += 2;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    if out.is_empty() {
-        return Err("the separator is empty".into());
-    }
-    Ok(out)
-}
-
 fn input_options(args: &PublishArgs) -> anyhow::Result<InputOptions> {
     let json = args.format == InputFormat::Json;
     if json && args.key_separator.is_some() {
@@ -237,7 +202,7 @@ fn input_options(args: &PublishArgs) -> anyhow::Result<InputOptions> {
     let key_separator = args
         .key_separator
         .as_deref()
-        .map(|s| unescape(s).map_err(|e| usage(format!("--key-separator: {e}"))))
+        .map(|s| input::unescape_separator(s).map_err(|e| usage(format!("--key-separator: {e}"))))
         .transpose()?;
     Ok(InputOptions {
         format: args.format,
@@ -301,25 +266,17 @@ async fn producer(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<Producer>
         })?)
 }
 
-/// Runs `evctl publish`.
-pub async fn run(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<ExitStatus> {
-    let opts = input_options(args)?;
-    let mut producer = producer(ctx, args).await?;
-    let topic: Arc<str> = Arc::from(args.topic.as_str());
-    let partitions = producer.partition_count(&topic).await?;
-    if let Some(p) = args.partition
-        && !(0..partitions).contains(&p)
-    {
-        return Err(usage(format!(
-            "--partition {p}: {} has partitions 0..{}",
-            args.topic,
-            partitions - 1
-        )));
-    }
+/// The records to send: the value on the command line, one tombstone, or the lines of the file
+/// or stdin (with a progress bar over a file on a terminal).
+fn input(
+    ctx: &Ctx<'_>,
+    args: &PublishArgs,
+    opts: &InputOptions,
+) -> anyhow::Result<(publish::Input, Option<indicatif::ProgressBar>)> {
     let mut bar = None;
     let input = match (&args.value, args.null_value && args.file.is_none()) {
         (Some(v), _) => {
-            let (m, partition) = input::parse_line(v.as_bytes(), &opts, now_ms()).map_err(usage)?;
+            let (m, partition) = input::parse_line(v.as_bytes(), opts, now_ms()).map_err(usage)?;
             publish::one_record(m, partition)
         }
         // `--null-value --key K`: one tombstone for K; stdin is not read
@@ -347,6 +304,25 @@ pub async fn run(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<ExitStatus
             publish::spawn_reader(source, opts.clone(), progress)
         }
     };
+    Ok((input, bar))
+}
+
+/// Runs `evctl publish`.
+pub async fn run(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<ExitStatus> {
+    let opts = input_options(args)?;
+    let mut producer = producer(ctx, args).await?;
+    let topic: Arc<str> = Arc::from(args.topic.as_str());
+    let partitions = producer.partition_count(&topic).await?;
+    if let Some(p) = args.partition
+        && !(0..partitions).contains(&p)
+    {
+        return Err(usage(format!(
+            "--partition {p}: {} has partitions 0..{}",
+            args.topic,
+            partitions - 1
+        )));
+    }
+    let (input, bar) = input(ctx, args, &opts)?;
     let engine = PublishOptions {
         rate: args.rate,
         skip_invalid: args.skip_invalid,
@@ -408,19 +384,4 @@ fn report(ctx: &Ctx<'_>, summary: &Summary) -> anyhow::Result<()> {
         p.data(summary)?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn separators_unescape() {
-        assert_eq!(unescape("\\t").unwrap(), b"\t");
-        assert_eq!(unescape("::").unwrap(), b"::");
-        assert_eq!(unescape("\\x1f").unwrap(), [0x1f]);
-        assert_eq!(unescape("a\\\\b").unwrap(), b"a\\b");
-        assert!(unescape("").is_err());
-        assert!(unescape("\\q").is_err());
-    }
 }

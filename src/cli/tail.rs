@@ -1,18 +1,18 @@
 //! `evctl tail`: follow topics, or read a range and exit, with filters and output formats.
 
-use std::collections::BTreeSet;
 use std::io::IsTerminal;
 use std::sync::Arc;
 
 use super::Ctx;
 use crate::error::{ExitStatus, usage, usage_hint};
+use crate::kafka::Client;
 use crate::kafka::assign::{self, Bounds, PlanError, Selection};
 use crate::kafka::fetcher::{FetchOptions, Fetcher};
 use crate::kafka::offsets::Isolation;
 use crate::output::records::{RecordFormat, RecordWriter};
 use crate::output::template::Template;
 use crate::record::filter::{Filter, FilterSpec};
-use crate::record::offsets::{OffsetSpec, parse_offset, parse_range};
+use crate::record::offsets::{OffsetSpec, parse_offset, parse_partition_list, parse_range};
 use crate::record::time::now_ms;
 use crate::tail::{self, Event, TailOptions};
 
@@ -100,38 +100,6 @@ pub struct TailArgs {
     pub read_uncommitted: bool,
 }
 
-/// Parses `0,2,5` and `0-3`.
-fn parse_partitions(s: &str) -> Result<BTreeSet<i32>, String> {
-    let mut out = BTreeSet::new();
-    for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        let num = |t: &str| {
-            t.trim()
-                .parse::<i32>()
-                .ok()
-                .filter(|n| *n >= 0)
-                .ok_or_else(|| {
-                    format!("invalid partition {t:?} in {s:?}: expected a list like 0,2,5 or 0-3")
-                })
-        };
-        match part.split_once('-') {
-            Some((a, b)) => {
-                let (a, b) = (num(a)?, num(b)?);
-                if a > b {
-                    return Err(format!("invalid partition range {part:?}: {a} > {b}"));
-                }
-                out.extend(a..=b);
-            }
-            None => {
-                out.insert(num(part)?);
-            }
-        }
-    }
-    if out.is_empty() {
-        return Err(format!("no partitions in {s:?}"));
-    }
-    Ok(out)
-}
-
 /// The read's options from the flags.
 fn bounds(args: &TailArgs) -> anyhow::Result<Bounds> {
     let (from, mut to) = match &args.from {
@@ -180,7 +148,7 @@ fn selection(args: &TailArgs) -> anyhow::Result<Selection> {
         partitions: args
             .partitions
             .as_deref()
-            .map(parse_partitions)
+            .map(parse_partition_list)
             .transpose()
             .map_err(|e| usage(format!("--partitions: {e}")))?,
     })
@@ -201,21 +169,15 @@ fn plan_error(e: PlanError, args: &TailArgs) -> anyhow::Error {
     }
 }
 
-/// Runs `evctl tail`.
-pub async fn run(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<ExitStatus> {
-    let stdout_tty = std::io::stdout().is_terminal();
+/// The record format of -o and --format, and the filters.
+fn output(ctx: &Ctx<'_>, args: &TailArgs, tty: bool) -> anyhow::Result<(RecordFormat, Filter)> {
     let template = args
         .format
         .as_deref()
         .map(|t| Template::parse(t).map_err(|e| usage(format!("--format: {e}"))))
         .transpose()?;
-    let format = RecordFormat::choose(
-        ctx.printer.format,
-        ctx.output_explicit,
-        stdout_tty,
-        template,
-    )
-    .map_err(|e| usage(format!("tail {e}")))?;
+    let format = RecordFormat::choose(ctx.printer.format, ctx.output_explicit, tty, template)
+        .map_err(|e| usage(format!("tail {e}")))?;
     let filter = Filter::new(&FilterSpec {
         keys: args.key.clone(),
         headers: args.headers.clone(),
@@ -223,30 +185,29 @@ pub async fn run(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<ExitStatus> {
         where_expr: args.where_expr.clone(),
     })
     .map_err(|e| usage(e.to_string()))?;
-    let bounds = bounds(args)?;
-    let selection = selection(args)?;
-    if args.max == Some(0) {
-        // like `head -n 0`: nothing to print, nothing read, nothing committed
-        return Ok(ExitStatus::Success);
-    }
-    let client = Arc::new(ctx.client().await?);
+    Ok((format, filter))
+}
+
+/// Plans the read and says what it reads, from where, and until when.
+async fn plan_read(
+    ctx: &Ctx<'_>,
+    client: &Client,
+    args: &TailArgs,
+    selection: &Selection,
+    bounds: &Bounds,
+) -> anyhow::Result<assign::Plan> {
     if let (Some(g), None) = (&args.group, bounds.from) {
         // resuming a group that does not exist is most likely a typo: say so, with the names it
         // may have meant; --from starts a new group on purpose
-        super::require_group(
-            &client,
-            g,
-            "to start a new group, say where: --from start (or end, or an offset)",
-        )
-        .await?;
+        let hint = "to start a new group, say where: --from start (or end, or an offset)";
+        super::require_group(client, g, hint).await?;
     }
-    let plan = assign::plan(&client, &selection, &bounds, now_ms())
+    let plan = assign::plan(client, selection, bounds, now_ms())
         .await
         .map_err(|e| plan_error(e, args))?;
-    let bounded = bounds.stop_at_end || bounds.to.is_some();
     let starting = match (bounds.from, &args.group) {
         (Some(_), _) => args.from.clone().unwrap_or_default(),
-        (None, Some(g)) if plan.from_committed(&bounds) > 0 => format!("group {g}'s offsets"),
+        (None, Some(g)) if plan.from_committed(bounds) > 0 => format!("group {g}'s offsets"),
         (None, _) => bounds.default_from.to_string(),
     };
     let n = plan.ranges.len();
@@ -254,34 +215,47 @@ pub async fn run(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<ExitStatus> {
         "tailing {} ({n} partition{}) from {starting}{}",
         plan.topics.join(", "),
         if n == 1 { "" } else { "s" },
-        if bounded {
+        if bounded(bounds) {
             " until the end"
         } else {
             "; Ctrl-C to stop"
         }
     ));
-    let mut fetcher = Fetcher::new(
-        client.clone(),
-        FetchOptions {
-            isolation: bounds.isolation,
-            ..FetchOptions::default()
-        },
-        plan.assignments(),
-    );
+    Ok(plan)
+}
+
+/// The read has an end (else it follows).
+fn bounded(bounds: &Bounds) -> bool {
+    bounds.stop_at_end || bounds.to.is_some()
+}
+
+/// Runs `evctl tail`.
+pub async fn run(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<ExitStatus> {
+    let tty = std::io::stdout().is_terminal();
+    let (format, filter) = output(ctx, args, tty)?;
+    let bounds = bounds(args)?;
+    let selection = selection(args)?;
+    if args.max == Some(0) {
+        // like `head -n 0`: nothing to print, nothing read, nothing committed
+        return Ok(ExitStatus::Success);
+    }
+    let client = Arc::new(ctx.client().await?);
+    let plan = plan_read(ctx, &client, args, &selection, &bounds).await?;
+    let fetch = FetchOptions {
+        isolation: bounds.isolation,
+        ..FetchOptions::default()
+    };
+    let mut fetcher = Fetcher::new(client.clone(), fetch, plan.assignments());
     let opts = TailOptions {
         filter,
         max: args.max,
         group: args.group.clone(),
-        follow: (!bounded).then_some((selection, tail::TOPIC_REFRESH)),
+        follow: (!bounded(&bounds)).then_some((selection, tail::TOPIC_REFRESH)),
         isolation: bounds.isolation,
         ..TailOptions::default()
     };
-    let mut out = RecordWriter::new(
-        std::io::stdout().lock(),
-        format,
-        ctx.printer.out_styles(),
-        stdout_tty,
-    );
+    let styles = ctx.printer.out_styles();
+    let mut out = RecordWriter::new(std::io::stdout().lock(), format, styles, tty);
     let on = |e: Event| match e {
         Event::Warning(w) => ctx.printer.warn(&w),
         Event::Added(names) => ctx
@@ -294,7 +268,7 @@ pub async fn run(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<ExitStatus> {
         ctx.printer
             .status(&format!("committed group {g}'s offsets"));
     }
-    if bounded || args.max.is_some() || summary.interrupted {
+    if bounded(&bounds) || args.max.is_some() || summary.interrupted {
         let printed = summary.printed;
         ctx.printer.status(&format!(
             "{printed} record{} printed ({} read)",
@@ -307,30 +281,4 @@ pub async fn run(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<ExitStatus> {
     } else {
         ExitStatus::Success
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn partition_lists() {
-        assert_eq!(
-            parse_partitions("0,2,5")
-                .unwrap()
-                .into_iter()
-                .collect::<Vec<_>>(),
-            [0, 2, 5]
-        );
-        assert_eq!(
-            parse_partitions("1-3, 7")
-                .unwrap()
-                .into_iter()
-                .collect::<Vec<_>>(),
-            [1, 2, 3, 7]
-        );
-        assert!(parse_partitions("3-1").is_err());
-        assert!(parse_partitions("x").is_err());
-        assert!(parse_partitions("").is_err());
-    }
 }

@@ -303,6 +303,40 @@ fn is_current(root: &Mapping, name: &str) -> bool {
         .is_some_and(|v| v.trim().trim_matches(['"', '\'']) == name)
 }
 
+/// Writes the config file: checked first (it must still load), then written next to it with mode
+/// 0600 and renamed over it, so a crash never leaves half a file and nobody else can read it.
+pub fn write_file(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
+    if let Err(e) = serde_yaml_ng::from_str::<super::ConfigFile>(text) {
+        anyhow::bail!(
+            "the edited config would not load ({e}); {} is unchanged",
+            path.display()
+        );
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension("yaml.tmp");
+    {
+        use std::io::Write;
+        #[cfg(unix)]
+        use std::os::unix::fs::OpenOptionsExt;
+        let mut opts = std::fs::OpenOptions::new();
+        opts.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        opts.mode(0o600);
+        let mut f = opts.open(&tmp)?;
+        f.write_all(text.as_bytes())?;
+        f.sync_all()?;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&tmp, std::fs::Permissions::from_mode(0o600))?;
+    }
+    std::fs::rename(&tmp, path)?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -692,3 +692,4 @@ impl RegistrySettings {
 mod tests;
 
 pub mod edit;
+pub mod show;

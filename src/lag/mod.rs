@@ -367,6 +367,23 @@ async fn gather(client: &Arc<Client>, sel: &Selection) -> Result<LagReport, Kafk
     })
 }
 
+/// The named groups of the report that the cluster does not know, as errors with similar names.
+pub async fn missing_groups(
+    client: &Arc<crate::kafka::Client>,
+    report: &LagReport,
+) -> Vec<crate::kafka::KafkaError> {
+    let mut out = Vec::new();
+    for g in report.groups.iter().filter(|g| !g.exists) {
+        out.push(crate::kafka::KafkaError::NoSuchGroup {
+            group: g.group.clone(),
+            suggestions: crate::kafka::groups::similar_groups(client, &g.group)
+                .await
+                .unwrap_or_default(),
+        });
+    }
+    out
+}
+
 /// Orders groups worst first: status, then time lag, then offset lag, then name.
 pub fn sort_worst_first(groups: &mut [GroupLag]) {
     groups.sort_by(|a, b| {

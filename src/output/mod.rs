@@ -146,6 +146,18 @@ pub fn is_terminal_unsafe(c: char) -> bool {
     c.is_control() || is_bidi_control(c)
 }
 
+/// A frame drawn over the last one: home, each line then erase to its end, erase below. The
+/// screen is cleared once, so nothing scrolls into the terminal's history frame after frame.
+pub fn redraw(header: &str, table: &str, first: bool) -> String {
+    let mut screen = String::from(if first { "\x1b[H\x1b[2J" } else { "\x1b[H" });
+    for line in header.lines().chain(table.lines()) {
+        screen.push_str(line);
+        screen.push_str("\x1b[K\n");
+    }
+    screen.push_str("\x1b[J");
+    screen
+}
+
 /// Escapes control characters (ANSI escapes, carriage returns, ...) and Unicode bidi controls in
 /// untrusted text so it cannot drive the terminal or reorder what is shown. Newlines and tabs are
 /// escaped too: one value stays on one line.

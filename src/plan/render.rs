@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::cluster::Outcome;
 use super::{Action, Plan, Refusal};
 use crate::output::{Render, Styles, sanitize};
 
@@ -206,5 +207,51 @@ impl Render for PlanDocument<'_> {
         out.push_str(&self.summary.line());
         out.push('\n');
         out
+    }
+}
+/// What `apply` did: the plan, and the outcome of each change.
+#[derive(Serialize)]
+pub struct ApplyReport<'a> {
+    pub plan: PlanDocument<'a>,
+    pub applied: usize,
+    pub failed: usize,
+    pub results: Vec<Outcome>,
+}
+
+impl Render for ApplyReport<'_> {
+    fn table(&self, s: &Styles) -> String {
+        let mut out = String::new();
+        for r in &self.results {
+            let what = r.action.describe();
+            match &r.error {
+                None => out.push_str(&format!("{} {what}\n", s.good("✓"))),
+                Some(e) => out.push_str(&format!("{} {what}: {}\n", s.bad("✗"), sanitize(e))),
+            }
+        }
+        out.push_str(&format!(
+            "Applied {} of {} change(s)",
+            self.applied,
+            self.applied + self.failed
+        ));
+        if self.failed > 0 {
+            out.push_str(&format!("; {} failed", self.failed));
+        }
+        out.push_str(".\n");
+        out
+    }
+}
+
+impl Action {
+    /// One line saying what the change does.
+    pub fn describe(&self) -> String {
+        match self {
+            Action::CreateTopic { topic, .. } => format!("create {topic}"),
+            Action::AddPartitions { topic, from, to } => {
+                format!("{topic}: partitions {from} → {to}")
+            }
+            Action::SetConfig { topic, key, to, .. } => format!("{topic}: {key} = {to}"),
+            Action::UnsetConfig { topic, key, .. } => format!("{topic}: unset {key}"),
+            Action::DeleteTopic { topic } => format!("delete {topic}"),
+        }
     }
 }

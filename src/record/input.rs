@@ -162,6 +162,41 @@ fn wrap(rec: &mut Message, how: &Wrap, now_ms: i64) -> Result<(), String> {
     Ok(())
 }
 
+/// Turns `\t`, `\n`, `\r`, `\0`, `\\` and `\xNN` in a `--key-separator` into bytes.
+pub fn unescape_separator(s: &str) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\\' && i + 1 < b.len() {
+            match b[i + 1] {
+                b't' => out.push(b'\t'),
+                b'n' => out.push(b'\n'),
+                b'r' => out.push(b'\r'),
+                b'0' => out.push(0),
+                b'\\' => out.push(b'\\'),
+                b'x' if i + 3 < b.len() => {
+                    let hex = std::str::from_utf8(&b[i + 2..i + 4]).map_err(|e| e.to_string())?;
+                    out.push(
+                        u8::from_str_radix(hex, 16).map_err(|_| format!("bad escape \\x{hex}"))?,
+                    );
+                    i += 4;
+                    continue;
+                }
+                other => return Err(format!("unknown escape \\{}", other as char)),
+            }
+            i += 2;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    if out.is_empty() {
+        return Err("the separator is empty".into());
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -294,5 +329,15 @@ mod tests {
         assert!(r.headers.iter().any(|(n, _)| n == "traceparent"));
         let bad = parsed(b"not json", &o, 0).unwrap_err();
         assert!(bad.to_lowercase().contains("json"), "{bad}");
+    }
+
+    #[test]
+    fn separators_unescape_separator() {
+        assert_eq!(unescape_separator("\\t").unwrap(), b"\t");
+        assert_eq!(unescape_separator("::").unwrap(), b"::");
+        assert_eq!(unescape_separator("\\x1f").unwrap(), [0x1f]);
+        assert_eq!(unescape_separator("a\\\\b").unwrap(), b"a\\b");
+        assert!(unescape_separator("").is_err());
+        assert!(unescape_separator("\\q").is_err());
     }
 }

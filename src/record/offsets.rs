@@ -11,6 +11,7 @@
 //! | `@-1h`                  | the first record at or after one hour ago (any [`crate::units::parse_duration`] unit) |
 //! | `a:b`                   | a range: from `a` to `b`, either side optional (`:end`, `@-1h:`) |
 
+use std::collections::BTreeSet;
 use std::time::Duration;
 
 use super::time::parse_rfc3339_or_date;
@@ -214,6 +215,38 @@ pub fn parse_range(s: &str) -> Result<OffsetRange, String> {
     }
 }
 
+/// Parses a partition list: `0,2,5`, `0-3`, or both (`1-3, 7`).
+pub fn parse_partition_list(s: &str) -> Result<BTreeSet<i32>, String> {
+    let mut out = BTreeSet::new();
+    for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let num = |t: &str| {
+            t.trim()
+                .parse::<i32>()
+                .ok()
+                .filter(|n| *n >= 0)
+                .ok_or_else(|| {
+                    format!("invalid partition {t:?} in {s:?}: expected a list like 0,2,5 or 0-3")
+                })
+        };
+        match part.split_once('-') {
+            Some((a, b)) => {
+                let (a, b) = (num(a)?, num(b)?);
+                if a > b {
+                    return Err(format!("invalid partition range {part:?}: {a} > {b}"));
+                }
+                out.extend(a..=b);
+            }
+            None => {
+                out.insert(num(part)?);
+            }
+        }
+    }
+    if out.is_empty() {
+        return Err(format!("no partitions in {s:?}"));
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -360,5 +393,26 @@ mod tests {
             Some(4_000)
         );
         assert_eq!(OffsetSpec::Start.time(5_000), None);
+    }
+
+    #[test]
+    fn partition_lists() {
+        assert_eq!(
+            parse_partition_list("0,2,5")
+                .unwrap()
+                .into_iter()
+                .collect::<Vec<_>>(),
+            [0, 2, 5]
+        );
+        assert_eq!(
+            parse_partition_list("1-3, 7")
+                .unwrap()
+                .into_iter()
+                .collect::<Vec<_>>(),
+            [1, 2, 3, 7]
+        );
+        assert!(parse_partition_list("3-1").is_err());
+        assert!(parse_partition_list("x").is_err());
+        assert!(parse_partition_list("").is_err());
     }
 }

@@ -50,6 +50,7 @@
 mod build;
 mod pattern;
 mod values;
+pub mod view;
 mod yaml;
 
 #[cfg(test)]

@@ -4,8 +4,9 @@ use std::io::IsTerminal;
 use std::sync::Arc;
 
 use super::{Ctx, Selection, confirm, criteria, dialects};
-use crate::dlq::replay::{self, PartitionPolicy, ReplayOptions};
+use crate::dlq::replay::{self, PartitionPolicy, ReplayOptions, ReplayReport};
 use crate::error::{ExitStatus, usage_hint};
+use crate::kafka::Client;
 use crate::kafka::producer::ProducerOptions;
 use crate::output::{Render, sanitize};
 
@@ -71,6 +72,77 @@ fn parse_batch(s: &str) -> Result<usize, String> {
     Ok(n as usize)
 }
 
+/// The replay's options from the flags (a dry run for the preview).
+fn options(a: &ReplayArgs, dry_run: bool) -> anyhow::Result<ReplayOptions> {
+    Ok(ReplayOptions {
+        dlq: a.topic.clone(),
+        to: a.to.clone(),
+        group: a
+            .group
+            .clone()
+            .unwrap_or_else(|| format!("evctl-dlq-replay.{}", a.topic)),
+        criteria: criteria(&a.selection)?,
+        strip_error_headers: a.strip_error_headers,
+        partition_policy: a.partition_policy,
+        max_replays: a.max_replays,
+        parking_topic: a
+            .parking_topic
+            .clone()
+            .unwrap_or_else(|| format!("{}.parked", a.topic)),
+        dry_run,
+        rate: a.rate,
+        max: a.max,
+        dialects: dialects(&a.selection.spec)?,
+        producer: ProducerOptions {
+            batch_bytes: a.batch_size,
+            buffer_bytes: a.batch_size * 5,
+            ..ProducerOptions::default()
+        },
+    })
+}
+
+/// A replay's report, also when it stopped on an unroutable record (then with the error).
+fn report(ctx: &Ctx<'_>, result: anyhow::Result<ReplayReport>) -> anyhow::Result<ReplayReport> {
+    result.inspect_err(|e| {
+        if let Some(stopped) = e.downcast_ref::<replay::ReplayStopped>() {
+            let _ = ctx.printer.data(&*stopped.report);
+        }
+    })
+}
+
+/// Shows the routing table of a dry run over the same records and asks; true to go on.
+async fn preview_and_ask(
+    ctx: &Ctx<'_>,
+    client: &Arc<Client>,
+    a: &ReplayArgs,
+) -> anyhow::Result<bool> {
+    let stop = crate::cli::terminal::stop_signal();
+    let preview = replay::replay(client.clone(), &options(a, true)?, stop, &|_, _| {}).await;
+    let preview = report(ctx, preview)?;
+    ctx.printer
+        .status(&preview.table(&ctx.printer.err_styles()));
+    let routed: u64 = preview.replayed.values().sum::<u64>() + preview.parked.values().sum::<u64>();
+    if routed == 0 {
+        ctx.printer.status("nothing to replay");
+        return Ok(false);
+    }
+    let dests: Vec<&str> = preview
+        .replayed
+        .keys()
+        .chain(preview.parked.keys())
+        .map(String::as_str)
+        .collect();
+    let go = confirm(&format!(
+        "Replay {routed} record(s) of {} into {}?",
+        a.topic,
+        dests.join(", ")
+    ))?;
+    if !go {
+        ctx.printer.status("nothing replayed");
+    }
+    Ok(go)
+}
+
 /// Runs `evctl dlq replay`.
 pub(super) async fn run(ctx: &Ctx<'_>, a: &ReplayArgs) -> anyhow::Result<ExitStatus> {
     // replay produces into live topics: on a terminal it shows what it will do and asks; off one
@@ -82,128 +154,40 @@ pub(super) async fn run(ctx: &Ctx<'_>, a: &ReplayArgs) -> anyhow::Result<ExitSta
             "see the routing table with --dry-run, then pass --yes",
         ));
     }
-    let group = a
-        .group
-        .clone()
-        .unwrap_or_else(|| format!("evctl-dlq-replay.{}", a.topic));
-    // built twice when asking: the preview is a dry run over the same settings
-    let options = |dry_run: bool| -> anyhow::Result<ReplayOptions> {
-        Ok(ReplayOptions {
-            dlq: a.topic.clone(),
-            to: a.to.clone(),
-            group: group.clone(),
-            criteria: criteria(&a.selection)?,
-            strip_error_headers: a.strip_error_headers,
-            partition_policy: a.partition_policy,
-            max_replays: a.max_replays,
-            parking_topic: a
-                .parking_topic
-                .clone()
-                .unwrap_or_else(|| format!("{}.parked", a.topic)),
-            dry_run,
-            rate: a.rate,
-            max: a.max,
-            dialects: dialects(&a.selection.spec)?,
-            producer: ProducerOptions {
-                batch_bytes: a.batch_size,
-                buffer_bytes: a.batch_size * 5,
-                ..ProducerOptions::default()
-            },
-        })
-    };
-    let opts = options(a.dry_run)?;
+    let opts = options(a, a.dry_run)?;
     let client = Arc::new(ctx.client().await?);
     if let Some(g) = &a.group
         && !a.new_group
     {
-        crate::cli::require_group(
-            &client,
-            g,
-            "a new group replays the whole DLQ from its start: pass --new-group to mean it",
-        )
-        .await?;
+        let hint = "a new group replays the whole DLQ from its start: pass --new-group to mean it";
+        crate::cli::require_group(&client, g, hint).await?;
     }
-    if ask {
-        // the routing table the replay is about to act on: a dry run over the same records
-        let preview = replay::replay(
-            client.clone(),
-            &options(true)?,
-            crate::cli::terminal::stop_signal(),
-            &|_, _| {},
-        )
-        .await;
-        let preview = match preview {
-            Ok(r) => r,
-            Err(e) => {
-                if let Some(stopped) = e.downcast_ref::<replay::ReplayStopped>() {
-                    ctx.printer.data(&*stopped.report)?;
-                }
-                return Err(e);
-            }
-        };
-        ctx.printer
-            .status(&preview.table(&ctx.printer.err_styles()));
-        let routed: u64 =
-            preview.replayed.values().sum::<u64>() + preview.parked.values().sum::<u64>();
-        if routed == 0 {
-            ctx.printer.status("nothing to replay");
-            return Ok(ExitStatus::Success);
-        }
-        let dests: Vec<&str> = preview
-            .replayed
-            .keys()
-            .chain(preview.parked.keys())
-            .map(String::as_str)
-            .collect();
-        if !confirm(&format!(
-            "Replay {routed} record(s) of {} into {}?",
-            a.topic,
-            dests.join(", ")
-        ))? {
-            ctx.printer.status("nothing replayed");
-            return Ok(ExitStatus::Success);
-        }
+    if ask && !preview_and_ask(ctx, &client, a).await? {
+        return Ok(ExitStatus::Success);
     }
-    let bar = crate::cli::terminal::progress_bar(
-        ctx.printer,
-        0,
-        "{bar:30} {pos}/{len} {per_sec} eta {eta}",
-    );
+    let template = "{bar:30} {pos}/{len} {per_sec} eta {eta}";
+    let bar = crate::cli::terminal::progress_bar(ctx.printer, 0, template);
     let progress = |done: u64, total: u64| {
         if let Some(b) = &bar {
             b.set_length(total);
             b.set_position(done.min(total));
         }
     };
-    let result = replay::replay(
-        client,
-        &opts,
-        crate::cli::terminal::stop_signal(),
-        &progress,
-    )
-    .await;
+    let stop = crate::cli::terminal::stop_signal();
+    let result = replay::replay(client, &opts, stop, &progress).await;
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
-    match result {
-        Ok(report) => {
-            ctx.printer.data(&report)?;
-            for e in &report.errors {
-                ctx.printer.warn(&sanitize(e));
-            }
-            Ok(if report.interrupted {
-                ExitStatus::Interrupted
-            } else if !report.failed.is_empty() {
-                ExitStatus::Failure
-            } else {
-                ExitStatus::Success
-            })
-        }
-        Err(e) => {
-            if let Some(stopped) = e.downcast_ref::<replay::ReplayStopped>() {
-                ctx.printer.data(&*stopped.report)?;
-            }
-            Err(e)
-        }
+    let report = report(ctx, result)?;
+    ctx.printer.data(&report)?;
+    for e in &report.errors {
+        ctx.printer.warn(&sanitize(e));
     }
+    Ok(if report.interrupted {
+        ExitStatus::Interrupted
+    } else if !report.failed.is_empty() {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
 }
