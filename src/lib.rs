@@ -1,7 +1,22 @@
 //! evctl: a command-line toolkit for Kafka-compatible event infrastructure.
 //!
-//! The binary is a thin shell over this library: [`cli`] parses arguments and dispatches, and the
-//! work happens in modules that can be tested without a terminal.
+//! The layers, top to bottom (architecture.md §3; `tests/it/architecture.rs` checks the rules):
+//!
+//! - [`cli`]: parses, resolves options ([`cli::settings`] into [`config::Settings`]), connects,
+//!   calls one library function, prints and returns an exit status. It may construct a client, a
+//!   fetcher or a producer; it never drives one.
+//! - Engines, the work each command does, taking options structs: [`tail`] (the read loop),
+//!   [`publish`] (the input reader and the send loop, and the pacer dlq replay shares), [`lag`]
+//!   (collection, evaluation, watch), [`dlq`] (dialects, inspect, replay, drain, purge), [`plan`]
+//!   and [`spec`] (topics.yaml to a plan, executed on Kafka), [`schema`] (compatibility engines,
+//!   the registry, the CI check), [`overview`] (what `cluster` shows). They call Kafka types
+//!   directly until a second transport arrives (rule 4).
+//! - The model, which imports no transport and no command: [`record`] (one [`record::Message`]
+//!   from input to producer and from fetcher to writer, inside [`record::Record`]) and [`output`]
+//!   (the printer, tables, and the one record writer).
+//! - Transports: [`kafka`], the wire client. Shared below them: [`config`] (flags > `EVCTL_*` >
+//!   context > defaults, for the brokers and the registry), [`tls`], [`error`], [`diag`],
+//!   [`units`].
 
 pub mod cli;
 pub mod config;
@@ -19,4 +34,5 @@ pub mod record;
 pub mod schema;
 pub mod spec;
 pub mod tail;
+pub mod tls;
 pub mod units;

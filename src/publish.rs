@@ -332,6 +332,131 @@ pub async fn run<S: Future<Output = ()>>(
 mod tests {
     use super::*;
 
+    use crate::kafka::fake::LogBroker;
+    use crate::kafka::producer::ProducerOptions;
+
+    /// A producer to a fake broker with two empty partitions of `t`.
+    async fn producer() -> (LogBroker, Producer) {
+        let b = LogBroker::new(vec![vec![], vec![]]);
+        let addr = b.start().await;
+        let client = Arc::new(b.client(addr).await);
+        let opts = ProducerOptions {
+            linger: Duration::from_millis(1),
+            ..ProducerOptions::default()
+        };
+        (b, Producer::start(client, opts).await.unwrap())
+    }
+
+    fn json_lines(text: &'static str) -> Input {
+        let opts = InputOptions {
+            format: input::InputFormat::Json,
+            ..InputOptions::default()
+        };
+        let source: Box<dyn std::io::Read + Send> = Box::new(text.as_bytes());
+        spawn_reader(std::io::BufReader::new(source), opts, None)
+    }
+
+    fn values(b: &LogBroker, partition: usize) -> Vec<String> {
+        b.logs.lock().unwrap()[partition]
+            .0
+            .iter()
+            .map(|(_, v)| String::from_utf8_lossy(v).into_owned())
+            .collect()
+    }
+
+    const LINES: &str = "{\"value\":\"a\",\"partition\":0}\nnot json\n{\"value\":\"b\",\"partition\":1}\n{\"value\":\"c\",\"partition\":5}\n{\"value\":\"d\",\"partition\":0}\n";
+
+    #[tokio::test]
+    async fn skip_invalid_sends_the_rest_and_counts_what_it_skipped() {
+        let (b, mut p) = producer().await;
+        let topic: Arc<str> = Arc::from("t");
+        let opts = PublishOptions {
+            skip_invalid: true,
+            ..PublishOptions::default()
+        };
+        let mut warnings = Vec::new();
+        let never = || std::future::pending::<()>();
+        let out = run(&mut p, &topic, 2, json_lines(LINES), &opts, never, |w| {
+            warnings.push(w)
+        })
+        .await
+        .unwrap();
+        assert_eq!((out.summary.records, out.summary.skipped_invalid), (3, 2));
+        assert_eq!(out.summary.partitions, [0, 1].into());
+        assert_eq!(
+            (out.summary.failed, out.bad_line, out.interrupted),
+            (0, None, false)
+        );
+        assert!(warnings[0].starts_with("line 2: "), "{warnings:?}");
+        assert_eq!(
+            warnings[1],
+            "line 4: partition 5 does not exist (t has partitions 0..1); skipped"
+        );
+        assert_eq!(values(&b, 0), ["a", "d"]);
+        assert_eq!(values(&b, 1), ["b"]);
+    }
+
+    #[tokio::test]
+    async fn a_bad_line_stops_the_input_and_what_came_before_is_sent() {
+        let (b, mut p) = producer().await;
+        let topic: Arc<str> = Arc::from("t");
+        let never = || std::future::pending::<()>();
+        let opts = PublishOptions::default();
+        let out = run(&mut p, &topic, 2, json_lines(LINES), &opts, never, |_| {})
+            .await
+            .unwrap();
+        let (line, _) = out.bad_line.expect("stopped at the bad line");
+        assert_eq!((line, out.summary.records), (2, 1));
+        assert_eq!(values(&b, 0), ["a"]);
+        assert!(values(&b, 1).is_empty(), "nothing after the bad line");
+    }
+
+    #[tokio::test]
+    async fn a_stop_signal_sends_what_was_read_and_reports_it() {
+        let (b, mut p) = producer().await;
+        let topic: Arc<str> = Arc::from("t");
+        // an input that stays open, like a terminal nobody types into
+        let (tx, rx) = tokio::sync::mpsc::channel(1);
+        let msg = |v: &str| Message {
+            value: Some(bytes::Bytes::copy_from_slice(v.as_bytes())),
+            ..Message::default()
+        };
+        tx.send(vec![
+            Item::Record(1, msg("x"), Some(1)),
+            Item::Record(2, msg("y"), Some(1)),
+        ])
+        .await
+        .unwrap();
+        let stop = || tokio::time::sleep(Duration::from_millis(200));
+        let opts = PublishOptions::default();
+        let out = run(&mut p, &topic, 2, rx, &opts, stop, |_| {})
+            .await
+            .unwrap();
+        assert!(out.interrupted);
+        assert_eq!(out.summary.records, 2);
+        assert_eq!(values(&b, 1), ["x", "y"]);
+        drop(tx);
+    }
+
+    #[tokio::test]
+    async fn a_rate_spaces_the_sends() {
+        let (b, mut p) = producer().await;
+        let topic: Arc<str> = Arc::from("t");
+        let opts = PublishOptions {
+            rate: Some(20.0),
+            skip_invalid: true,
+        };
+        let started = Instant::now();
+        let never = || std::future::pending::<()>();
+        let out = run(&mut p, &topic, 2, json_lines(LINES), &opts, never, |_| {})
+            .await
+            .unwrap();
+        // 3 records at 20/s: the last is due 150 ms after the start
+        assert!(started.elapsed() >= Duration::from_millis(150));
+        assert_eq!(out.summary.records, 3);
+        assert_eq!(values(&b, 0).len() + values(&b, 1).len(), 3);
+    }
+
     fn reader(text: &'static str, opts: InputOptions) -> Vec<Item> {
         let source: Box<dyn std::io::Read + Send> = Box::new(text.as_bytes());
         let mut rx = spawn_reader(std::io::BufReader::new(source), opts, None);

@@ -1,5 +1,8 @@
-//! Command-line parsing and dispatch. Each subcommand lives in its own file with its arguments and a
-//! `run` that calls library code.
+//! Command-line parsing and dispatch. Each command is a file (a folder where it has subcommands:
+//! `dlq/`, `schema/`) with its arguments and a `run` that turns them into options, connects, calls
+//! one library function, prints, and returns an exit status; [`settings`] resolves the global
+//! flags, the environment and the config file, and [`terminal`] holds what needs a person at a
+//! terminal (confirmations, progress bars, the stop signal). No command drives a transport.
 
 pub mod apply;
 pub mod cluster;

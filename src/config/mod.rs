@@ -23,8 +23,9 @@ use serde::Deserialize;
 
 use crate::diag::FileError;
 use crate::error::{usage, usage_hint};
-use crate::kafka::{ClientOptions, ConnectOptions, Mechanism, SaslOptions, TlsOptions};
+use crate::kafka::{ClientOptions, ConnectOptions, Mechanism, SaslOptions};
 use crate::schema::registry::{Auth, RegistryOptions};
+use crate::tls::TlsOptions;
 use crate::units::parse_duration;
 
 /// The whole config file.

@@ -19,8 +19,8 @@ use tokio::sync::oneshot;
 use super::error::{ConnectFailure, KafkaError, Result};
 use super::frame::{self, FrameError};
 use super::sasl::{self, Mechanism, ScramClient};
-use super::tls::{self, TlsOptions};
 use super::versions::ApiVersionTable;
+use crate::tls::{self, TlsOptions};
 
 /// SASL credentials. The password is never printed (see `Debug`).
 #[derive(Clone, PartialEq, Eq)]

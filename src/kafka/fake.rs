@@ -110,7 +110,8 @@ pub type Log = (Vec<(i64, Bytes)>, i64);
 /// gaps allowed (compaction), its end offset, and the group offsets committed to it. It answers
 /// Metadata, ListOffsets (earliest and latest), Fetch (every record at or after the fetch offset,
 /// one batch each, then the end offset as high watermark), FindCoordinator and OffsetCommit: what
-/// a read loop needs, for tests of the engines without a real broker.
+/// a read loop needs, and InitProducerId and Produce (each record's value appended to the log), for
+/// tests of the engines without a real broker.
 #[derive(Clone, Default)]
 pub struct LogBroker {
     /// Per partition: records and the end offset.
@@ -277,6 +278,45 @@ impl LogBroker {
                             .with_port(at.port() as i32)
                     };
                     body(&resp, v)
+                }
+                ApiKey::InitProducerId => body(
+                    &InitProducerIdResponse::default()
+                        .with_producer_id(ProducerId(1))
+                        .with_producer_epoch(0),
+                    v,
+                ),
+                ApiKey::Produce => {
+                    let req = ProduceRequest::decode(&mut b, v).ok()?;
+                    let mut topics = Vec::new();
+                    for t in &req.topic_data {
+                        let mut parts = Vec::new();
+                        for p in &t.partition_data {
+                            let mut logs = me.logs.lock().unwrap();
+                            let (recs, end) = &mut logs[p.index as usize];
+                            let base = *end;
+                            let mut data = p.records.clone().unwrap_or_default();
+                            while data.len() >= 12 {
+                                let len = i32::from_be_bytes(data[8..12].try_into().unwrap());
+                                let batch = data.split_to(12 + len as usize);
+                                let decoded = super::batch::decode_batch(batch).ok()?;
+                                for r in decoded.records {
+                                    recs.push((*end, r.value.unwrap_or_default()));
+                                    *end += 1;
+                                }
+                            }
+                            parts.push(
+                                produce_response::PartitionProduceResponse::default()
+                                    .with_index(p.index)
+                                    .with_base_offset(base),
+                            );
+                        }
+                        topics.push(
+                            produce_response::TopicProduceResponse::default()
+                                .with_name(t.name.clone())
+                                .with_partition_responses(parts),
+                        );
+                    }
+                    body(&ProduceResponse::default().with_responses(topics), v)
                 }
                 ApiKey::OffsetCommit => {
                     let req = OffsetCommitRequest::decode(&mut b, v).ok()?;

@@ -6,7 +6,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::{Format, Mode, Policy};
-use crate::kafka::TlsOptions;
+use crate::tls::TlsOptions;
 
 const CONTENT_TYPE: &str = "application/vnd.schemaregistry.v1+json";
 
@@ -188,7 +188,7 @@ impl Registry {
                 "registry URL {base:?} must start with http:// or https://"
             )));
         }
-        let tls = crate::kafka::tls::client_config(&opts.tls)
+        let tls = crate::tls::client_config(&opts.tls)
             .map_err(|e| RegistryError::Config(e.to_string()))?;
         let http = reqwest::Client::builder()
             .tls_backend_preconfigured(tls)

@@ -1,5 +1,6 @@
-//! TLS through rustls: a CA bundle (or the system roots), an optional client certificate, SNI, and
-//! verification on unless explicitly disabled.
+//! TLS through rustls for every system evctl talks to (Kafka brokers, the schema registry): a CA
+//! bundle (or the system roots), an optional client certificate, SNI, and verification on unless
+//! explicitly disabled.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -11,7 +12,11 @@ use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::{CertificateDer, PrivateKeyDer, ServerName, UnixTime};
 use tokio_rustls::TlsConnector;
 
-use super::error::KafkaError;
+/// TLS settings that cannot work: a file that cannot be read, a key that does not fit its
+/// certificate.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct TlsError(pub String);
 
 /// TLS settings of a connection.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -32,12 +37,12 @@ fn provider() -> Arc<CryptoProvider> {
     Arc::new(rustls::crypto::ring::default_provider())
 }
 
-fn read_certs(path: &Path, what: &str) -> Result<Vec<CertificateDer<'static>>, KafkaError> {
+fn read_certs(path: &Path, what: &str) -> Result<Vec<CertificateDer<'static>>, TlsError> {
     let certs: Vec<_> = CertificateDer::pem_file_iter(path)
         .and_then(|it| it.collect::<Result<Vec<_>, _>>())
-        .map_err(|e| KafkaError::Config(format!("cannot read {what} {}: {e}", path.display())))?;
+        .map_err(|e| TlsError(format!("cannot read {what} {}: {e}", path.display())))?;
     if certs.is_empty() {
-        return Err(KafkaError::Config(format!(
+        return Err(TlsError(format!(
             "{what} {} holds no PEM certificate",
             path.display()
         )));
@@ -46,10 +51,10 @@ fn read_certs(path: &Path, what: &str) -> Result<Vec<CertificateDer<'static>>, K
 }
 
 /// Builds the rustls client configuration for these options.
-pub fn client_config(opts: &TlsOptions) -> Result<ClientConfig, KafkaError> {
+pub fn client_config(opts: &TlsOptions) -> Result<ClientConfig, TlsError> {
     let builder = ClientConfig::builder_with_provider(provider())
         .with_safe_default_protocol_versions()
-        .map_err(|e| KafkaError::Config(format!("TLS set-up: {e}")))?;
+        .map_err(|e| TlsError(format!("TLS set-up: {e}")))?;
     let builder = if opts.insecure_skip_verify {
         builder
             .dangerous()
@@ -61,16 +66,16 @@ pub fn client_config(opts: &TlsOptions) -> Result<ClientConfig, KafkaError> {
         match &opts.ca_file {
             Some(path) => {
                 for cert in read_certs(path, "CA file")? {
-                    roots.add(cert).map_err(|e| {
-                        KafkaError::Config(format!("CA file {}: {e}", path.display()))
-                    })?;
+                    roots
+                        .add(cert)
+                        .map_err(|e| TlsError(format!("CA file {}: {e}", path.display())))?;
                 }
             }
             None => {
                 let found = rustls_native_certs::load_native_certs();
                 roots.add_parsable_certificates(found.certs);
                 if roots.is_empty() {
-                    return Err(KafkaError::Config(
+                    return Err(TlsError(
                         "no system CA certificates found; pass --tls-ca with the CA that signed the broker certificate".into(),
                     ));
                 }
@@ -81,31 +86,30 @@ pub fn client_config(opts: &TlsOptions) -> Result<ClientConfig, KafkaError> {
     match (&opts.cert_file, &opts.key_file) {
         (Some(cert), Some(key)) => {
             let chain = read_certs(cert, "client certificate")?;
-            let key = PrivateKeyDer::from_pem_file(key).map_err(|e| {
-                KafkaError::Config(format!("cannot read client key {}: {e}", key.display()))
-            })?;
-            builder.with_client_auth_cert(chain, key).map_err(|e| {
-                KafkaError::Config(format!("client certificate and key do not fit: {e}"))
-            })
+            let key = PrivateKeyDer::from_pem_file(key)
+                .map_err(|e| TlsError(format!("cannot read client key {}: {e}", key.display())))?;
+            builder
+                .with_client_auth_cert(chain, key)
+                .map_err(|e| TlsError(format!("client certificate and key do not fit: {e}")))
         }
         (None, None) => Ok(builder.with_no_client_auth()),
-        _ => Err(KafkaError::Config(
+        _ => Err(TlsError(
             "a client certificate needs both --tls-cert and --tls-key".into(),
         )),
     }
 }
 
 /// A connector for these options.
-pub fn connector(opts: &TlsOptions) -> Result<TlsConnector, KafkaError> {
+pub fn connector(opts: &TlsOptions) -> Result<TlsConnector, TlsError> {
     Ok(TlsConnector::from(Arc::new(client_config(opts)?)))
 }
 
 /// The name to verify: the configured server name, else the host of `host:port`.
-pub fn server_name(opts: &TlsOptions, host: &str) -> Result<ServerName<'static>, KafkaError> {
+pub fn server_name(opts: &TlsOptions, host: &str) -> Result<ServerName<'static>, TlsError> {
     let name = opts.server_name.as_deref().unwrap_or(host);
     let name = name.trim_start_matches('[').trim_end_matches(']');
     ServerName::try_from(name.to_string())
-        .map_err(|e| KafkaError::Config(format!("invalid TLS server name {name:?}: {e}")))
+        .map_err(|e| TlsError(format!("invalid TLS server name {name:?}: {e}")))
 }
 
 /// Accepts any certificate but still checks the handshake signatures. Used only with --tls-insecure.
