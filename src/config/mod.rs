@@ -14,6 +14,7 @@
 //!     schema_registry: {url: "http://127.0.0.1:8081", username: ops, password_file: ~/.secrets/sr}
 //! ```
 //! Secrets are never stored inline: a password comes from an environment variable or a file.
+//! [`edit`] changes the file's contexts losslessly; [`show`] lists contexts and settings.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

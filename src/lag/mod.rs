@@ -1,5 +1,7 @@
-//! Consumer lag: collection with batched requests, time lag from record timestamps, thresholds,
-//! and Burrow-style evaluation over a window of samples ([`eval`]).
+//! Consumer lag: collection with batched requests, time lag from record timestamps, and
+//! Burrow-style evaluation over a window of samples ([`eval`]); thresholds, the history behind
+//! watch mode, the watch loop and the monitoring-plugin verdict ([`watch`]); tables and the
+//! Prometheus format ([`render`]).
 //!
 //! Requests for one collection: ListGroups (one per broker, only without explicit groups),
 //! FindCoordinator (one, batched), DescribeGroups and OffsetFetch (one per coordinator each, with

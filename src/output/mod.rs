@@ -1,5 +1,7 @@
 //! The one printer: data on stdout (table, JSON or YAML), diagnostics on stderr, colour decided per
-//! stream, and untrusted text escaped before it reaches a terminal.
+//! stream, and untrusted text escaped before it reaches a terminal. Beside it: [`table`] (tables
+//! laid out on visible width), [`records`] (the one record writer: pretty, JSON lines, raw,
+//! templates), [`pretty`] and [`template`]. This layer imports no transport and no command.
 
 use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};

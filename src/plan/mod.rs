@@ -1,6 +1,9 @@
 //! Desired topics vs the cluster → a plan of actions, rendered and executed by `evctl plan` and
 //! `evctl apply`. The diff is source-aware: only `DYNAMIC_TOPIC_CONFIG` values belong to the topic;
 //! a desired value equal to the effective value (whatever its source) is no change.
+//!
+//! [`for_spec`] plans a topics.yaml against the cluster; [`cluster`] reads the cluster and executes
+//! a plan; [`render`] shows the plan and what `apply` did.
 
 pub mod cluster;
 pub mod render;

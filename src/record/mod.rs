@@ -1,4 +1,7 @@
-//! The one lossless record model shared by `publish`, `tail` and `dlq`, and its conversions.
+//! The one lossless record model shared by `publish`, `tail` and `dlq`, and its conversions: a
+//! [`Message`] (key, value, headers, timestamp) from input line to producer, and inside a
+//! [`Record`] (with where it was read) from fetcher to writer. This layer imports no transport
+//! and no command.
 //!
 //! Null is not empty: a key, value or header value of `None` (null) and one of `Some(empty)` are
 //! different records and every conversion here keeps them apart.

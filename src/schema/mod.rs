@@ -4,6 +4,11 @@
 //! difference it finds ([`Change`]), each flagged compatible or not. The modes are built on it as
 //! Confluent builds them: FORWARD is the same check with the arguments swapped, FULL runs both,
 //! `*_TRANSITIVE` checks every earlier version (newest first), NONE checks nothing.
+//!
+//! Around the engines ([`avro`], [`json`], [`protobuf`]): [`registry`] (the REST client),
+//! [`local`] (files, directories and git refs as earlier versions), [`check`] (the CI gate of
+//! `evctl schema check`, for one file or a spec's `schemas:`), [`report`] (its lines, documents
+//! and GitHub annotations) and [`locate`] (a change's line in a schema's text).
 
 use serde::Serialize;
 

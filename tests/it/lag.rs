@@ -274,6 +274,33 @@ fn watch_prints_statuses(kind: Kind, test: &str) {
     assert_eq!(partition(last, 0)["status"], "STALL");
     assert_eq!(last["trend"], "steady");
     assert_eq!(last["consume_rate"], 0.0);
+
+    // SIGTERM (a service manager's stop) ends a watch as Ctrl-C does: exit 130, what was
+    // printed stays whole
+    let child = Command::new(crate::support::evctl_bin())
+        .args(["-b", &addr, "lag", &g, "--watch", "200ms", "-o", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1000));
+    Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!lines.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("interrupted"));
 }
 on_each_broker!(watch_prints_statuses);
 
