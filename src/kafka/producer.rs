@@ -204,6 +204,9 @@ pub struct Producer {
     buffered: usize,
     deliveries: Vec<Delivery>,
     need_metadata: bool,
+    /// The metadata refresh under way: a task of its own, so that dropping a [`Producer::tick`]
+    /// (a paced send loop does, many times a second) never abandons it half-way.
+    refreshing: Option<tokio::task::JoinHandle<Result<()>>>,
 }
 
 impl std::fmt::Debug for Producer {
@@ -260,6 +263,7 @@ impl Producer {
             buffered: 0,
             deliveries: Vec::new(),
             need_metadata: false,
+            refreshing: None,
         })
     }
 
@@ -636,27 +640,35 @@ impl Producer {
             .min()
     }
 
-    async fn refresh_metadata(&mut self) {
-        if !self.need_metadata {
+    /// Starts a metadata refresh when one is needed and none is under way.
+    fn start_refresh(&mut self) {
+        if !self.need_metadata || self.refreshing.is_some() {
             return;
         }
+        let client = self.client.clone();
         let topics: Vec<String> = self.partitions.keys().map(|t| t.to_string()).collect();
-        match self.client.metadata(Some(&topics)).await {
-            Ok(_) => self.need_metadata = false,
-            Err(e) => tracing::debug!(error = %e, "metadata refresh failed; will retry"),
-        }
+        self.refreshing = Some(tokio::spawn(async move {
+            client.metadata(Some(&topics)).await.map(|_| ())
+        }));
     }
 
-    /// Waits for the next event (an answer, a linger deadline, a retry time) and acts on it.
-    /// Cancel-safe: dropping it before it finishes loses nothing. Pending forever when there is
-    /// nothing to wait for.
+    /// Waits for an answer, a linger deadline, a retry time or the end of a metadata refresh, and
+    /// acts on it. Cancel-safe: dropping it before it finishes loses nothing, and a refresh it
+    /// started goes on. Pending forever when there is nothing to wait for.
     pub async fn tick(&mut self) -> Result<()> {
-        self.refresh_metadata().await;
+        self.start_refresh();
         let deadline = self.next_deadline();
         tokio::select! {
+            r = refreshed(&mut self.refreshing) => {
+                self.refreshing = None;
+                match r {
+                    Ok(Ok(())) => self.need_metadata = false,
+                    Ok(Err(e)) => tracing::debug!(error = %e, "metadata refresh failed; will retry"),
+                    Err(e) => tracing::debug!(error = %e, "metadata refresh task failed; will retry"),
+                }
+            }
             Some(done) = self.in_flight.join_next(), if !self.in_flight.is_empty() => self.complete(done),
             _ = tokio::time::sleep_until(deadline.unwrap_or_else(Instant::now)), if deadline.is_some() => {}
-            else => std::future::pending::<()>().await,
         }
         self.seal_expired()?;
         self.dispatch();
@@ -679,5 +691,15 @@ impl Producer {
     /// The batch outcomes since the last call.
     pub fn take_deliveries(&mut self) -> Vec<Delivery> {
         std::mem::take(&mut self.deliveries)
+    }
+}
+
+/// The end of the metadata refresh under way; pending forever when there is none.
+async fn refreshed(
+    task: &mut Option<tokio::task::JoinHandle<Result<()>>>,
+) -> std::result::Result<Result<()>, tokio::task::JoinError> {
+    match task {
+        Some(t) => t.await,
+        None => std::future::pending().await,
     }
 }
