@@ -366,6 +366,18 @@ pub async fn check_file(
             include,
         )
     };
+    // a new schema that does not parse is exit 2 with its line, whatever it is checked against
+    let parse_new = || {
+        load(
+            path,
+            "new".into(),
+            new_text.clone(),
+            format,
+            true,
+            refs,
+            include,
+        )
+    };
     match against {
         Against::Files(files) => local_check(read_versions(
             files.into_iter().map(|p| (p.display().to_string(), p)),
@@ -379,15 +391,7 @@ pub async fn check_file(
         Against::Git(rev) => match local::git_show(path, &rev)? {
             Some(old) => local_check(vec![(rev.clone(), path.to_path_buf(), old)]),
             None => {
-                load(
-                    path,
-                    "new".into(),
-                    new_text.clone(),
-                    format,
-                    true,
-                    refs,
-                    include,
-                )?;
+                parse_new()?;
                 Ok(note_result(
                     path,
                     subject.clone(),
@@ -400,15 +404,7 @@ pub async fn check_file(
         Against::Registry(reg, subject) => {
             // parse locally first: a broken schema is exit 2 with its line, not a registry
             // round trip
-            let new = load(
-                path,
-                "new".into(),
-                new_text.clone(),
-                format,
-                true,
-                refs,
-                include,
-            )?;
+            let new = parse_new()?;
             let Some(mode) = opts.mode else {
                 return check_with_registry(&reg, path, &subject, format, new_text).await;
             };
