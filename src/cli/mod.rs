@@ -1,5 +1,5 @@
 //! Command-line parsing and dispatch. Each command is a file (a folder where it has subcommands:
-//! `dlq/`, `schema/`) with its arguments and a `run` that turns them into options, connects, calls
+//! `config/`, `dlq/`, `schema/`) with its arguments and a `run` that turns them into options, connects, calls
 //! one library function, prints, and returns an exit status; [`settings`] resolves the global
 //! flags, the environment and the config file, and [`terminal`] holds what needs a person at a
 //! terminal (confirmations, progress bars, the stop signal). No command drives a transport.
@@ -255,7 +255,7 @@ pub fn main() -> ExitCode {
     let result = runtime.block_on(async {
         tokio::select! {
             r = dispatch(cli, &matches, &printer) => r,
-            _ = tokio::signal::ctrl_c(), if !own_interrupt => Ok(ExitStatus::Interrupted),
+            _ = terminal::interrupt(), if !own_interrupt => Ok(ExitStatus::Interrupted),
         }
     });
     runtime.shutdown_background();

@@ -137,20 +137,22 @@ fn bounds(args: &TailArgs) -> anyhow::Result<Bounds> {
 }
 
 fn selection(args: &TailArgs) -> anyhow::Result<Selection> {
+    let partitions = args
+        .partitions
+        .as_deref()
+        .map(parse_partition_list)
+        .transpose()
+        .map_err(|e| usage(format!("--partitions: {e}")))?;
+    let pattern = args
+        .pattern
+        .as_deref()
+        .map(regex::Regex::new)
+        .transpose()
+        .map_err(|e| usage(format!("--pattern: {e}")))?;
     Ok(Selection {
         topics: args.topics.clone(),
-        pattern: args
-            .pattern
-            .as_deref()
-            .map(regex::Regex::new)
-            .transpose()
-            .map_err(|e| usage(format!("--pattern: {e}")))?,
-        partitions: args
-            .partitions
-            .as_deref()
-            .map(parse_partition_list)
-            .transpose()
-            .map_err(|e| usage(format!("--partitions: {e}")))?,
+        pattern,
+        partitions,
     })
 }
 
@@ -171,13 +173,13 @@ fn plan_error(e: PlanError, args: &TailArgs) -> anyhow::Error {
 
 /// The record format of -o and --format, and the filters.
 fn output(ctx: &Ctx<'_>, args: &TailArgs, tty: bool) -> anyhow::Result<(RecordFormat, Filter)> {
-    let template = args
-        .format
-        .as_deref()
-        .map(|t| Template::parse(t).map_err(|e| usage(format!("--format: {e}"))))
-        .transpose()?;
-    let format = RecordFormat::choose(ctx.printer.format, ctx.output_explicit, tty, template)
+    let mut format = RecordFormat::choose(ctx.printer.format, ctx.output_explicit, tty, None)
         .map_err(|e| usage(format!("tail {e}")))?;
+    if let Some(t) = &args.format {
+        format = RecordFormat::Template(
+            Template::parse(t).map_err(|e| usage(format!("--format: {e}")))?,
+        );
+    }
     let filter = Filter::new(&FilterSpec {
         keys: args.key.clone(),
         headers: args.headers.clone(),
@@ -196,15 +198,15 @@ async fn plan_read(
     selection: &Selection,
     bounds: &Bounds,
 ) -> anyhow::Result<assign::Plan> {
+    let plan = assign::plan(client, selection, bounds, now_ms())
+        .await
+        .map_err(|e| plan_error(e, args))?;
     if let (Some(g), None) = (&args.group, bounds.from) {
         // resuming a group that does not exist is most likely a typo: say so, with the names it
         // may have meant; --from starts a new group on purpose
         let hint = "to start a new group, say where: --from start (or end, or an offset)";
         super::require_group(client, g, hint).await?;
     }
-    let plan = assign::plan(client, selection, bounds, now_ms())
-        .await
-        .map_err(|e| plan_error(e, args))?;
     let starting = match (bounds.from, &args.group) {
         (Some(_), _) => args.from.clone().unwrap_or_default(),
         (None, Some(g)) if plan.from_committed(bounds) > 0 => format!("group {g}'s offsets"),

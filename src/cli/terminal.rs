@@ -29,6 +29,12 @@ pub fn progress_bar(printer: &Printer, len: u64, template: &str) -> Option<indic
     })
 }
 
+/// Resolves on Ctrl-C: the commands that have nothing to finish stop right there (SIGTERM keeps
+/// its default, ending the process).
+pub async fn interrupt() {
+    let _ = tokio::signal::ctrl_c().await;
+}
+
 /// Resolves on Ctrl-C or SIGTERM: the commands that stop cleanly (finish what is in flight,
 /// commit, print their summary) wait on this.
 pub async fn stop_signal() {

@@ -1,4 +1,4 @@
-//! Replaying and draining a dead-letter topic through a consumer group, without losing a record.
+//! Replaying a dead-letter topic through a consumer group, without losing a record.
 //!
 //! Replay reads the DLQ from the group's committed offsets (or the start) up to the end offsets
 //! taken at start, routes each record to `--to` or to its original topic, and produces it with an
@@ -8,8 +8,7 @@
 //! records that were acknowledged but not yet committed, which is bounded by what the producer had
 //! in flight.
 //!
-//! Drain moves a group past matching records without producing anything: per partition, up to
-//! the first record that does not match (a partition's offset cannot skip over a record).
+//! The selection ([`Criteria`]) and the read bounds are shared with [`super::drain`].
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::sync::Arc;
@@ -401,7 +400,13 @@ pub async fn replay(
             };
             routed += 1;
             if let Some(due) = pacer.next_due() {
-                tokio::time::sleep_until(due).await;
+                // wait for the record's turn, sending batches meanwhile (as publish does)
+                loop {
+                    tokio::select! {
+                        _ = tokio::time::sleep_until(due) => break,
+                        r = producer.tick() => r?,
+                    }
+                }
             }
             let headers = replay_headers(&r, &dl, opts.strip_error_headers, count);
             let msg = Message { headers, ..r.msg };

@@ -340,15 +340,16 @@ fn read_versions(
         .collect()
 }
 
-/// Checks one schema file, named `subject` in reports, against earlier versions.
+/// Checks one schema file (its text already read), named `subject` in reports, against earlier
+/// versions.
 pub async fn check_file(
     path: &Path,
+    new_text: String,
     subject: Option<String>,
     against: Against,
     opts: &CheckOptions,
 ) -> anyhow::Result<SchemaResult> {
     let format = format_of(path, opts.schema_type)?;
-    let new_text = local::read(path)?;
     let policy = opts.policy.unwrap_or_default();
     let mode = opts.mode.unwrap_or(Mode::Backward);
     let (refs, include) = (&opts.references, &opts.include);

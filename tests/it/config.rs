@@ -146,6 +146,34 @@ fn registry_settings_layer_like_the_broker_ones() {
 }
 
 #[test]
+fn set_context_takes_the_global_registry_flags() {
+    // a home that outlives each run
+    let keep = Evctl::new().config(CONFIG);
+    let home = keep.home().to_path_buf();
+    let config = home.join(".config/evctl/config.yaml");
+    Evctl::new()
+        .env("HOME", &home)
+        .args([
+            "config",
+            "set-context",
+            "ci",
+            "-b",
+            "127.0.0.1:9092",
+            "--registry",
+            "http://127.0.0.1:8081",
+            "--registry-user",
+            "ci-bot",
+        ])
+        .run()
+        .expect_code(0);
+    let text = std::fs::read_to_string(&config).unwrap();
+    assert!(text.contains("http://127.0.0.1:8081"), "{text}");
+    assert!(text.contains("ci-bot"), "{text}");
+    assert!(text.starts_with("# team contexts"), "comments kept: {text}");
+    drop(keep);
+}
+
+#[test]
 fn show_masks_secrets() {
     let run = Evctl::new()
         .config(CONFIG)

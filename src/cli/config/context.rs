@@ -79,8 +79,12 @@ fn context_edit(ctx: &Ctx<'_>, a: &SetContextArgs) -> cfg::edit::ContextEdit {
             (_, _, Some(cfg::SecretRef::File(p))) => Some(cfg::SecretRef::File(absolute(p).into())),
             _ => None,
         },
-        registry_url: a.registry_url.clone(),
-        registry_username: a.registry_username.clone(),
+        // its own --registry-url / --registry-username, or the global --registry / --registry-user
+        registry_url: a.registry_url.clone().or_else(|| f.registry_url.clone()),
+        registry_username: a
+            .registry_username
+            .clone()
+            .or_else(|| f.registry_user.clone()),
         registry_password: a
             .registry_password_env
             .clone()

@@ -125,6 +125,10 @@ pub(super) async fn run(ctx: &Ctx<'_>, args: &CheckArgs) -> anyhow::Result<ExitS
         check::check_spec(&schemas, &against, &opts).await?
     } else {
         let path = args.new.as_ref().expect("clap requires NEW without --spec");
+        // the file first: an unreadable or untyped schema is named before what it is checked
+        // against
+        check::format_of(path, opts.schema_type)?;
+        let new_text = crate::schema::local::read(path)?;
         let against = if !args.against.is_empty() {
             Against::Files(args.against.clone())
         } else if let Some(dir) = &args.against_dir {
@@ -143,7 +147,8 @@ pub(super) async fn run(ctx: &Ctx<'_>, args: &CheckArgs) -> anyhow::Result<ExitS
                 "pass --against OLD..., --against-dir DIR, --against-git REF, or --registry URL --subject S",
             ));
         };
-        vec![check::check_file(path, args.subject.clone(), against, &opts).await?]
+        let subject = args.subject.clone();
+        vec![check::check_file(path, new_text, subject, against, &opts).await?]
     };
     let report = CheckReport {
         compatible: results.iter().all(|r| r.compatible),
