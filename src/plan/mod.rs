@@ -6,6 +6,7 @@
 //! a plan; [`render`] shows the plan and what `apply` did.
 
 pub mod cluster;
+pub mod export;
 pub mod render;
 mod spec;
 

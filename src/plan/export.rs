@@ -1,0 +1,82 @@
+//! `evctl export`: the cluster's topics as a topics.yaml, only the values set on each topic (in
+//! human units), so that a plan of the result against the same cluster is empty.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::cluster;
+use super::render::human;
+use crate::kafka::Client;
+use crate::kafka::admin::ConfigSource;
+use crate::output::{Render, Styles};
+
+/// One exported topic.
+#[derive(Debug, Serialize)]
+pub struct ExportedTopic {
+    pub name: String,
+    pub partitions: i32,
+    pub replication_factor: i16,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub configs: BTreeMap<String, String>,
+}
+
+/// The exported spec, and the cluster it came from.
+#[derive(Debug, Serialize)]
+pub struct Exported {
+    pub topics: Vec<ExportedTopic>,
+    #[serde(skip)]
+    pub cluster_id: Option<String>,
+}
+
+impl Render for Exported {
+    fn table(&self, _s: &Styles) -> String {
+        serde_yaml_ng::to_string(self).unwrap_or_default()
+    }
+}
+
+/// Reads the topics whose names start with one of `prefixes` (all without any), protected ones
+/// only with `include_protected`, and what is set on them.
+pub async fn export(
+    client: &Client,
+    prefixes: &[String],
+    include_protected: bool,
+) -> anyhow::Result<Exported> {
+    let meta = client.metadata(None).await?;
+    let names: Vec<String> = meta
+        .topics
+        .values()
+        .filter(|t| !t.internal)
+        .map(|t| t.name.clone())
+        .filter(|n| prefixes.is_empty() || prefixes.iter().any(|p| n.starts_with(p.as_str())))
+        .filter(|n| {
+            include_protected
+                || !crate::spec::BUILTIN_PROTECTED
+                    .iter()
+                    .any(|g| crate::spec::glob_match(g, n))
+        })
+        .collect();
+    let state = cluster::read_from(client, &meta, &names).await?;
+    let topics = names
+        .iter()
+        .filter_map(|n| state.topics.get(n))
+        .map(|t| ExportedTopic {
+            name: t.name.clone(),
+            partitions: t.partitions,
+            replication_factor: t.replication_factor,
+            configs: t
+                .configs
+                .iter()
+                .filter(|c| c.source == ConfigSource::DynamicTopicConfig && !c.sensitive)
+                .filter_map(|c| {
+                    let v = c.value.clone()?;
+                    Some((c.name.clone(), human(&c.name, &v).unwrap_or(v)))
+                })
+                .collect(),
+        })
+        .collect();
+    Ok(Exported {
+        topics,
+        cluster_id: state.cluster_id,
+    })
+}
