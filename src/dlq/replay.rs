@@ -665,4 +665,24 @@ mod tests {
         assert!(!c.matches(&r, &dl));
         assert!(!c.matches(&r, &DeadLetter::default()), "no class: no match");
     }
+
+    #[tokio::test]
+    async fn a_replay_reads_from_the_committed_offset_never_below_the_log_start() {
+        let b = crate::kafka::fake::LogBroker::new(vec![
+            vec![(2, "a"), (3, "b"), (5, "c")],
+            vec![(0, "x"), (1, "y")],
+        ]);
+        // partition 0 committed below its log start (records deleted since), partition 1 at 1
+        b.commits.lock().unwrap().push(("g".into(), 0, 1));
+        b.commits.lock().unwrap().push(("g".into(), 1, 1));
+        let addr = b.start().await;
+        let client = b.client(addr).await;
+        let (assignments, total) = bounds(&client, "t", "g").await.unwrap();
+        let got: Vec<_> = assignments
+            .iter()
+            .map(|a| (a.partition, a.start, a.stop))
+            .collect();
+        assert_eq!(got, [(0, 2, Some(6)), (1, 1, Some(2))]);
+        assert_eq!(total, 4 + 1);
+    }
 }

@@ -305,3 +305,134 @@ pub async fn new_partitions(
         })
         .collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kafka::fake::LogBroker;
+
+    /// Partition 0: offsets 2..8 (the log starts at 2); partition 1: 0..3.
+    fn broker() -> LogBroker {
+        LogBroker::new(vec![
+            vec![(2, "a"), (3, "b"), (5, "c"), (7, "d")],
+            vec![(0, "x"), (1, "y"), (2, "z")],
+        ])
+    }
+
+    async fn plan_of(
+        b: &LogBroker,
+        selection: &Selection,
+        bounds: &Bounds,
+    ) -> Result<Plan, PlanError> {
+        let addr = b.start().await;
+        let client = b.client(addr).await;
+        plan(&client, selection, bounds, 0).await
+    }
+
+    fn starts_stops(p: &Plan) -> Vec<(i32, i64, Option<i64>)> {
+        p.ranges
+            .iter()
+            .map(|r| (r.partition, r.start, r.stop))
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn from_and_to_resolve_against_each_partitions_bounds() {
+        let b = broker();
+        let bounds = Bounds {
+            from: Some(OffsetSpec::AfterStart(1)),
+            to: Some(OffsetSpec::BeforeEnd(1)),
+            ..Bounds::default()
+        };
+        let p = plan_of(&b, &Selection::topic("t"), &bounds).await.unwrap();
+        assert_eq!(p.topics, ["t"]);
+        assert_eq!(starts_stops(&p), [(0, 3, Some(7)), (1, 1, Some(2))]);
+        let r = &p.ranges[0];
+        assert_eq!((r.low, r.high, r.committed), (2, 8, None));
+        assert_eq!(p.records(), 4 + 1);
+    }
+
+    #[tokio::test]
+    async fn to_end_and_follow() {
+        let b = broker();
+        let to_end = Bounds {
+            stop_at_end: true,
+            ..Bounds::default()
+        };
+        let p = plan_of(&b, &Selection::topic("t"), &to_end).await.unwrap();
+        assert_eq!(starts_stops(&p), [(0, 2, Some(8)), (1, 0, Some(3))]);
+        // following from the end: no stop
+        let follow = Bounds {
+            default_from: OffsetSpec::End,
+            ..Bounds::default()
+        };
+        let p = plan_of(&b, &Selection::topic("t"), &follow).await.unwrap();
+        assert_eq!(starts_stops(&p), [(0, 8, None), (1, 3, None)]);
+        // a `to` past the end stops at the end with stop_at_end
+        let past = Bounds {
+            to: Some(OffsetSpec::Exact(100)),
+            stop_at_end: true,
+            ..Bounds::default()
+        };
+        let p = plan_of(&b, &Selection::topic("t"), &past).await.unwrap();
+        assert_eq!(p.ranges[0].to, Some(100));
+        assert_eq!(starts_stops(&p), [(0, 2, Some(8)), (1, 0, Some(3))]);
+    }
+
+    #[tokio::test]
+    async fn a_group_starts_where_it_committed_and_others_at_the_default() {
+        let b = broker();
+        b.commits.lock().unwrap().push(("g".into(), 0, 5));
+        let bounds = Bounds {
+            group: Some("g".into()),
+            stop_at_end: true,
+            ..Bounds::default()
+        };
+        let p = plan_of(&b, &Selection::topic("t"), &bounds).await.unwrap();
+        assert_eq!(starts_stops(&p), [(0, 5, Some(8)), (1, 0, Some(3))]);
+        assert_eq!(p.from_committed(&bounds), 1);
+        // --from wins over the group's offsets
+        let from = Bounds {
+            from: Some(OffsetSpec::Start),
+            ..bounds.clone()
+        };
+        let p = plan_of(&b, &Selection::topic("t"), &from).await.unwrap();
+        assert_eq!(starts_stops(&p), [(0, 2, Some(8)), (1, 0, Some(3))]);
+        assert_eq!(p.from_committed(&from), 0);
+    }
+
+    #[tokio::test]
+    async fn selections_and_their_refusals() {
+        let b = broker();
+        let one = Selection {
+            partitions: Some([1].into()),
+            ..Selection::topic("t")
+        };
+        let p = plan_of(&b, &one, &Bounds::default()).await.unwrap();
+        assert_eq!(starts_stops(&p), [(1, 0, None)]);
+        let none = Selection {
+            partitions: Some([7].into()),
+            ..Selection::topic("t")
+        };
+        let e = plan_of(&b, &none, &Bounds::default()).await.unwrap_err();
+        assert!(matches!(e, PlanError::NoPartitions), "{e}");
+        let pattern = Selection {
+            topics: vec![],
+            pattern: Some(regex::Regex::new("^nope").unwrap()),
+            partitions: None,
+        };
+        let e = plan_of(&b, &pattern, &Bounds::default()).await.unwrap_err();
+        assert!(
+            matches!(&e, PlanError::NoTopicMatches(re) if re == "^nope"),
+            "{e}"
+        );
+        let matched = Selection {
+            topics: vec![],
+            pattern: Some(regex::Regex::new("^t$").unwrap()),
+            partitions: None,
+        };
+        let p = plan_of(&b, &matched, &Bounds::default()).await.unwrap();
+        assert_eq!(p.topics, ["t"]);
+        assert_eq!(p.ranges.len(), 2);
+    }
+}

@@ -109,7 +109,8 @@ pub type Log = (Vec<(i64, Bytes)>, i64);
 /// A one-broker cluster holding topic `t`: per partition a log of (offset, value) records with
 /// gaps allowed (compaction), its end offset, and the group offsets committed to it. It answers
 /// Metadata, ListOffsets (earliest and latest), Fetch (every record at or after the fetch offset,
-/// one batch each, then the end offset as high watermark), FindCoordinator and OffsetCommit: what
+/// one batch each, then the end offset as high watermark), FindCoordinator, OffsetCommit and
+/// OffsetFetch (v8+, the last commit): what
 /// a read loop needs, and InitProducerId and Produce (each record's value appended to the log), for
 /// tests of the engines without a real broker.
 #[derive(Clone, Default)]
@@ -317,6 +318,45 @@ impl LogBroker {
                         );
                     }
                     body(&ProduceResponse::default().with_responses(topics), v)
+                }
+                ApiKey::OffsetFetch => {
+                    // the last commit of each partition the request names (v8+: groups)
+                    let req = OffsetFetchRequest::decode(&mut b, v).ok()?;
+                    let commits = me.commits.lock().unwrap().clone();
+                    let groups = req
+                        .groups
+                        .iter()
+                        .map(|g| {
+                            let topics = g
+                                .topics
+                                .iter()
+                                .flatten()
+                                .map(|t| {
+                                    let parts = t
+                                        .partition_indexes
+                                        .iter()
+                                        .map(|&p| {
+                                            let last = commits
+                                                .iter()
+                                                .rev()
+                                                .find(|(cg, cp, _)| cg.as_str() == g.group_id.as_str() && *cp == p)
+                                                .map_or(-1, |c| c.2);
+                                            offset_fetch_response::OffsetFetchResponsePartitions::default()
+                                                .with_partition_index(p)
+                                                .with_committed_offset(last)
+                                        })
+                                        .collect();
+                                    offset_fetch_response::OffsetFetchResponseTopics::default()
+                                        .with_name(t.name.clone())
+                                        .with_partitions(parts)
+                                })
+                                .collect();
+                            offset_fetch_response::OffsetFetchResponseGroup::default()
+                                .with_group_id(g.group_id.clone())
+                                .with_topics(topics)
+                        })
+                        .collect();
+                    body(&OffsetFetchResponse::default().with_groups(groups), v)
                 }
                 ApiKey::OffsetCommit => {
                     let req = OffsetCommitRequest::decode(&mut b, v).ok()?;
