@@ -173,7 +173,7 @@ fn plan_error(e: PlanError, args: &TailArgs) -> anyhow::Error {
 
 /// The record format of -o and --format, and the filters.
 fn output(ctx: &Ctx<'_>, args: &TailArgs, tty: bool) -> anyhow::Result<(RecordFormat, Filter)> {
-    let mut format = RecordFormat::choose(ctx.printer.format, ctx.output_explicit, tty, None)
+    let mut format = RecordFormat::choose(ctx.printer.format, ctx.output_explicit, tty)
         .map_err(|e| usage(format!("tail {e}")))?;
     if let Some(t) = &args.format {
         format = RecordFormat::Template(

@@ -51,8 +51,18 @@ impl Render for PurgeReport {
 /// Plans deleting the records of `topic` before `before` (an offset in every partition, or a
 /// time): fails before anything when a partition's leader cannot delete records.
 pub async fn plan(client: &Client, topic: &str, before: OffsetSpec) -> anyhow::Result<PurgeReport> {
-    let tm = client.topic(topic).await?;
+    let wanted = Bounds {
+        to: Some(before),
+        isolation: Isolation::ReadUncommitted,
+        ..Bounds::default()
+    };
+    let now = crate::record::time::now_ms();
+    let plan = assign::plan(client, &Selection::topic(topic), &wanted, now)
+        .await
+        .map_err(PlanError::into_kafka)?;
+    // the leaders as the plan's Metadata left them in the cache
     let meta = client.cached_metadata();
+    let tm = meta.require(topic)?;
     let leaders: std::collections::BTreeSet<i32> = tm.partitions.iter().map(|p| p.leader).collect();
     for leader in leaders {
         let addr = meta
@@ -64,15 +74,6 @@ pub async fn plan(client: &Client, topic: &str, before: OffsetSpec) -> anyhow::R
             .await?
             .negotiate_for::<kafka_protocol::messages::DeleteRecordsRequest>(&addr)?;
     }
-    let wanted = Bounds {
-        to: Some(before),
-        isolation: Isolation::ReadUncommitted,
-        ..Bounds::default()
-    };
-    let now = crate::record::time::now_ms();
-    let plan = assign::plan(client, &Selection::topic(topic), &wanted, now)
-        .await
-        .map_err(PlanError::into_kafka)?;
     let partitions: Vec<PurgePartition> = plan
         .ranges
         .iter()

@@ -196,20 +196,13 @@ pub(super) async fn bounds(
         stop_at_end: true,
         ..Bounds::default()
     };
-    let plan = assign::plan(client, &Selection::topic(topic), &wanted, 0)
+    let mut plan = assign::plan(client, &Selection::topic(topic), &wanted, 0)
         .await
         .map_err(PlanError::into_kafka)?;
-    let mut total = 0u64;
-    let assignments = plan
-        .ranges
-        .into_iter()
-        .map(|mut r| {
-            r.start = r.start.max(r.low);
-            total += (r.high - r.start).max(0) as u64;
-            r.assignment()
-        })
-        .collect();
-    Ok((assignments, total))
+    for r in &mut plan.ranges {
+        r.start = r.start.max(r.low);
+    }
+    Ok((plan.assignments(), plan.records()))
 }
 
 /// Headers of the replayed record: the original ones (without the error context when asked),

@@ -159,7 +159,7 @@ impl PlanError {
 }
 
 /// The named topics and those matching the pattern, and their wanted partitions.
-pub async fn partitions(
+async fn partitions(
     client: &Client,
     selection: &Selection,
 ) -> Result<(Vec<String>, Vec<TopicPartition>), PlanError> {

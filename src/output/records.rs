@@ -23,15 +23,15 @@ pub enum RecordFormat {
 
 impl RecordFormat {
     /// The format for `-o` (`explicit` when it was given on the command line): pretty on a
-    /// terminal and JSON lines into a pipe by default; a template wins over both. YAML and
+    /// terminal and JSON lines into a pipe by default (a `--format` template is the caller's
+    /// [`RecordFormat::Template`], checked after `-o`). YAML and
     /// Prometheus are not record streams: the error says what is, after the command's name.
     pub fn choose(
         output: OutputFormat,
         explicit: bool,
         terminal: bool,
-        template: Option<Template>,
     ) -> Result<RecordFormat, &'static str> {
-        let format = match (output, explicit) {
+        Ok(match (output, explicit) {
             (_, false) if terminal => RecordFormat::Pretty,
             (_, false) => RecordFormat::Json,
             (OutputFormat::Pretty | OutputFormat::Table | OutputFormat::Wide, true) => {
@@ -42,8 +42,7 @@ impl RecordFormat {
             (OutputFormat::Yaml | OutputFormat::Prometheus, true) => {
                 return Err("writes -o pretty, json or raw (or --format TEMPLATE)");
             }
-        };
-        Ok(template.map_or(format, RecordFormat::Template))
+        })
     }
 }
 
@@ -148,7 +147,7 @@ mod tests {
 
     #[test]
     fn formats_by_output_flag_and_terminal() {
-        let choose = |o, explicit, tty| RecordFormat::choose(o, explicit, tty, None);
+        let choose = RecordFormat::choose;
         assert!(matches!(
             choose(OutputFormat::Table, false, true),
             Ok(RecordFormat::Pretty)
@@ -167,11 +166,6 @@ mod tests {
         ));
         assert!(choose(OutputFormat::Yaml, true, false).is_err());
         assert!(choose(OutputFormat::Prometheus, true, false).is_err());
-        let t = Template::parse("{offset}").unwrap();
-        assert!(matches!(
-            RecordFormat::choose(OutputFormat::Json, true, false, Some(t)),
-            Ok(RecordFormat::Template(_))
-        ));
     }
 
     #[test]

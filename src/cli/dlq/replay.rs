@@ -103,11 +103,12 @@ fn options(a: &ReplayArgs, dry_run: bool) -> anyhow::Result<ReplayOptions> {
 
 /// A replay's report, also when it stopped on an unroutable record (then with the error).
 fn report(ctx: &Ctx<'_>, result: anyhow::Result<ReplayReport>) -> anyhow::Result<ReplayReport> {
-    result.inspect_err(|e| {
-        if let Some(stopped) = e.downcast_ref::<replay::ReplayStopped>() {
-            let _ = ctx.printer.data(&*stopped.report);
-        }
-    })
+    if let Err(e) = &result
+        && let Some(stopped) = e.downcast_ref::<replay::ReplayStopped>()
+    {
+        ctx.printer.data(&*stopped.report)?;
+    }
+    result
 }
 
 /// Shows the routing table of a dry run over the same records and asks; true to go on.
