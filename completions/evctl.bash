@@ -3417,7 +3417,7 @@ _evctl() {
             return 0
             ;;
         evctl__subcmd__publish)
-            opts="-f -k -H -p -z -b -o -q -v -h -V --file --format --key --key-separator --header --partition --ignore-partition --timestamp --null-value --envelope --cloudevents --type --source --tenant --rate --skip-invalid --compression --acks --linger --batch-size --no-idempotence --brokers --context --config --timeout --client-id --tls --no-tls --tls-ca --tls-cert --tls-key --tls-server-name --tls-insecure --sasl-mechanism --sasl-username --sasl-password-file --registry --registry-user --registry-password-file --registry-token-file --registry-ca --output --color --quiet --verbose --help --version"
+            opts="-f -k -H -p -z -b -o -q -v -h -V --file --format --key --key-separator --header --partition --ignore-partition --timestamp --null-value --envelope --cloudevents --type --source --tenant --rate --skip-invalid --compression --acks --linger --batch-size --no-idempotence --value-schema --key-schema --value-message --key-message --subject-strategy --no-register --schema-id-header --brokers --context --config --timeout --client-id --tls --no-tls --tls-ca --tls-cert --tls-key --tls-server-name --tls-insecure --sasl-mechanism --sasl-username --sasl-password-file --registry --registry-user --registry-password-file --registry-token-file --registry-ca --output --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3505,6 +3505,26 @@ _evctl() {
                     ;;
                 --batch-size)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --value-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --value-message)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-message)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subject-strategy)
+                    COMPREPLY=($(compgen -W "topic record topic-record" -- "${cur}"))
                     return 0
                     ;;
                 --brokers)
@@ -4245,7 +4265,7 @@ _evctl() {
             return 0
             ;;
         evctl__subcmd__tail)
-            opts="-e -n -p -g -k -b -o -q -v -h -V --pattern --from --to --exit-at-end --max --partitions --group --key --header --grep --where --format --read-uncommitted --brokers --context --config --timeout --client-id --tls --no-tls --tls-ca --tls-cert --tls-key --tls-server-name --tls-insecure --sasl-mechanism --sasl-username --sasl-password-file --registry --registry-user --registry-password-file --registry-token-file --registry-ca --output --color --quiet --verbose --help --version"
+            opts="-e -n -p -g -k -b -o -q -v -h -V --pattern --from --to --exit-at-end --max --partitions --group --key --header --grep --where --format --read-uncommitted --avro-json --no-decode --brokers --context --config --timeout --client-id --tls --no-tls --tls-ca --tls-cert --tls-key --tls-server-name --tls-insecure --sasl-mechanism --sasl-username --sasl-password-file --registry --registry-user --registry-password-file --registry-token-file --registry-ca --output --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4309,6 +4329,10 @@ _evctl() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --avro-json)
+                    COMPREPLY=($(compgen -W "plain avro" -- "${cur}"))
                     return 0
                     ;;
                 --brokers)

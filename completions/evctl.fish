@@ -858,6 +858,13 @@ complete -c evctl -n "__fish_evctl_using_subcommand publish" -l acks -d 'Replica
 0\t'No answer at all: fire and forget, no delivery report, no offsets'"
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l linger -d 'How long a batch waits for more records' -r
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l batch-size -d 'Maximum uncompressed size of a batch' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l value-schema -d 'Encode each value with this schema: a file (.avsc, .proto, .json), id:N, or subject:S[:VERSION|latest]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l key-schema -d 'Encode each key with this schema (as --value-schema)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l value-message -d 'The Protobuf message of --value-schema (full name; default: its first message)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l key-message -d 'The Protobuf message of --key-schema' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l subject-strategy -d 'The subject a schema file is registered under: <topic>-value, the record\'s name, or both' -r -f -a "topic\t'`<topic>-value` / `<topic>-key` (Confluent\'s TopicNameStrategy)'
+record\t'The record\'s full name (RecordNameStrategy)'
+topic-record\t'`<topic>-<record full name>` (TopicRecordNameStrategy)'"
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
@@ -890,6 +897,8 @@ complete -c evctl -n "__fish_evctl_using_subcommand publish" -l null-value -d 'P
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l envelope -d 'Wrap each JSON payload in the standard event envelope (id, type, occurred_at, source, correlation_id, trace_id, payload, metadata) and add a W3C traceparent header'
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l skip-invalid -d 'Skip input lines that cannot be parsed (counted and reported) instead of stopping'
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l no-idempotence -d 'Do not use an idempotent producer even when the broker supports one'
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l no-register -d 'Do not register schema files: they must be registered under their subject already'
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l schema-id-header -d 'Name the schema in a __value_schema_id / __key_schema_id header (GUID) instead of a prefix'
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l no-tls -d 'Connect in plain text even if the context enables TLS'
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
@@ -908,6 +917,8 @@ complete -c evctl -n "__fish_evctl_using_subcommand tail" -l header -d 'Only rec
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l grep -d 'Only records whose value matches this regular expression' -r
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l where -d 'Only records for which this jq expression over the JSON value is true; $key, $topic, $partition, $offset, $timestamp and $headers are set' -r
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l format -d 'Print each record with this template: {topic} {partition} {offset} {timestamp} {timestamp_ms} {key} {value} {headers} {header.NAME}, modifiers :hex :base64 :json; \\n \\t' -r
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l avro-json -d 'How Avro unions print: the branch\'s value (plain) or {"type": value} (avro, the Avro spec\'s JSON)' -r -f -a "plain\t'The branch\'s value alone (`"a"`, `5`)'
+avro\t'The Avro specification\'s JSON encoding: `{"string": "a"}`'"
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
@@ -937,6 +948,7 @@ always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -s e -l exit-at-end -d 'Stop at the end offsets taken when the command starts (gaps from compaction and transaction markers are fine)'
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l read-uncommitted -d 'Read records of open and aborted transactions too'
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l no-decode -d 'Show registry-framed keys and values as they are, even with a registry configured'
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l no-tls -d 'Connect in plain text even if the context enables TLS'
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'

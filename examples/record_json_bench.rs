@@ -21,7 +21,7 @@ fn main() {
                     "{{\"id\":{i},\"type\":\"user.created.v1\",\"name\":\"Zoë \\\"Q\\\"\",\"pad\":\"{}\"}}",
                     "x".repeat(40)
                 ))
-            }), headers: vec![("traceparent".into(), Some(Bytes::from_static(b"00-abc-def-01")))] } })
+            }), headers: vec![("traceparent".into(), Some(Bytes::from_static(b"00-abc-def-01")))], ..Message::default() } })
         .collect();
 
     let t = Instant::now();

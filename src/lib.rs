@@ -19,6 +19,7 @@
 //!   [`units`].
 
 pub mod cli;
+pub mod codec;
 pub mod config;
 pub mod diag;
 pub mod dlq;

@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
+use crate::codec::{Codec, Defaults, EncodeError};
 use crate::kafka::producer::Producer;
 use crate::output::{Render, Styles};
 use crate::record::Message;
@@ -93,6 +94,20 @@ pub fn one_record(m: Message, partition: Option<i32>) -> Input {
     let (tx, rx) = tokio::sync::mpsc::channel(1);
     let _ = tx.try_send(vec![Item::Record(1, m, partition)]);
     rx
+}
+
+/// Encodes a message's registry data, if it has any.
+async fn encode(
+    encoding: &mut Option<(&mut Codec, &Defaults)>,
+    msg: &mut Message,
+) -> Result<(), EncodeError> {
+    match encoding {
+        Some((codec, defaults)) => codec.encode(msg, defaults).await,
+        None if msg.key_schema.is_some() || msg.value_schema.is_some() => Err(EncodeError::Input(
+            "key_schema/value_schema need a schema registry (--registry, or the context's schema_registry)".into(),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Spaces sends `1/rate` seconds apart from the first, so a run keeps its average rate.
@@ -232,12 +247,14 @@ pub struct Outcome {
 /// Sends the input's records to `topic` (of `partitions` partitions) until the input ends, a bad
 /// line stops it or `stop` resolves; then sends what was read, unless `stop` resolves again.
 /// `warn` hears skipped lines.
+#[allow(clippy::too_many_arguments)]
 pub async fn run<S: Future<Output = ()>>(
     producer: &mut Producer,
     topic: &Arc<str>,
     partitions: i32,
     mut input: Input,
     opts: &PublishOptions,
+    mut encoding: Option<(&mut Codec, &Defaults)>,
     stop: impl Fn() -> S,
     mut warn: impl FnMut(String),
 ) -> anyhow::Result<Outcome> {
@@ -263,7 +280,7 @@ pub async fn run<S: Future<Output = ()>>(
             chunk = input.recv() => {
                 let Some(chunk) = chunk else { break 'input };
                 for item in chunk {
-                    let (line, msg, partition) = match item {
+                    let (line, mut msg, partition) = match item {
                         Item::Record(line, msg, partition) => (line, msg, partition),
                         Item::Bad(line, why) => {
                             if !opts.skip_invalid {
@@ -281,6 +298,19 @@ pub async fn run<S: Future<Output = ()>>(
                             break 'input;
                         }
                     };
+                    match encode(&mut encoding, &mut msg).await {
+                        Ok(()) => {}
+                        Err(EncodeError::Registry(e)) => return Err(anyhow::anyhow!("line {line}: {e}")),
+                        Err(EncodeError::Input(why)) => {
+                            if !opts.skip_invalid {
+                                out.bad_line = Some((line, why));
+                                break 'input;
+                            }
+                            out.summary.skipped_invalid += 1;
+                            warn(format!("line {line}: {}; skipped", crate::output::sanitize(&why)));
+                            continue;
+                        }
+                    }
                     if let Some(p) = partition
                         && !(0..partitions).contains(&p)
                     {
@@ -376,9 +406,16 @@ mod tests {
         };
         let mut warnings = Vec::new();
         let never = || std::future::pending::<()>();
-        let out = run(&mut p, &topic, 2, json_lines(LINES), &opts, never, |w| {
-            warnings.push(w)
-        })
+        let out = run(
+            &mut p,
+            &topic,
+            2,
+            json_lines(LINES),
+            &opts,
+            None,
+            never,
+            |w| warnings.push(w),
+        )
         .await
         .unwrap();
         assert_eq!((out.summary.records, out.summary.skipped_invalid), (3, 2));
@@ -402,9 +439,18 @@ mod tests {
         let topic: Arc<str> = Arc::from("t");
         let never = || std::future::pending::<()>();
         let opts = PublishOptions::default();
-        let out = run(&mut p, &topic, 2, json_lines(LINES), &opts, never, |_| {})
-            .await
-            .unwrap();
+        let out = run(
+            &mut p,
+            &topic,
+            2,
+            json_lines(LINES),
+            &opts,
+            None,
+            never,
+            |_| {},
+        )
+        .await
+        .unwrap();
         let (line, _) = out.bad_line.expect("stopped at the bad line");
         assert_eq!((line, out.summary.records), (2, 1));
         assert_eq!(values(&b, 0), ["a"]);
@@ -429,7 +475,7 @@ mod tests {
         .unwrap();
         let stop = || tokio::time::sleep(Duration::from_millis(200));
         let opts = PublishOptions::default();
-        let out = run(&mut p, &topic, 2, rx, &opts, stop, |_| {})
+        let out = run(&mut p, &topic, 2, rx, &opts, None, stop, |_| {})
             .await
             .unwrap();
         assert!(out.interrupted);
@@ -448,9 +494,18 @@ mod tests {
         };
         let started = Instant::now();
         let never = || std::future::pending::<()>();
-        let out = run(&mut p, &topic, 2, json_lines(LINES), &opts, never, |_| {})
-            .await
-            .unwrap();
+        let out = run(
+            &mut p,
+            &topic,
+            2,
+            json_lines(LINES),
+            &opts,
+            None,
+            never,
+            |_| {},
+        )
+        .await
+        .unwrap();
         // 3 records at 20/s: the last is due 150 ms after the start
         assert!(started.elapsed() >= Duration::from_millis(150));
         assert_eq!(out.summary.records, 3);

@@ -12,6 +12,7 @@ use std::io::Write;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::codec::{Codec, Part};
 use crate::kafka::Client;
 use crate::kafka::assign::{Selection, new_partitions};
 use crate::kafka::fetcher::Fetcher;
@@ -59,6 +60,8 @@ pub enum Event {
     Warning(String),
     /// New partitions are read from now on (`topic/partition`).
     Added(Vec<String>),
+    /// A record's key or value was left undecoded (`topic/partition@offset key|value: why`).
+    Undecoded(String),
 }
 
 /// What a tail did.
@@ -75,10 +78,12 @@ pub struct TailSummary {
 }
 
 /// Reads until the fetcher is done, `max` records are written or `stop` resolves.
+#[allow(clippy::too_many_arguments)]
 pub async fn run<W: Write>(
     client: &Arc<Client>,
     fetcher: &mut Fetcher,
     opts: &TailOptions,
+    mut codec: Option<&mut Codec>,
     out: &mut RecordWriter<W>,
     stop: impl Future<Output = ()>,
     mut on: impl FnMut(Event),
@@ -100,7 +105,10 @@ pub async fn run<W: Write>(
         for n in fetcher.take_notices() {
             on(Event::Warning(n.0));
         }
-        let Some(records) = batch else { break };
+        let Some(mut records) = batch else { break };
+        if let Some(c) = codec.as_deref_mut() {
+            decode_all(c, &mut records, &mut on).await;
+        }
         for (i, r) in records.iter().enumerate() {
             summary.scanned += 1;
             if !opts.filter.is_empty() && !opts.filter.matches(r) {
@@ -148,6 +156,22 @@ pub async fn run<W: Write>(
         summary.committed = true;
     }
     Ok(summary)
+}
+
+/// Decodes registry-framed keys and values in place; what stays undecoded is reported.
+pub async fn decode_all(codec: &mut Codec, records: &mut [Record], on: &mut impl FnMut(Event)) {
+    for r in records {
+        for (part, why) in codec.decode(&r.topic, &mut r.msg).await {
+            let part = match part {
+                Part::Key => "key",
+                Part::Value => "value",
+            };
+            on(Event::Undecoded(format!(
+                "{}/{}@{} {part}: {why}",
+                r.topic, r.partition, r.offset
+            )));
+        }
+    }
 }
 
 /// Positions to commit after stopping in the middle of a response: the fetcher's, except for
@@ -212,7 +236,7 @@ mod tests {
         let mut fetcher = Fetcher::new(client.clone(), FetchOptions::default(), plan.assignments());
         let mut out = RecordWriter::new(Vec::new(), RecordFormat::Raw, Styles::PLAIN, false);
         let mut events = Vec::new();
-        let summary = run(&client, &mut fetcher, &opts, &mut out, stop, |e| {
+        let summary = run(&client, &mut fetcher, &opts, None, &mut out, stop, |e| {
             events.push(e)
         })
         .await

@@ -125,6 +125,22 @@ impl Ctx<'_> {
     }
 }
 
+/// The registry codec when a registry is configured (and `off` is false), after checking that
+/// the registry answers: an unreachable one fails before any record is read.
+pub async fn codec(
+    ctx: &Ctx<'_>,
+    off: bool,
+    avro_json: crate::codec::avro::AvroJson,
+) -> anyhow::Result<Option<crate::codec::Codec>> {
+    let Some(opts) = ctx.settings.registry_options()?.filter(|_| !off) else {
+        return Ok(None);
+    };
+    let mut codec =
+        crate::codec::Codec::new(crate::schema::registry::Registry::new(&opts)?, avro_json);
+    codec.probe().await?;
+    Ok(Some(codec))
+}
+
 /// Fails when `group` does not exist, naming the groups it may have meant; `hint` says how to
 /// start a new one on purpose.
 pub async fn require_group(client: &kafka::Client, group: &str, hint: &str) -> anyhow::Result<()> {

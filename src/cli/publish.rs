@@ -123,6 +123,9 @@ pub struct PublishArgs {
     /// Do not use an idempotent producer even when the broker supports one.
     #[arg(long, help_heading = "Producer")]
     pub no_idempotence: bool,
+
+    #[command(flatten)]
+    pub schema: crate::codec::flags::SchemaFlags,
 }
 
 /// CloudEvents content mode.
@@ -217,6 +220,7 @@ fn input_options(args: &PublishArgs) -> anyhow::Result<InputOptions> {
         timestamp,
         null_value: args.null_value,
         wrap,
+        datum: args.schema.datum(),
     })
 }
 
@@ -286,6 +290,7 @@ fn input(
                 value: None,
                 timestamp: opts.timestamp.unwrap_or_else(now_ms),
                 headers: opts.headers.clone(),
+                ..Message::default()
             };
             publish::one_record(m, opts.partition)
         }
@@ -322,6 +327,9 @@ pub async fn run(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<ExitStatus
             partitions - 1
         )));
     }
+    let mut codec = super::codec(ctx, false, Default::default()).await?;
+    let defaults = (args.schema.defaults(codec.as_mut(), &args.topic).await)
+        .map_err(|(input, e)| if input { usage(e) } else { anyhow::anyhow!(e) })?;
     let (input, bar) = input(ctx, args, &opts)?;
     let engine = PublishOptions {
         rate: args.rate,
@@ -334,6 +342,7 @@ pub async fn run(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<ExitStatus
         partitions,
         input,
         &engine,
+        codec.as_mut().map(|c| (c, &defaults)),
         super::terminal::stop_signal,
         warn,
     )

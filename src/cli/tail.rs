@@ -98,6 +98,20 @@ pub struct TailArgs {
     /// Read records of open and aborted transactions too.
     #[arg(long)]
     pub read_uncommitted: bool,
+
+    /// How Avro unions print: the branch's value (plain) or {"type": value} (avro, the Avro spec's JSON)
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORM",
+        default_value_t,
+        help_heading = "Schema registry"
+    )]
+    pub avro_json: crate::codec::avro::AvroJson,
+
+    /// Show registry-framed keys and values as they are, even with a registry configured
+    #[arg(long, help_heading = "Schema registry")]
+    pub no_decode: bool,
 }
 
 /// The read's options from the flags.
@@ -241,6 +255,7 @@ pub async fn run(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<ExitStatus> {
         // like `head -n 0`: nothing to print, nothing read, nothing committed
         return Ok(ExitStatus::Success);
     }
+    let mut codec = super::codec(ctx, args.no_decode, args.avro_json).await?;
     let client = Arc::new(ctx.client().await?);
     let plan = plan_read(ctx, &client, args, &selection, &bounds).await?;
     let fetch = FetchOptions {
@@ -259,21 +274,36 @@ pub async fn run(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<ExitStatus> {
     let styles = ctx.printer.out_styles();
     let mut out = RecordWriter::new(std::io::stdout().lock(), format, styles, tty);
     let on = |e: Event| match e {
-        Event::Warning(w) => ctx.printer.warn(&w),
+        Event::Warning(w) | Event::Undecoded(w) => ctx.printer.warn(&w),
         Event::Added(names) => ctx
             .printer
             .status(&format!("now also reading {}", names.join(", "))),
     };
     let stop = super::terminal::stop_signal();
-    let summary = tail::run(&client, &mut fetcher, &opts, &mut out, stop, on).await?;
+    let summary = tail::run(
+        &client,
+        &mut fetcher,
+        &opts,
+        codec.as_mut(),
+        &mut out,
+        stop,
+        on,
+    );
+    let summary = summary.await?;
     if let (Some(g), true) = (&args.group, summary.committed) {
         ctx.printer
             .status(&format!("committed group {g}'s offsets"));
     }
     if bounded(&bounds) || args.max.is_some() || summary.interrupted {
         let printed = summary.printed;
+        let registry = codec.as_ref().map_or(String::new(), |c| {
+            format!(
+                "; {} schemas from the registry in {} requests",
+                c.fetched, c.requests
+            )
+        });
         ctx.printer.status(&format!(
-            "{printed} record{} printed ({} read)",
+            "{printed} record{} printed ({} read){registry}",
             if printed == 1 { "" } else { "s" },
             summary.scanned
         ));

@@ -500,6 +500,7 @@ fn accept(p: &mut PartState, batches: Vec<batch::Batch>, out: &mut Vec<Record>) 
                         value: r.value,
                         headers: r.headers,
                         timestamp: r.timestamp,
+                        ..Message::default()
                     },
                 });
             }

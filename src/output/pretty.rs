@@ -82,6 +82,12 @@ pub fn write_pretty(out: &mut Vec<u8>, r: &Record, styles: &Styles, escape: bool
 
     out.extend_from_slice(b" key=");
     p.bytes_text(out, r.msg.key.as_deref());
+    for (what, tag) in [("key", &r.msg.key_schema), ("value", &r.msg.value_schema)] {
+        if let Some(t) = tag {
+            out.push(b' ');
+            p.plain(out, DIM, &schema_label(what, t));
+        }
+    }
     out.push(b'\n');
 
     for (name, value) in &r.msg.headers {
@@ -111,6 +117,21 @@ pub fn write_pretty(out: &mut Vec<u8>, r: &Record, styles: &Styles, escape: bool
 }
 
 /// The pretty view of one record as a string (tests and callers that want text).
+/// `value: orders-value v3 (AVRO, id 12)`: which registry schema decoded the key or value.
+fn schema_label(what: &str, t: &crate::record::SchemaTag) -> String {
+    let name = match (&t.subject, t.version) {
+        (Some(s), Some(v)) => format!("{s} v{v}"),
+        (Some(s), None) => s.clone(),
+        _ => format!("schema {}", t.id),
+    };
+    let message = t
+        .message
+        .as_deref()
+        .map(|m| format!(" {m}"))
+        .unwrap_or_default();
+    format!("{what}: {name} ({}{message}, id {})", t.format, t.id)
+}
+
 pub fn to_pretty_string(r: &Record, styles: &Styles, escape: bool) -> String {
     let mut out = Vec::new();
     write_pretty(&mut out, r, styles, escape);
@@ -322,6 +343,7 @@ mod tests {
                 key: Some(Bytes::from_static(b"order-7")),
                 value: value.map(Bytes::copy_from_slice),
                 headers: vec![],
+                ..Default::default()
             },
         }
     }

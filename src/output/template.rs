@@ -400,6 +400,7 @@ mod tests {
                     ("type".into(), Some(Bytes::from_static(b"second"))),
                     ("empty".into(), Some(Bytes::new())),
                 ],
+                ..Default::default()
             },
         }
     }

@@ -51,6 +51,8 @@ pub struct InputOptions {
     pub null_value: bool,
     /// Envelope or CloudEvents.
     pub wrap: Wrap,
+    /// `--key-schema` / `--value-schema` (json format): the record's key / value is a datum.
+    pub datum: json::Datum,
 }
 
 /// Parses `-H name=value` (`name` alone is a null value).
@@ -112,12 +114,14 @@ pub fn parse_line(
             }
         }
         InputFormat::Json => {
-            let d = json::decode(line).map_err(|e| e.message)?;
+            let d = json::decode_with(line, opts.datum).map_err(|e| e.message)?;
             let m = Message {
                 timestamp: d.timestamp.unwrap_or(now_ms),
                 key: d.key,
                 value: d.value,
                 headers: d.headers,
+                key_schema: d.key_schema,
+                value_schema: d.value_schema,
             };
             (m, d.partition.filter(|_| !opts.ignore_partition))
         }

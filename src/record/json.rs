@@ -29,7 +29,8 @@ use bytes::Bytes;
 use serde_json::{Map, Value};
 
 use super::time::{parse_rfc3339, write_rfc3339};
-use super::{Message, Record, TimestampType};
+use super::{Message, Record, SchemaTag, TimestampType};
+use std::sync::Arc;
 
 /// Appends one record as a JSON object, without a trailing newline.
 pub fn encode_into(out: &mut Vec<u8>, r: &Record) {
@@ -47,9 +48,9 @@ pub fn encode_into(out: &mut Vec<u8>, r: &Record) {
     out.extend_from_slice(b",\"timestamp_type\":\"");
     out.extend_from_slice(r.timestamp_type.as_str().as_bytes());
     out.extend_from_slice(b"\",\"key\":");
-    write_bytes(out, r.msg.key.as_deref());
+    write_part(out, r.msg.key.as_deref(), r.msg.key_schema.is_some());
     out.extend_from_slice(b",\"value\":");
-    write_bytes(out, r.msg.value.as_deref());
+    write_part(out, r.msg.value.as_deref(), r.msg.value_schema.is_some());
     out.extend_from_slice(b",\"headers\":[");
     for (i, (name, value)) in r.msg.headers.iter().enumerate() {
         if i > 0 {
@@ -61,7 +62,14 @@ pub fn encode_into(out: &mut Vec<u8>, r: &Record) {
         write_bytes(out, value.as_deref());
         out.push(b']');
     }
-    out.extend_from_slice(b"]}");
+    out.push(b']');
+    if let Some(t) = &r.msg.key_schema {
+        write_tag(out, "key_schema", t);
+    }
+    if let Some(t) = &r.msg.value_schema {
+        write_tag(out, "value_schema", t);
+    }
+    out.push(b'}');
 }
 
 /// Appends one record as a JSON line (the object and `\n`).
@@ -137,6 +145,45 @@ fn write_bytes(out: &mut Vec<u8>, b: Option<&[u8]>) {
             }
         },
     }
+}
+
+/// A JSON string literal (see [`write_str`]).
+pub fn write_json_str(out: &mut Vec<u8>, s: &str) {
+    write_str(out, s);
+}
+
+/// A decoded key or value (JSON text, written as is) or bytes.
+fn write_part(out: &mut Vec<u8>, b: Option<&[u8]>, decoded: bool) {
+    match b {
+        Some(json) if decoded => out.extend_from_slice(json),
+        other => write_bytes(out, other),
+    }
+}
+
+fn write_tag(out: &mut Vec<u8>, field: &str, t: &SchemaTag) {
+    out.extend_from_slice(b",\"");
+    out.extend_from_slice(field.as_bytes());
+    out.extend_from_slice(b"\":{\"id\":");
+    out.extend_from_slice(itoa::Buffer::new().format(t.id).as_bytes());
+    if let Some(s) = &t.subject {
+        out.extend_from_slice(b",\"subject\":");
+        write_str(out, s);
+    }
+    if let Some(v) = t.version {
+        out.extend_from_slice(b",\"version\":");
+        out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+    }
+    out.extend_from_slice(b",\"format\":");
+    write_str(out, &t.format);
+    if let Some(m) = &t.message {
+        out.extend_from_slice(b",\"message\":");
+        write_str(out, m);
+    }
+    if let Some(g) = &t.guid {
+        out.extend_from_slice(b",\"guid\":");
+        write_str(out, g);
+    }
+    out.push(b'}');
 }
 
 /// Escapes for bytes below 0x20 and `"`/`\`; 0 means copy as is, `u` means `\u00XX`.
@@ -223,6 +270,18 @@ pub struct DecodedRecord {
     pub value: Option<Bytes>,
     /// Headers in order; missing means none.
     pub headers: Vec<(String, Option<Bytes>)>,
+    /// `key_schema`: the key is a datum (JSON text) of this registry schema.
+    pub key_schema: Option<Arc<SchemaTag>>,
+    /// `value_schema`: the same for the value.
+    pub value_schema: Option<Arc<SchemaTag>>,
+}
+
+/// Which of key and value are data to encode with a registry schema whatever the line says
+/// (publish's `--key-schema` / `--value-schema`): their JSON is kept as JSON text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Datum {
+    pub key: bool,
+    pub value: bool,
 }
 
 impl DecodedRecord {
@@ -239,16 +298,22 @@ impl DecodedRecord {
                 key: self.key,
                 value: self.value,
                 headers: self.headers,
+                key_schema: self.key_schema,
+                value_schema: self.value_schema,
             },
         })
     }
 }
 
-const FIELDS: &str =
-    "topic, partition, offset, timestamp, timestamp_ms, timestamp_type, key, value, headers";
+const FIELDS: &str = "topic, partition, offset, timestamp, timestamp_ms, timestamp_type, key, value, headers, key_schema, value_schema";
 
 /// Decodes one JSON line (surrounding whitespace allowed) into a record.
 pub fn decode(line: &[u8]) -> Result<DecodedRecord, DecodeError> {
+    decode_with(line, Datum::default())
+}
+
+/// Like [`decode`], with key and/or value taken as data for a registry schema.
+pub fn decode_with(line: &[u8], datum: Datum) -> Result<DecodedRecord, DecodeError> {
     let doc: Value = match serde_json::from_slice(line) {
         Ok(v) => v,
         Err(e) => return err(format!("not valid JSON: {e}")),
@@ -259,12 +324,18 @@ pub fn decode(line: &[u8]) -> Result<DecodedRecord, DecodeError> {
             kind(&doc)
         ));
     };
-    decode_object(map)
+    decode_object_with(map, datum)
 }
 
 /// Decodes an already parsed JSON object into a record.
 pub fn decode_object(map: Map<String, Value>) -> Result<DecodedRecord, DecodeError> {
+    decode_object_with(map, Datum::default())
+}
+
+fn decode_object_with(map: Map<String, Value>, datum: Datum) -> Result<DecodedRecord, DecodeError> {
     let mut rec = DecodedRecord::default();
+    let mut key = Value::Null;
+    let mut value = Value::Null;
     let mut value_seen = false;
     let mut rfc_ts: Option<i64> = None;
     let mut ms_ts: Option<i64> = None;
@@ -316,11 +387,13 @@ pub fn decode_object(map: Map<String, Value>) -> Result<DecodedRecord, DecodeErr
                     ));
                 }
             },
-            "key" => rec.key = decode_bytes(v, "\"key\"")?,
+            "key" => key = v,
             "value" => {
                 value_seen = true;
-                rec.value = decode_bytes(v, "\"value\"")?;
+                value = v;
             }
+            "key_schema" => rec.key_schema = decode_tag(v, "\"key_schema\"")?,
+            "value_schema" => rec.value_schema = decode_tag(v, "\"value_schema\"")?,
             "headers" => rec.headers = decode_headers(v)?,
             other => return err(format!("unknown field {other:?} (expected {FIELDS})")),
         }
@@ -328,6 +401,12 @@ pub fn decode_object(map: Map<String, Value>) -> Result<DecodedRecord, DecodeErr
     if !value_seen {
         return err("missing \"value\" (use \"value\": null for a tombstone)");
     }
+    rec.key = decode_part(key, "\"key\"", datum.key || rec.key_schema.is_some())?;
+    rec.value = decode_part(
+        value,
+        "\"value\"",
+        datum.value || rec.value_schema.is_some(),
+    )?;
     rec.timestamp = match (rfc_ts, ms_ts) {
         (Some(a), Some(b)) if a != b => {
             return err(format!(
@@ -392,6 +471,64 @@ fn decode_bytes(v: Value, what: &str) -> Result<Option<Bytes>, DecodeError> {
             kind(&other)
         )),
     }
+}
+
+/// A key or value: JSON text when it is a datum, else bytes.
+fn decode_part(v: Value, what: &str, datum: bool) -> Result<Option<Bytes>, DecodeError> {
+    match v {
+        Value::Null => Ok(None),
+        v if datum => Ok(Some(Bytes::from(v.to_string().into_bytes()))),
+        v => decode_bytes(v, what),
+    }
+}
+
+/// A `key_schema` / `value_schema` object: `id` (or `guid`) and, as `tail` writes them,
+/// `subject`, `version`, `format`, `message`.
+fn decode_tag(v: Value, what: &str) -> Result<Option<Arc<SchemaTag>>, DecodeError> {
+    let map = match v {
+        Value::Null => return Ok(None),
+        Value::Object(m) => m,
+        other => {
+            return err(format!(
+                "{what}: expected an object like {{\"id\": 1}}, got {}",
+                kind(&other)
+            ));
+        }
+    };
+    let mut t = SchemaTag::default();
+    let mut id_seen = false;
+    for (field, v) in map {
+        let text = |v: &Value| -> Result<Option<String>, DecodeError> {
+            match v {
+                Value::Null => Ok(None),
+                Value::String(s) => Ok(Some(s.clone())),
+                other => err(format!(
+                    "{what}.{field}: expected a string, got {}",
+                    kind(other)
+                )),
+            }
+        };
+        match field.as_str() {
+            "id" => {
+                id_seen = true;
+                t.id = optional_int(&v, "id", 0, i64::from(i32::MAX))?.unwrap_or(0) as i32;
+            }
+            "subject" => t.subject = text(&v)?,
+            "version" => t.version = optional_int(&v, "version", 0, i64::MAX)?,
+            "format" => t.format = text(&v)?.unwrap_or_default(),
+            "message" => t.message = text(&v)?,
+            "guid" => t.guid = text(&v)?,
+            other => {
+                return err(format!(
+                    "{what}: unknown field {other:?} (expected id, subject, version, format, message, guid)"
+                ));
+            }
+        }
+    }
+    if !id_seen && t.guid.is_none() {
+        return err(format!("{what}: needs \"id\" (the registry's schema id)"));
+    }
+    Ok(Some(Arc::new(t)))
 }
 
 fn decode_headers(v: Value) -> Result<Vec<(String, Option<Bytes>)>, DecodeError> {
@@ -478,6 +615,7 @@ mod tests {
                 key: b(b"k1"),
                 value: b(b"{\"id\":1}"),
                 headers: vec![],
+                ..Default::default()
             },
         }
     }
@@ -526,6 +664,7 @@ mod tests {
                     ("a".into(), b(b"x")),
                     ("bin".into(), b(&[0xc3])),
                 ],
+                ..Default::default()
             },
         };
         assert_eq!(
@@ -782,7 +921,7 @@ mod tests {
         assert!(decode_err(r#"{"value":"x"} trailing"#).starts_with("not valid JSON"));
         assert_eq!(
             decode_err(r#"["x"]"#),
-            "expected a JSON object with topic, partition, offset, timestamp, timestamp_ms, timestamp_type, key, value, headers, got an array"
+            "expected a JSON object with topic, partition, offset, timestamp, timestamp_ms, timestamp_type, key, value, headers, key_schema, value_schema, got an array"
         );
         assert_eq!(
             decode_err(r#"{"key":"k"}"#),
@@ -790,7 +929,7 @@ mod tests {
         );
         assert_eq!(
             decode_err(r#"{"vaule":"x"}"#),
-            r#"unknown field "vaule" (expected topic, partition, offset, timestamp, timestamp_ms, timestamp_type, key, value, headers)"#
+            r#"unknown field "vaule" (expected topic, partition, offset, timestamp, timestamp_ms, timestamp_type, key, value, headers, key_schema, value_schema)"#
         );
         assert_eq!(
             decode_err(r#"{"value":"x","partition":"3"}"#),

@@ -80,6 +80,28 @@ pub struct Message {
     pub headers: Vec<(String, Option<Bytes>)>,
     /// Milliseconds since the Unix epoch (may be negative).
     pub timestamp: i64,
+    /// Set when `key` holds the JSON text of a registry-encoded key (decoded by `tail`, or to be
+    /// encoded by `publish`): which schema it is in.
+    pub key_schema: Option<Arc<SchemaTag>>,
+    /// The same for `value`.
+    pub value_schema: Option<Arc<SchemaTag>>,
+}
+
+/// The registry schema of a decoded key or value, as `tail -o json` writes it in `key_schema` /
+/// `value_schema` and `publish --format json` reads it back to encode with the same schema.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SchemaTag {
+    /// The registry's schema id.
+    pub id: i32,
+    /// The subject and version that hold it (preferring the topic's own subject), when known.
+    pub subject: Option<String>,
+    pub version: Option<i64>,
+    /// `AVRO`, `PROTOBUF` or `JSON`.
+    pub format: String,
+    /// Protobuf: the message's full name.
+    pub message: Option<String>,
+    /// Set when the schema was named by a header (header framing): its GUID.
+    pub guid: Option<String>,
 }
 
 /// One Kafka record, losslessly: a [`Message`] and where it was read.

@@ -86,6 +86,70 @@ pub fn write_rfc3339(out: &mut Vec<u8>, ms: i64) {
     out.push(b'Z');
 }
 
+/// Appends an instant given in units of `10^-digits` seconds (`digits` 3, 6 or 9) as RFC 3339
+/// with that many fraction digits, in UTC (`Z`) or, for a local timestamp, without a zone.
+pub fn write_rfc3339_units(out: &mut Vec<u8>, value: i64, digits: u32, utc: bool) {
+    let per_ms = 10i64.pow(digits.saturating_sub(3));
+    write_rfc3339(out, value.div_euclid(per_ms));
+    out.pop(); // the Z
+    if digits > 3 {
+        push_padded(out, value.rem_euclid(per_ms) as u64, digits as usize - 3);
+    }
+    if utc {
+        out.push(b'Z');
+    }
+}
+
+/// Parses RFC 3339 (a missing zone read as UTC when `local`) into units of `10^-digits` seconds.
+pub fn parse_rfc3339_units(s: &str, digits: u32, local: bool) -> Result<i64, String> {
+    let zoned;
+    let text = if local && !has_zone(s) {
+        zoned = format!("{s}Z");
+        zoned.as_str()
+    } else {
+        s
+    };
+    let ms = parse_rfc3339(text)?;
+    let per_ms = 10i64.pow(digits.saturating_sub(3));
+    // the fraction's digits beyond milliseconds
+    let frac = text
+        .split_once('.')
+        .map(|(_, f)| {
+            f.bytes()
+                .take_while(u8::is_ascii_digit)
+                .collect::<Vec<u8>>()
+        })
+        .unwrap_or_default();
+    let mut extra = 0i64;
+    for k in 3..digits as usize {
+        extra = extra * 10 + frac.get(k).map_or(0, |b| i64::from(b - b'0'));
+    }
+    ms.checked_mul(per_ms)
+        .and_then(|v| v.checked_add(extra))
+        .ok_or_else(|| format!("timestamp {s:?} out of range"))
+}
+
+fn has_zone(s: &str) -> bool {
+    let time = s.split_once(['T', 't', ' ']).map_or("", |(_, t)| t);
+    time.ends_with(['Z', 'z']) || time.contains('+') || time.rfind('-').is_some()
+}
+
+/// Appends a day number since 1970-01-01 as `YYYY-MM-DD`.
+pub fn write_date(out: &mut Vec<u8>, days: i64) {
+    let mut full = Vec::with_capacity(24);
+    write_rfc3339(&mut full, days.saturating_mul(MS_PER_DAY));
+    let end = full.iter().position(|&b| b == b'T').unwrap_or(full.len());
+    out.extend_from_slice(&full[..end]);
+}
+
+/// Parses `YYYY-MM-DD` into a day number since 1970-01-01.
+pub fn parse_date(s: &str) -> Result<i64, String> {
+    if s.contains(['T', 't', ' ']) {
+        return Err(format!("{s:?} is not a date (YYYY-MM-DD)"));
+    }
+    Ok(parse(s, true)?.div_euclid(MS_PER_DAY))
+}
+
 /// Formats `ms` (epoch milliseconds) as `YYYY-MM-DDTHH:MM:SS.mmmZ`.
 pub fn format_rfc3339(ms: i64) -> String {
     let mut out = Vec::with_capacity(24);

@@ -123,6 +123,36 @@ impl SchemaVersion {
     }
 }
 
+/// A schema as `GET /schemas/ids/{id}` and `GET /schemas/guids/{guid}` answer it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct StoredSchema {
+    pub schema: String,
+    #[serde(rename = "schemaType", default)]
+    pub schema_type: Option<String>,
+    #[serde(default)]
+    pub references: Vec<SchemaRef>,
+    /// The schema's GUID (Confluent 8.0+; other registries leave it out).
+    #[serde(default)]
+    pub guid: Option<String>,
+    /// The id (in GUID lookups).
+    #[serde(default)]
+    pub id: Option<i64>,
+}
+
+impl StoredSchema {
+    /// The format, a missing `schemaType` meaning AVRO.
+    pub fn format(&self) -> Option<Format> {
+        Format::from_registry_type(self.schema_type.as_deref())
+    }
+}
+
+/// A subject version that holds a schema id.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct SubjectVersion {
+    pub subject: String,
+    pub version: i64,
+}
+
 /// The answer of a compatibility check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Compatibility {
@@ -380,6 +410,60 @@ impl Registry {
         let path = format!("/subjects/{}/versions", encode_segment(subject));
         let id: IdBody = self.send(reqwest::Method::POST, &path, Some(body)).await?;
         Ok(id.id)
+    }
+}
+
+impl Registry {
+    /// The schema with this id; `RegistryError::Api` with code 40403 when there is none.
+    pub async fn schema_by_id(&self, id: i32) -> Result<StoredSchema, RegistryError> {
+        self.send(reqwest::Method::GET, &format!("/schemas/ids/{id}"), None)
+            .await
+    }
+
+    /// The schema with this GUID (Confluent 8.0+).
+    pub async fn schema_by_guid(&self, guid: &str) -> Result<StoredSchema, RegistryError> {
+        let path = format!("/schemas/guids/{}", encode_segment(guid));
+        self.send(reqwest::Method::GET, &path, None).await
+    }
+
+    /// The subject versions holding a schema id; empty where the registry cannot say.
+    pub async fn id_versions(&self, id: i64) -> Result<Vec<SubjectVersion>, RegistryError> {
+        let path = format!("/schemas/ids/{id}/versions");
+        match self.send(reqwest::Method::GET, &path, None).await {
+            Err(RegistryError::Api {
+                status: 404 | 405, ..
+            }) => Ok(vec![]),
+            other => other,
+        }
+    }
+
+    /// The version of `subject` that holds this schema (`POST /subjects/{s}`); code 40403 when it
+    /// holds no such schema, 40401 when the subject does not exist.
+    pub async fn lookup(
+        &self,
+        subject: &str,
+        body: &SchemaBody,
+    ) -> Result<SchemaVersion, RegistryError> {
+        let path = format!("/subjects/{}", encode_segment(subject));
+        self.send(reqwest::Method::POST, &path, Some(body)).await
+    }
+
+    /// Whether the registry answers at all: an unreachable registry, or one refusing the
+    /// credentials, is an error; any other answer is not.
+    pub async fn probe(&self) -> Result<(), RegistryError> {
+        match self
+            .send::<serde_json::Value>(reqwest::Method::GET, "/config", None)
+            .await
+        {
+            Ok(_) => Ok(()),
+            Err(e @ (RegistryError::Unreachable { .. } | RegistryError::Config(_))) => Err(e),
+            Err(
+                e @ RegistryError::Api {
+                    status: 401 | 403, ..
+                },
+            ) => Err(e),
+            Err(_) => Ok(()),
+        }
     }
 }
 

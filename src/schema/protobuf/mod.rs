@@ -119,16 +119,37 @@ impl FileResolver for Resolver {
 
     fn open_file(&self, name: &str) -> Result<File, protox::Error> {
         if name == self.main {
-            return File::from_source(name, &self.main_text);
+            return open_text(name, &self.main_text);
         }
         if let Some(text) = self.references.get(name) {
-            return File::from_source(name, text);
+            return open_text(name, text);
         }
         if let Some(text) = builtin::get(name) {
             return File::from_source(name, text);
         }
         self.google.open_file(name)
     }
+}
+
+/// A schema's text: `.proto` source, or (as some clients register it and registries may answer
+/// with `?format=serialized`) a base64-encoded `FileDescriptorProto`, taken under `name`.
+fn open_text(name: &str, text: &str) -> Result<File, protox::Error> {
+    use base64::Engine as _;
+    use prost_reflect::prost::Message as _;
+
+    let looks_base64 = !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b));
+    if looks_base64
+        && let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(text)
+        && let Ok(mut fd) = prost_reflect::prost_types::FileDescriptorProto::decode(&bytes[..])
+        && (!fd.message_type.is_empty() || !fd.enum_type.is_empty() || fd.syntax.is_some())
+    {
+        fd.name = Some(name.to_string());
+        return Ok(File::from_file_descriptor_proto(fd));
+    }
+    File::from_source(name, text)
 }
 
 /// Converts a compiler error, locating it by the first labelled span when there is one.
