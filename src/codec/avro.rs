@@ -23,6 +23,9 @@ use serde_json::Value as Json;
 
 use crate::record::time;
 
+mod plan;
+use self::plan::{Node, NodeId, Plan};
+
 /// The JSON form of unions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum AvroJson {
@@ -40,8 +43,8 @@ const MAX_ALLOCATION: usize = 64 << 20;
 /// A writer schema, parsed once with the named types of its references.
 pub struct AvroCodec {
     schema: &'static Schema,
+    plan: Plan,
     names: HashMap<Name, &'static Schema>,
-    reader: apache_avro::reader::datum::GenericDatumReader<'static>,
     writer: apache_avro::writer::datum::GenericDatumWriter<'static>,
 }
 
@@ -63,20 +66,18 @@ impl AvroCodec {
             .iter()
             .map(|(n, s)| (n.clone(), *s))
             .collect();
-        let reader = apache_avro::reader::datum::GenericDatumReader::builder(main)
-            .writer_schemata(all.clone())
-            .and_then(|b| b.build())
-            .map_err(|e| format!("Avro schema: {e}"))?;
         let writer = apache_avro::writer::datum::GenericDatumWriter::builder(main)
             .schemata(all)
             .and_then(|b| b.build())
             .map_err(|e| format!("Avro schema: {e}"))?;
-        Ok(AvroCodec {
+        let mut codec = AvroCodec {
             schema: main,
+            plan: Plan::default(),
             names,
-            reader,
             writer,
-        })
+        };
+        codec.plan = Plan::new(main, &codec.names, &|s| branch_name(&codec, s))?;
+        Ok(codec)
     }
 
     /// The full name of the top-level named type (record name strategies), if it has one.
@@ -91,19 +92,25 @@ impl AvroCodec {
 
     /// Decodes one datum and appends it as JSON.
     pub fn decode(&self, bytes: &[u8], mode: AvroJson, out: &mut Vec<u8>) -> Result<(), String> {
-        let mut cursor = bytes;
-        let value = self
-            .reader
-            .read_value(&mut cursor)
-            .map_err(|e| format!("Avro datum does not decode: {e}"))?;
-        if !cursor.is_empty() {
+        let start = out.len();
+        let mut r = Reader {
+            b: bytes,
+            at: 0,
+            out,
+            mode,
+        };
+        let done = r.value(&self.plan, self.plan.top, 0);
+        let left = bytes.len() - r.at;
+        if done.is_err() || left > 0 {
+            out.truncate(start);
+        }
+        done?;
+        if left > 0 {
             return Err(format!(
-                "{} bytes left over after the Avro datum (not written with this schema?)",
-                cursor.len()
+                "{left} bytes left over after the Avro datum (not written with this schema?)"
             ));
         }
-        let mut w = JsonOut { out, mode };
-        w.value(self, self.schema, &value, 0)
+        Ok(())
     }
 
     /// Encodes a JSON value as a datum.
@@ -129,132 +136,266 @@ impl AvroCodec {
 /// Nesting deeper than this is refused (recursive schemas with hostile data).
 const MAX_DEPTH: usize = 200;
 
-struct JsonOut<'o> {
+/// Reads one binary datum, writing its JSON as it goes (no intermediate values: this is the
+/// hot path of a decoding tail). Lengths and counts are checked against the bytes left, so
+/// hostile input cannot make it allocate or loop beyond the record's size.
+struct Reader<'a, 'o> {
+    b: &'a [u8],
+    at: usize,
     out: &'o mut Vec<u8>,
     mode: AvroJson,
 }
 
-impl JsonOut<'_> {
-    fn value(&mut self, c: &AvroCodec, s: &Schema, v: &Avro, depth: usize) -> Result<(), String> {
-        if depth > MAX_DEPTH {
-            return Err("Avro datum nested too deeply".into());
-        }
-        let s = c.resolve(s)?;
-        match (s, v) {
-            (_, Avro::Null) => self.raw("null"),
-            (_, Avro::Boolean(b)) => self.raw(if *b { "true" } else { "false" }),
-            (_, Avro::Int(i)) => self.int(i64::from(*i)),
-            (_, Avro::Long(i)) => self.int(*i),
-            (_, Avro::Float(f)) => self.float(f64::from(*f), Some(*f)),
-            (_, Avro::Double(f)) => self.float(*f, None),
-            (_, Avro::Bytes(b)) | (_, Avro::Fixed(_, b)) => self.base64(b),
-            (_, Avro::String(t)) | (_, Avro::Enum(_, t)) => self.string(t),
-            (Schema::Union(u), Avro::Union(i, inner)) => self.union(c, u, *i, inner, depth)?,
-            (Schema::Array(a), Avro::Array(items)) => {
-                self.out.push(b'[');
-                for (n, item) in items.iter().enumerate() {
-                    if n > 0 {
-                        self.out.push(b',');
-                    }
-                    self.value(c, &a.items, item, depth + 1)?;
-                }
-                self.out.push(b']');
-            }
-            (Schema::Map(m), Avro::Map(entries)) => {
-                // sorted, so the same map prints the same way twice
-                let mut keys: Vec<&String> = entries.keys().collect();
-                keys.sort();
-                self.out.push(b'{');
-                for (n, k) in keys.into_iter().enumerate() {
-                    if n > 0 {
-                        self.out.push(b',');
-                    }
-                    self.string(k);
-                    self.out.push(b':');
-                    self.value(c, &m.types, &entries[k], depth + 1)?;
-                }
-                self.out.push(b'}');
-            }
-            (Schema::Record(r), Avro::Record(fields)) => self.record(c, r, fields, depth)?,
-            (Schema::Decimal(d), Avro::Decimal(x)) => {
-                let bytes = <Vec<u8>>::try_from(x).map_err(|e| e.to_string())?;
-                self.string(&decimal_text(&bytes, d.scale));
-            }
-            (_, Avro::BigDecimal(b)) => self.string(&b.to_string()),
-            (_, Avro::Date(d)) => {
-                self.out.push(b'"');
-                time::write_date(self.out, i64::from(*d));
-                self.out.push(b'"');
-            }
-            (_, Avro::TimeMillis(t)) => self.time_of_day(i64::from(*t), 3),
-            (_, Avro::TimeMicros(t)) => self.time_of_day(*t, 6),
-            (_, Avro::TimestampMillis(t)) => self.timestamp(*t, 3, true),
-            (_, Avro::TimestampMicros(t)) => self.timestamp(*t, 6, true),
-            (_, Avro::TimestampNanos(t)) => self.timestamp(*t, 9, true),
-            (_, Avro::LocalTimestampMillis(t)) => self.timestamp(*t, 3, false),
-            (_, Avro::LocalTimestampMicros(t)) => self.timestamp(*t, 6, false),
-            (_, Avro::LocalTimestampNanos(t)) => self.timestamp(*t, 9, false),
-            (_, Avro::Uuid(u)) => self.string(&u.to_string()),
-            (_, Avro::Duration(d)) => {
-                let months: u32 = d.months().into();
-                let days: u32 = d.days().into();
-                let millis: u32 = d.millis().into();
-                let text = format!("{{\"months\":{months},\"days\":{days},\"millis\":{millis}}}");
-                self.raw(&text)
-            }
-            (s, v) => return Err(format!("Avro value {v:?} does not fit schema {s:?}")),
-        }
-        Ok(())
+/// Items a block of zero-width items (null, empty records) may claim.
+const MAX_EMPTY_ITEMS: u64 = 1 << 16;
+
+impl Reader<'_, '_> {
+    fn fail<T>(&self, what: &str) -> Result<T, String> {
+        Err(format!(
+            "Avro datum does not decode: {what} at byte {}",
+            self.at
+        ))
     }
 
-    fn union(
-        &mut self,
-        c: &AvroCodec,
-        u: &UnionSchema,
-        i: u32,
-        inner: &Avro,
-        depth: usize,
-    ) -> Result<(), String> {
-        let branch = u
-            .variants()
-            .get(i as usize)
-            .ok_or_else(|| format!("union branch {i} out of range"))?;
-        if self.mode == AvroJson::Plain || matches!(inner, Avro::Null) {
-            return self.value(c, branch, inner, depth + 1);
+    fn long(&mut self) -> Result<i64, String> {
+        let mut raw: u64 = 0;
+        for i in 0..10 {
+            let Some(&byte) = self.b.get(self.at) else {
+                return self.fail("truncated varint");
+            };
+            self.at += 1;
+            raw |= u64::from(byte & 0x7f) << (7 * i);
+            if byte & 0x80 == 0 {
+                return Ok(((raw >> 1) as i64) ^ -((raw & 1) as i64));
+            }
         }
-        self.out.push(b'{');
-        self.string(&branch_name(c, branch));
-        self.out.push(b':');
-        self.value(c, branch, inner, depth + 1)?;
-        self.out.push(b'}');
-        Ok(())
+        self.fail("varint longer than 10 bytes")
     }
 
-    fn record(
-        &mut self,
-        c: &AvroCodec,
-        r: &RecordSchema,
-        fields: &[(String, Avro)],
-        depth: usize,
-    ) -> Result<(), String> {
-        self.out.push(b'{');
-        for (n, ((name, v), f)) in fields.iter().zip(&r.fields).enumerate() {
-            if n > 0 {
-                self.out.push(b',');
+    fn int(&mut self) -> Result<i32, String> {
+        let v = self.long()?;
+        i32::try_from(v).or_else(|_| self.fail("int out of range"))
+    }
+
+    fn take(&mut self, n: usize) -> Result<&[u8], String> {
+        match self.b.get(self.at..self.at.saturating_add(n)) {
+            Some(s) if self.at.checked_add(n).is_some() => {
+                self.at += n;
+                Ok(s)
             }
-            self.string(name);
-            self.out.push(b':');
-            self.value(c, &f.schema, v, depth + 1)?;
+            _ => self.fail(&format!(
+                "{n} bytes claimed, {} left",
+                self.b.len() - self.at
+            )),
         }
-        self.out.push(b'}');
-        Ok(())
+    }
+
+    fn len(&mut self) -> Result<usize, String> {
+        let n = self.long()?;
+        if n < 0 || n as u64 > (self.b.len() - self.at) as u64 {
+            return self.fail(&format!(
+                "length {n} with {} bytes left",
+                self.b.len() - self.at
+            ));
+        }
+        Ok(n as usize)
+    }
+
+    fn bytes(&mut self) -> Result<&[u8], String> {
+        let n = self.len()?;
+        let (start, end) = (self.at, self.at + n);
+        self.at = end;
+        Ok(&self.b[start..end])
     }
 
     fn raw(&mut self, s: &str) {
         self.out.extend_from_slice(s.as_bytes());
     }
 
-    fn int(&mut self, i: i64) {
+    fn value(&mut self, plan: &Plan, node: NodeId, depth: usize) -> Result<(), String> {
+        if depth > MAX_DEPTH {
+            return Err("Avro datum nested too deeply".into());
+        }
+        match &plan.nodes[node] {
+            Node::Null => self.raw("null"),
+            Node::Boolean => match self.take(1)?[0] {
+                0 => self.raw("false"),
+                1 => self.raw("true"),
+                _ => return self.fail("boolean byte not 0 or 1"),
+            },
+            Node::Int => {
+                let i = self.int()?;
+                self.number(i64::from(i));
+            }
+            Node::Long => {
+                let i = self.long()?;
+                self.number(i);
+            }
+            Node::Float => {
+                let f = f32::from_le_bytes(self.take(4)?.try_into().unwrap_or_default());
+                self.float(f64::from(f), Some(f));
+            }
+            Node::Double => {
+                let f = f64::from_le_bytes(self.take(8)?.try_into().unwrap_or_default());
+                self.float(f, None);
+            }
+            Node::Bytes => {
+                let (start, end) = self.span()?;
+                write_base64(self.out, &self.b[start..end]);
+            }
+            Node::String => {
+                let (start, end) = self.span()?;
+                let text = std::str::from_utf8(&self.b[start..end])
+                    .map_err(|_| "Avro string is not UTF-8".to_string())?;
+                crate::record::json::write_json_str(self.out, text);
+            }
+            Node::Fixed(size) => {
+                let start = self.at;
+                self.take(*size)?;
+                write_base64(self.out, &self.b[start..self.at]);
+            }
+            Node::UuidFixed => {
+                let u: [u8; 16] = self.take(16)?.try_into().unwrap_or_default();
+                let text = apache_avro::Uuid::from_bytes(u).to_string();
+                crate::record::json::write_json_str(self.out, &text);
+            }
+            Node::Enum(symbols) => {
+                let i = self.long()?;
+                match usize::try_from(i).ok().and_then(|i| symbols.get(i)) {
+                    Some(sym) => self.out.extend_from_slice(sym),
+                    None => return self.fail(&format!("enum index {i} out of range")),
+                }
+            }
+            Node::Union(branches) => {
+                let i = self.long()?;
+                let Some((b, prefix, null)) = usize::try_from(i).ok().and_then(|i| branches.get(i))
+                else {
+                    return self.fail(&format!("union branch {i} out of range"));
+                };
+                if plan::wrapped(self.mode, *null) {
+                    self.out.extend_from_slice(prefix);
+                    self.value(plan, *b, depth + 1)?;
+                    self.out.push(b'}');
+                } else {
+                    self.value(plan, *b, depth + 1)?;
+                }
+            }
+            Node::Array(item) => {
+                self.out.push(b'[');
+                self.blocks(plan, *item, depth, false)?;
+                self.out.push(b']');
+            }
+            Node::Map(item) => {
+                self.out.push(b'{');
+                self.blocks(plan, *item, depth, true)?;
+                self.out.push(b'}');
+            }
+            Node::Record(fields) => {
+                self.out.push(b'{');
+                for (n, (key, f)) in fields.iter().enumerate() {
+                    if n > 0 {
+                        self.out.push(b',');
+                    }
+                    self.out.extend_from_slice(key);
+                    self.value(plan, *f, depth + 1)?;
+                }
+                self.out.push(b'}');
+            }
+            Node::Decimal { fixed, scale } => {
+                let raw = match fixed {
+                    None => self.bytes()?,
+                    Some(size) => self.take(*size)?,
+                };
+                let text = decimal_text(raw, *scale);
+                crate::record::json::write_json_str(self.out, &text);
+            }
+            Node::BigDecimal => {
+                let raw = self.bytes()?.to_vec();
+                let schema = Schema::BigDecimal;
+                let v = apache_avro::reader::datum::GenericDatumReader::builder(&schema)
+                    .build()
+                    .and_then(|r| r.read_value(&mut &raw_bigdecimal(&raw)[..]))
+                    .map_err(|e| format!("Avro big-decimal: {e}"))?;
+                match v {
+                    Avro::BigDecimal(b) => {
+                        crate::record::json::write_json_str(self.out, &b.to_string())
+                    }
+                    _ => return self.fail("big-decimal"),
+                }
+            }
+            Node::Date => {
+                let d = self.int()?;
+                self.out.push(b'"');
+                time::write_date(self.out, i64::from(d));
+                self.out.push(b'"');
+            }
+            Node::TimeMillis => {
+                let t = self.int()?;
+                self.time_of_day(i64::from(t), 3);
+            }
+            Node::TimeMicros => {
+                let t = self.long()?;
+                self.time_of_day(t, 6);
+            }
+            Node::Timestamp { digits, utc } => self.timestamp(*digits, *utc)?,
+            Node::Duration => {
+                let b = self.take(12)?;
+                let part = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+                let text = format!(
+                    "{{\"months\":{},\"days\":{},\"millis\":{}}}",
+                    part(0),
+                    part(4),
+                    part(8)
+                );
+                self.raw(&text);
+            }
+            Node::Pending => return self.fail("unresolved Avro type"),
+        }
+        Ok(())
+    }
+
+    /// The span of a length-prefixed string or bytes.
+    fn span(&mut self) -> Result<(usize, usize), String> {
+        let n = self.len()?;
+        let start = self.at;
+        self.at += n;
+        Ok((start, self.at))
+    }
+
+    /// Array items or map entries, in blocks (a negative count is followed by the block's size).
+    fn blocks(&mut self, plan: &Plan, item: NodeId, depth: usize, map: bool) -> Result<(), String> {
+        let mut first = true;
+        loop {
+            let mut count = self.long()?;
+            if count == 0 {
+                return Ok(());
+            }
+            if count < 0 {
+                count = count.checked_neg().ok_or("Avro block count out of range")?;
+                self.long()?;
+            }
+            let left = (self.b.len() - self.at) as u64;
+            if count as u64 > left.max(MAX_EMPTY_ITEMS) {
+                return self.fail(&format!("block of {count} items with {left} bytes left"));
+            }
+            for _ in 0..count {
+                if !first {
+                    self.out.push(b',');
+                }
+                first = false;
+                if map {
+                    let (start, end) = self.span()?;
+                    let key = std::str::from_utf8(&self.b[start..end])
+                        .map_err(|_| "Avro map key is not UTF-8".to_string())?;
+                    crate::record::json::write_json_str(self.out, key);
+                    self.out.push(b':');
+                }
+                self.value(plan, item, depth + 1)?;
+            }
+        }
+    }
+
+    fn number(&mut self, i: i64) {
         self.out
             .extend_from_slice(itoa::Buffer::new().format(i).as_bytes());
     }
@@ -277,16 +418,6 @@ impl JsonOut<'_> {
         }
     }
 
-    fn string(&mut self, s: &str) {
-        crate::record::json::write_json_str(self.out, s);
-    }
-
-    fn base64(&mut self, b: &[u8]) {
-        self.out.push(b'"');
-        self.out.extend_from_slice(BASE64.encode(b).as_bytes());
-        self.out.push(b'"');
-    }
-
     fn time_of_day(&mut self, t: i64, digits: u32) {
         // a time of day is the timestamp of that time on 1970-01-01
         let mut full = Vec::with_capacity(32);
@@ -297,11 +428,35 @@ impl JsonOut<'_> {
         self.out.push(b'"');
     }
 
-    fn timestamp(&mut self, t: i64, digits: u32, utc: bool) {
+    fn timestamp(&mut self, digits: u32, utc: bool) -> Result<(), String> {
+        let t = self.long()?;
         self.out.push(b'"');
         time::write_rfc3339_units(self.out, t, digits, utc);
         self.out.push(b'"');
+        Ok(())
     }
+}
+
+fn write_base64(out: &mut Vec<u8>, b: &[u8]) {
+    out.push(b'"');
+    let start = out.len();
+    out.resize(start + base64::encoded_len(b.len(), true).unwrap_or(0), 0);
+    let n = BASE64.encode_slice(b, &mut out[start..]).unwrap_or(0);
+    out.truncate(start + n);
+    out.push(b'"');
+}
+
+/// A big-decimal's bytes as the datum `apache-avro` reads (length-prefixed again).
+fn raw_bigdecimal(raw: &[u8]) -> Vec<u8> {
+    let mut v = Vec::with_capacity(raw.len() + 10);
+    let mut z = ((raw.len() as i64) << 1) as u64;
+    while z >= 0x80 {
+        v.push((z as u8 & 0x7f) | 0x80);
+        z >>= 7;
+    }
+    v.push(z as u8);
+    v.extend_from_slice(raw);
+    v
 }
 
 /// The name of a union branch in the Avro JSON encoding: a named type's full name, else the
@@ -342,19 +497,40 @@ fn branch_name(c: &AvroCodec, s: &Schema) -> String {
 
 /// Two's-complement big-endian bytes with `scale` as an exact decimal string.
 fn decimal_text(bytes: &[u8], scale: usize) -> String {
-    let n = BigInt::from_signed_bytes_be(bytes);
-    let digits = n.magnitude().to_string();
-    let sign = if n.sign() == num_bigint::Sign::Minus {
-        "-"
+    let (sign, digits) = if bytes.len() <= 16 {
+        // the common case without a big integer: sign-extend into an i128
+        let fill = if bytes.first().is_some_and(|b| b & 0x80 != 0) {
+            0xff
+        } else {
+            0
+        };
+        let mut buf = [fill; 16];
+        buf[16 - bytes.len()..].copy_from_slice(bytes);
+        let n = i128::from_be_bytes(buf);
+        let digits = itoa::Buffer::new().format(n.unsigned_abs()).to_string();
+        (if n < 0 { "-" } else { "" }, digits)
     } else {
-        ""
+        let n = BigInt::from_signed_bytes_be(bytes);
+        let minus = n.sign() == num_bigint::Sign::Minus;
+        (if minus { "-" } else { "" }, n.magnitude().to_string())
     };
+    let mut text = String::with_capacity(digits.len() + scale + 3);
+    text.push_str(sign);
     if scale == 0 {
-        return format!("{sign}{digits}");
+        text.push_str(&digits);
+        return text;
     }
-    let padded = format!("{digits:0>width$}", width = scale + 1);
-    let (int, frac) = padded.split_at(padded.len() - scale);
-    format!("{sign}{int}.{frac}")
+    if digits.len() <= scale {
+        text.push_str("0.");
+        text.extend(std::iter::repeat_n('0', scale - digits.len()));
+        text.push_str(&digits);
+    } else {
+        let (int, frac) = digits.split_at(digits.len() - scale);
+        text.push_str(int);
+        text.push('.');
+        text.push_str(frac);
+    }
+    text
 }
 
 /// Parses an exact decimal (`"-12.3"`, `"5"`, `"1e2"` is refused) at `scale`: the unscaled value.

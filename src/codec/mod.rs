@@ -88,6 +88,8 @@ pub struct Codec {
     schemas: HashMap<SchemaKey, Result<Arc<Loaded>, String>>,
     guid_ids: HashMap<[u8; 16], i32>,
     tags: HashMap<TagKey, Arc<SchemaTag>>,
+    /// The tag of the last record (a run mostly sees one schema per topic).
+    last_tag: Option<(TagKey, Arc<SchemaTag>)>,
     /// Ids already reported as unknown to the registry.
     unknown_noted: std::collections::HashSet<SchemaKey>,
     /// Requests sent to the registry.
@@ -108,6 +110,7 @@ impl Codec {
             schemas: HashMap::new(),
             guid_ids: HashMap::new(),
             tags: HashMap::new(),
+            last_tag: None,
             unknown_noted: Default::default(),
             requests: 0,
             fetched: 0,
@@ -223,8 +226,18 @@ impl Codec {
         path: Option<Vec<usize>>,
         message: Option<&str>,
     ) -> Arc<SchemaTag> {
+        if let Some((k, t)) = &self.last_tag
+            && k.0 == loaded.id
+            && k.1 == frame.header
+            && k.2 == part
+            && Arc::ptr_eq(&k.3, topic)
+            && k.4 == path
+        {
+            return t.clone();
+        }
         let key = (loaded.id, frame.header, part, topic.clone(), path);
         if let Some(t) = self.tags.get(&key) {
+            self.last_tag = Some((key, t.clone()));
             return t.clone();
         }
         let own = format!("{topic}{}", part.suffix());
@@ -246,7 +259,8 @@ impl Codec {
             message: message.map(str::to_string),
             guid,
         });
-        self.tags.insert(key, t.clone());
+        self.tags.insert(key.clone(), t.clone());
+        self.last_tag = Some((key, t.clone()));
         t
     }
 
@@ -268,14 +282,47 @@ impl Codec {
         msg: &mut Message,
         part: Part,
     ) -> Result<(), String> {
-        let bytes = match part {
-            Part::Key => msg.key.clone(),
-            Part::Value => msg.value.clone(),
+        let slot = match part {
+            Part::Key => &mut msg.key,
+            Part::Value => &mut msg.value,
         };
-        let Some(bytes) = bytes else { return Ok(()) };
-        let frame = match framing::frame_of(&bytes, &msg.headers, part.header()) {
+        let Some(bytes) = slot.take() else {
+            return Ok(());
+        };
+        // neither a prefix frame nor a header: nothing to look up
+        let framed = bytes.len() >= 5 || !msg.headers.is_empty();
+        let decoded = match framed {
+            true => self.decode_bytes(topic, &bytes, &msg.headers, part).await,
+            false => Ok(None),
+        };
+        let (slot, tag_slot) = match part {
+            Part::Key => (&mut msg.key, &mut msg.key_schema),
+            Part::Value => (&mut msg.value, &mut msg.value_schema),
+        };
+        match decoded {
+            Ok(Some((out, tag))) => {
+                *slot = Some(Bytes::from(out));
+                *tag_slot = Some(tag);
+                Ok(())
+            }
+            other => {
+                *slot = Some(bytes);
+                other.map(|_| ())
+            }
+        }
+    }
+
+    /// The JSON of registry-framed bytes and their tag; `None` when they are not framed.
+    async fn decode_bytes(
+        &mut self,
+        topic: &Arc<str>,
+        bytes: &Bytes,
+        headers: &[(String, Option<Bytes>)],
+        part: Part,
+    ) -> Result<Option<(Vec<u8>, Arc<SchemaTag>)>, String> {
+        let frame = match framing::frame_of(bytes, headers, part.header()) {
             Ok(Some(f)) => f,
-            Ok(None) => return Ok(()),
+            Ok(None) => return Ok(None),
             Err(e) => return Err(format!("{e}; shown as is")),
         };
         let loaded = match self.load(frame.schema).await {
@@ -288,14 +335,13 @@ impl Codec {
                             "starts like a registry frame, but {e}; shown as is (later records with this id too, without a note)"
                         ))
                     } else {
-                        Ok(())
+                        Ok(None)
                     };
                 }
                 return Err(format!("{e}; shown as is"));
             }
         };
-        let header_bytes = msg
-            .headers
+        let header_bytes = headers
             .iter()
             .rev()
             .find(|(n, v)| n == part.header() && v.is_some())
@@ -310,7 +356,7 @@ impl Codec {
         } else {
             (&bytes[frame.rest_start..], &bytes[frame.rest_start..])
         };
-        let mut out = Vec::with_capacity(bytes.len() * 2 + 16);
+        let mut out = Vec::with_capacity(bytes.len() * 4 + 64);
         let (path, message) = match &loaded.compiled {
             Compiled::Avro(c) => {
                 c.decode(payload, self.avro_json, &mut out)?;
@@ -333,18 +379,7 @@ impl Codec {
             }
         };
         let tag = self.tag(&loaded, &frame, part, topic, path, message.as_deref());
-        let out = Some(Bytes::from(out));
-        match part {
-            Part::Key => {
-                msg.key = out;
-                msg.key_schema = Some(tag);
-            }
-            Part::Value => {
-                msg.value = out;
-                msg.value_schema = Some(tag);
-            }
-        }
-        Ok(())
+        Ok(Some((out, tag)))
     }
 
     /// Encodes the tagged key and value of `msg` in place (tags from the input line, else the
@@ -714,4 +749,52 @@ impl Target {
 pub struct Defaults {
     pub key: Option<Target>,
     pub value: Option<Target>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_flag_values() {
+        assert!(matches!(
+            SchemaSource::parse("id:12"),
+            Ok(SchemaSource::Id(12))
+        ));
+        assert!(SchemaSource::parse("id:-1").is_err());
+        assert!(SchemaSource::parse("id:x").is_err());
+        let s = SchemaSource::parse("subject:orders-value").unwrap();
+        assert!(
+            matches!(s, SchemaSource::Subject(ref n, ref v) if n == "orders-value" && v == "latest")
+        );
+        let s = SchemaSource::parse("subject:a:b:3").unwrap();
+        assert!(matches!(s, SchemaSource::Subject(ref n, ref v) if n == "a:b" && v == "3"));
+        assert!(SchemaSource::parse("subject:").is_err());
+        let e = SchemaSource::parse("schema.txt").unwrap_err();
+        assert!(e.contains("unknown schema file type"), "{e}");
+        let e = SchemaSource::parse("/nonexistent/x.avsc").unwrap_err();
+        assert!(e.starts_with("/nonexistent/x.avsc: "), "{e}");
+    }
+
+    #[test]
+    fn subject_strategies() {
+        let s = |st: SubjectStrategy, part, name| st.subject("orders", part, name);
+        assert_eq!(
+            s(SubjectStrategy::Topic, Part::Value, None).unwrap(),
+            "orders-value"
+        );
+        assert_eq!(
+            s(SubjectStrategy::Topic, Part::Key, Some("x.Y")).unwrap(),
+            "orders-key"
+        );
+        assert_eq!(
+            s(SubjectStrategy::Record, Part::Value, Some("x.Y")).unwrap(),
+            "x.Y"
+        );
+        assert_eq!(
+            s(SubjectStrategy::TopicRecord, Part::Value, Some("x.Y")).unwrap(),
+            "orders-x.Y"
+        );
+        assert!(s(SubjectStrategy::Record, Part::Value, None).is_err());
+    }
 }

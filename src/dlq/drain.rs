@@ -84,7 +84,7 @@ pub async fn plan(
                 continue;
             }
             let dl = dialect::decode(&r, dialects);
-            if criteria.matches(&r, &dl) {
+            if criteria.selects(&r, &dl).await {
                 p.skipped += 1;
                 p.to = r.offset + 1;
                 if p.records.len() < DRAIN_LISTED {

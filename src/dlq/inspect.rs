@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use crate::codec::Codec;
 use crate::output::Cell;
 use serde::Serialize;
 
@@ -60,6 +61,7 @@ pub async fn inspect(
     topic: &str,
     bucket_ms: i64,
     dialects: &[CustomDialect],
+    mut codec: Option<&mut Codec>,
 ) -> anyhow::Result<Inspection> {
     let to_end = Bounds {
         stop_at_end: true,
@@ -82,6 +84,14 @@ pub async fn inspect(
             let dl = dialect::decode(&r, dialects);
             let bucket = r.msg.timestamp.div_euclid(bucket_ms) * bucket_ms;
             let key = (dl.error_class.clone(), dl.original_topic.clone(), bucket);
+            // a new group's sample: its key and value decoded when they are registry data
+            let mut r = r;
+            if let Some(c) = codec.as_deref_mut()
+                && !groups.contains_key(&key)
+            {
+                let topic = r.topic.clone();
+                let _ = c.decode(&topic, &mut r.msg).await;
+            }
             let dialect = dl
                 .dialect
                 .as_ref()

@@ -18,6 +18,7 @@ use serde::Serialize;
 use tokio::time::Instant;
 
 use super::dialect::{self, CustomDialect, DeadLetter, REPLAY_COUNT_HEADER};
+use crate::codec::Codec;
 use crate::kafka::assign::{self, Bounds, PlanError, Selection};
 use crate::kafka::fetcher::{Assignment, FetchOptions, Fetcher};
 use crate::kafka::offsets::{TopicPartition, commit_offsets};
@@ -40,9 +41,24 @@ pub struct Criteria {
     pub error_class: Option<regex::Regex>,
     /// Only records from this original topic.
     pub original_topic: Option<String>,
+    /// With a schema registry: filters see registry-framed keys and values decoded (the record
+    /// itself is replayed as it is).
+    pub codec: Option<tokio::sync::Mutex<Codec>>,
 }
 
 impl Criteria {
+    /// [`Criteria::matches`], with the filters seeing decoded registry data when there is a codec.
+    pub async fn selects(&self, r: &Record, dl: &DeadLetter) -> bool {
+        if let (Some(codec), Some(f)) = (&self.codec, &self.filter)
+            && !f.is_empty()
+        {
+            let mut view = r.clone();
+            let _ = codec.lock().await.decode(&r.topic, &mut view.msg).await;
+            return self.matches(&view, dl);
+        }
+        self.matches(r, dl)
+    }
+
     /// True when the record is selected.
     pub fn matches(&self, r: &Record, dl: &DeadLetter) -> bool {
         self.since.is_none_or(|s| r.msg.timestamp >= s)
@@ -323,7 +339,7 @@ pub async fn replay(
             }
             report.read += 1;
             let dl = dialect::decode(&r, &opts.dialects);
-            if !opts.criteria.matches(&r, &dl) {
+            if !opts.criteria.selects(&r, &dl).await {
                 report.skipped += 1;
                 progress_state.settle(id);
                 settled += 1;
@@ -644,6 +660,7 @@ mod tests {
             error_class: Some(regex::Regex::new("IllegalState").unwrap()),
             original_topic: Some("orders".into()),
             filter: None,
+            codec: None,
         };
         assert!(c.matches(&r, &dl));
         let c = Criteria {

@@ -500,6 +500,69 @@ fn unique(name: &str) -> String {
     format!("{name}.{}", t.as_micros())
 }
 
+/// `dlq inspect` samples decoded values; `dlq replay --where` selects by the decoded value and
+/// replays the framed bytes as they are.
+fn dlq_decodes(kind: Kind, test: &str) {
+    let Some(addr) = crate::support::broker(kind, test) else {
+        return;
+    };
+    let reg = SrRegistry::start();
+    let (dlq, target) = (&unique("serde.dlq"), &unique("serde.replayed"));
+    crate::support::create_topics(&addr, &[(dlq, 1), (target, 1)]);
+    let produced = lines(&peer(&[
+        "produce",
+        "--bootstrap",
+        &addr,
+        "--registry",
+        &reg.url,
+        "--topic",
+        dlq,
+        "--kind",
+        "avro",
+    ]));
+    let failed: Vec<&Value> = produced
+        .iter()
+        .filter(|r| r["value"]["status"] == "FAILED")
+        .collect();
+    assert!(!failed.is_empty() && failed.len() < produced.len());
+    let run = ev(&addr, &reg.url, &["-o", "json", "dlq", "inspect", dlq])
+        .run_within(Duration::from_secs(60))
+        .expect_code(0);
+    let sample = run.json()["groups"][0]["sample"]["value"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(sample.starts_with(r#"{"id":"#), "{sample}");
+    let args = [
+        "dlq",
+        "replay",
+        dlq.as_str(),
+        "--to",
+        target,
+        "--group",
+        "g-serde",
+        "--new-group",
+        "--yes",
+    ];
+    let run = ev(&addr, &reg.url, &args)
+        .args(["--where", r#".status == "FAILED""#, "-o", "json"])
+        .run_within(Duration::from_secs(60))
+        .expect_code(0);
+    assert_eq!(
+        run.json()["skipped"],
+        produced.len() - failed.len(),
+        "{}",
+        run.stdout
+    );
+    let replayed = key_values(&tail(&addr, &reg.url, target, &[]));
+    let want: Vec<Value> = failed.into_iter().cloned().collect();
+    assert_eq!(
+        replayed, want,
+        "the framed records were replayed as they were"
+    );
+}
+crate::on_kafka!(dlq_decodes);
+
 fn b64(bytes: &[u8]) -> String {
     use base64::Engine as _;
     base64::engine::general_purpose::STANDARD.encode(bytes)
@@ -540,6 +603,9 @@ fn hostile(kind: Kind, test: &str) {
         .iter()
         .map(|v| format!("{{\"value\":{{\"base64\":\"{}\"}}}}\n", b64(v)))
         .collect();
+    // and a header naming the value's schema, cut short of its GUID
+    let header = r#"{"value":"x","headers":[["__value_schema_id",{"base64":"AQI="}]]}"#;
+    let input = format!("{input}{header}\n");
     Evctl::new()
         .args(["-b", &addr, "publish", topic, "--format", "json"])
         .stdin(input)
@@ -547,7 +613,11 @@ fn hostile(kind: Kind, test: &str) {
         .expect_code(0);
     let run = tail(&addr, &reg.url, topic, &[]);
     let got = lines(&run.stdout);
-    assert_eq!(got.len(), pb.len() + values.len(), "every record is shown");
+    assert_eq!(
+        got.len(),
+        pb.len() + values.len() + 1,
+        "every record is shown"
+    );
     let plain = Evctl::new()
         .args(["-b", &addr, "tail", topic, "-e", "-o", "json"])
         .run()
@@ -577,6 +647,11 @@ fn hostile(kind: Kind, test: &str) {
     assert!(
         !err.contains(&at(pb.len())),
         "a 3-byte value is not a frame: {err}"
+    );
+    let cut = at(pb.len() + 5);
+    assert!(
+        err.contains(&cut) && err.contains("truncated frame"),
+        "{err}"
     );
 
     // a registry answering 500, then garbage

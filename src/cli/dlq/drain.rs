@@ -30,7 +30,10 @@ pub struct DrainArgs {
 
 /// Runs `evctl dlq drain`.
 pub(super) async fn run(ctx: &Ctx<'_>, a: &DrainArgs) -> anyhow::Result<ExitStatus> {
-    let criteria = criteria(&a.selection)?;
+    let mut criteria = criteria(&a.selection)?;
+    criteria.codec = crate::cli::codec(ctx, false, Default::default())
+        .await?
+        .map(Into::into);
     let custom = dialects(&a.selection.spec)?;
     let client = Arc::new(ctx.client().await?);
     // a drain moves an existing group (a typo would make a new one at the DLQ's end)

@@ -112,6 +112,7 @@ fn criteria(sel: &Selection) -> anyhow::Result<Criteria> {
     .map_err(|e| usage(e.to_string()))?;
     Ok(Criteria {
         filter: Some(filter),
+        codec: None,
         since: sel
             .since
             .as_deref()
@@ -153,10 +154,11 @@ pub async fn run(ctx: &Ctx<'_>, args: &DlqArgs) -> anyhow::Result<ExitStatus> {
 
 async fn inspect(ctx: &Ctx<'_>, a: &InspectArgs) -> anyhow::Result<ExitStatus> {
     let custom = dialects(&a.spec)?;
+    let mut codec = crate::cli::codec(ctx, false, Default::default()).await?;
     let client = Arc::new(ctx.client().await?);
-    let found =
-        crate::dlq::inspect::inspect(client, &a.topic, a.bucket.as_millis() as i64, &custom)
-            .await?;
+    let bucket = a.bucket.as_millis() as i64;
+    let found = crate::dlq::inspect::inspect(client, &a.topic, bucket, &custom, codec.as_mut());
+    let found = found.await?;
     ctx.printer.data(&found)?;
     Ok(ExitStatus::Success)
 }

@@ -155,7 +155,10 @@ pub(super) async fn run(ctx: &Ctx<'_>, a: &ReplayArgs) -> anyhow::Result<ExitSta
             "see the routing table with --dry-run, then pass --yes",
         ));
     }
-    let opts = options(a, a.dry_run)?;
+    let mut opts = options(a, a.dry_run)?;
+    opts.criteria.codec = crate::cli::codec(ctx, false, Default::default())
+        .await?
+        .map(Into::into);
     let client = Arc::new(ctx.client().await?);
     if let Some(g) = &a.group
         && !a.new_group

@@ -152,6 +152,65 @@ fn logical_times_and_special_floats() {
         &[],
     )
     .unwrap();
-    let json = r#"{"us":"1969-12-31T23:59:59.999999Z","local":"2025-06-01T12:00:00.250","tod":"13:14:15.016","f":0.1,"d":"NaN","u":"0e4b9a4c-6f0e-4c5e-9d4b-2a1f0c0d0e0f","m":{"a":1,"b":2}}"#;
+    let json = r#"{"us":"1969-12-31T23:59:59.999999Z","local":"2025-06-01T12:00:00.250","tod":"13:14:15.016","f":0.1,"d":"NaN","u":"0e4b9a4c-6f0e-4c5e-9d4b-2a1f0c0d0e0f","m":{"a":1}}"#;
     assert_eq!(round_trip(&c, json, AvroJson::Plain), json);
+}
+
+#[test]
+fn maps_and_arrays_in_blocks() {
+    let c = AvroCodec::new(
+        r#"{"type":"map","values":{"type":"array","items":"int"}}"#,
+        &[],
+    )
+    .unwrap();
+    // two map blocks (the second with a negative count and its byte size), arrays in one block
+    let bytes = [
+        0x02, 0x02, b'a', 0x04, 0x02, 0x04, 0x00, // {"a": [1, 2]}
+        0x01, 0x06, 0x02, b'b', 0x00, 0x00, // block of -1 entries, 3 bytes: {"b": []}
+    ];
+    let mut out = Vec::new();
+    c.decode(&bytes, AvroJson::Plain, &mut out).unwrap();
+    assert_eq!(String::from_utf8(out).unwrap(), r#"{"a":[1,2],"b":[]}"#);
+    // a block claiming more items than bytes left, and one of zero-width items past the cap
+    assert!(
+        c.decode(
+            &[0xfe, 0xff, 0xff, 0xff, 0x0f],
+            AvroJson::Plain,
+            &mut Vec::new()
+        )
+        .is_err()
+    );
+    let nulls = AvroCodec::new(r#"{"type":"array","items":"null"}"#, &[]).unwrap();
+    let mut out = Vec::new();
+    nulls
+        .decode(&[0x06, 0x00], AvroJson::Plain, &mut out)
+        .unwrap();
+    assert_eq!(out, b"[null,null,null]");
+    assert!(
+        nulls
+            .decode(&[0x80, 0x80, 0x10, 0x00], AvroJson::Plain, &mut Vec::new())
+            .is_err()
+    );
+}
+
+#[test]
+fn recursive_types_and_the_depth_limit() {
+    let c = AvroCodec::new(
+        r#"{"type":"record","name":"Cell","fields":[{"name":"v","type":"int"},{"name":"next","type":["null","Cell"]}]}"#,
+        &[],
+    )
+    .unwrap();
+    let json = r#"{"v":1,"next":{"v":2,"next":null}}"#;
+    assert_eq!(round_trip(&c, json, AvroJson::Plain), json);
+    assert_eq!(
+        round_trip(&c, json, AvroJson::Avro),
+        r#"{"v":1,"next":{"Cell":{"v":2,"next":null}}}"#
+    );
+    // 300 cells deep: bytes of (v=0, branch 1) repeated, then the null branch
+    let mut deep = [0u8, 2].repeat(300);
+    deep.extend_from_slice(&[0, 0]);
+    let e = c
+        .decode(&deep, AvroJson::Plain, &mut Vec::new())
+        .unwrap_err();
+    assert!(e.contains("nested too deeply"), "{e}");
 }
