@@ -302,12 +302,16 @@ impl Reader<'_, '_> {
                 self.out.push(b'}');
             }
             Node::Decimal { fixed, scale } => {
-                let raw = match fixed {
-                    None => self.bytes()?,
-                    Some(size) => self.take(*size)?,
+                let (start, end) = match fixed {
+                    None => self.span()?,
+                    Some(size) => {
+                        let start = self.at;
+                        self.take(*size)?;
+                        (start, self.at)
+                    }
                 };
-                let text = decimal_text(raw, *scale);
-                crate::record::json::write_json_str(self.out, &text);
+                let b = self.b;
+                write_decimal(self.out, &b[start..end], *scale);
             }
             Node::BigDecimal => {
                 let raw = self.bytes()?.to_vec();
@@ -493,6 +497,41 @@ fn branch_name(c: &AvroCodec, s: &Schema) -> String {
         Schema::Union(_) => "union".into(),
         Schema::Ref { name } => name.fullname(None),
     }
+}
+
+/// A decimal as a JSON string, straight into `out` when it fits an i128 (the common case).
+fn write_decimal(out: &mut Vec<u8>, bytes: &[u8], scale: usize) {
+    if bytes.len() > 16 {
+        crate::record::json::write_json_str(out, &decimal_text(bytes, scale));
+        return;
+    }
+    let fill = if bytes.first().is_some_and(|b| b & 0x80 != 0) {
+        0xff
+    } else {
+        0
+    };
+    let mut buf = [fill; 16];
+    buf[16 - bytes.len()..].copy_from_slice(bytes);
+    let n = i128::from_be_bytes(buf);
+    let mut itoa = itoa::Buffer::new();
+    let digits = itoa.format(n.unsigned_abs()).as_bytes();
+    out.push(b'"');
+    if n < 0 {
+        out.push(b'-');
+    }
+    if scale == 0 {
+        out.extend_from_slice(digits);
+    } else if digits.len() <= scale {
+        out.extend_from_slice(b"0.");
+        out.resize(out.len() + scale - digits.len(), b'0');
+        out.extend_from_slice(digits);
+    } else {
+        let (int, frac) = digits.split_at(digits.len() - scale);
+        out.extend_from_slice(int);
+        out.push(b'.');
+        out.extend_from_slice(frac);
+    }
+    out.push(b'"');
 }
 
 /// Two's-complement big-endian bytes with `scale` as an exact decimal string.

@@ -28,6 +28,9 @@ use crate::schema::registry::{
     Registry, RegistryError, SchemaBody, SchemaRef, StoredSchema, SubjectVersion,
 };
 
+/// Size of the chunks decoded values are kept in.
+const ARENA_CHUNK: usize = 256 << 10;
+
 /// Transitive references fetched for one schema at most (a cycle or a hostile registry).
 const MAX_REFERENCES: usize = 256;
 
@@ -88,6 +91,9 @@ pub struct Codec {
     schemas: HashMap<SchemaKey, Result<Arc<Loaded>, String>>,
     guid_ids: HashMap<[u8; 16], i32>,
     tags: HashMap<TagKey, Arc<SchemaTag>>,
+    /// Decoding's scratch buffer, and the chunk decoded values are kept in.
+    scratch: Vec<u8>,
+    arena: bytes::BytesMut,
     /// The tag of the last record (a run mostly sees one schema per topic).
     last_tag: Option<(TagKey, Arc<SchemaTag>)>,
     /// Ids already reported as unknown to the registry.
@@ -111,6 +117,8 @@ impl Codec {
             guid_ids: HashMap::new(),
             tags: HashMap::new(),
             last_tag: None,
+            scratch: Vec::new(),
+            arena: bytes::BytesMut::new(),
             unknown_noted: Default::default(),
             requests: 0,
             fetched: 0,
@@ -301,7 +309,7 @@ impl Codec {
         };
         match decoded {
             Ok(Some((out, tag))) => {
-                *slot = Some(Bytes::from(out));
+                *slot = Some(out);
                 *tag_slot = Some(tag);
                 Ok(())
             }
@@ -319,7 +327,7 @@ impl Codec {
         bytes: &Bytes,
         headers: &[(String, Option<Bytes>)],
         part: Part,
-    ) -> Result<Option<(Vec<u8>, Arc<SchemaTag>)>, String> {
+    ) -> Result<Option<(Bytes, Arc<SchemaTag>)>, String> {
         let frame = match framing::frame_of(bytes, headers, part.header()) {
             Ok(Some(f)) => f,
             Ok(None) => return Ok(None),
@@ -356,7 +364,8 @@ impl Codec {
         } else {
             (&bytes[frame.rest_start..], &bytes[frame.rest_start..])
         };
-        let mut out = Vec::with_capacity(bytes.len() * 4 + 64);
+        let mut out = std::mem::take(&mut self.scratch);
+        out.clear();
         let (path, message) = match &loaded.compiled {
             Compiled::Avro(c) => {
                 c.decode(payload, self.avro_json, &mut out)?;
@@ -379,7 +388,19 @@ impl Codec {
             }
         };
         let tag = self.tag(&loaded, &frame, part, topic, path, message.as_deref());
-        Ok(Some((out, tag)))
+        let json = self.keep(&out);
+        self.scratch = out;
+        Ok(Some((json, tag)))
+    }
+
+    /// A decoded value as `Bytes` in the current arena chunk: records share large allocations
+    /// instead of making one each.
+    fn keep(&mut self, json: &[u8]) -> Bytes {
+        if self.arena.capacity() < json.len() {
+            self.arena = bytes::BytesMut::with_capacity(json.len().max(ARENA_CHUNK));
+        }
+        self.arena.extend_from_slice(json);
+        self.arena.split().freeze()
     }
 
     /// Encodes the tagged key and value of `msg` in place (tags from the input line, else the

@@ -48,6 +48,25 @@ fn decimals_are_exact_and_checked() {
     assert_eq!(decimal_text(&[0xff], 2), "-0.01");
     assert_eq!(decimal_text(&[0x00], 3), "0.000");
     assert_eq!(decimal_text(&[0x05], 0), "5");
+    for (bytes, scale) in [
+        (&[0x04, 0xd2][..], 2),
+        (&[0xff], 2),
+        (&[0x00], 3),
+        (&[0x05], 0),
+        (&[0x80; 17], 4),
+    ] {
+        let mut out = Vec::new();
+        write_decimal(&mut out, bytes, scale);
+        assert_eq!(
+            out,
+            format!("\"{}\"", decimal_text(bytes, scale)).into_bytes()
+        );
+    }
+    assert_eq!(
+        decimal_text(&[0x80; 17], 0).len(),
+        42,
+        "beyond i128: a big integer"
+    );
     assert_eq!(decimal_value("12.3", 2).unwrap(), BigInt::from(1230));
     assert_eq!(decimal_value("-0.01", 2).unwrap(), BigInt::from(-1));
     assert!(
