@@ -476,6 +476,41 @@ fn publish_checks(kind: Kind, test: &str) {
     .stdin("{}\n")
     .run_within(Duration::from_secs(60));
     assert_ne!(run.code, 0);
+    // a key schema: the key is encoded too, and tail shows it decoded with its own tag
+    let keyed = &unique("serde.keyed");
+    crate::support::create_topics(&addr, &[(keyed, 1)]);
+    let key_schema = fixture("key.avsc");
+    let line = format!("{{\"key\":\"k-1\",\"value\":{}}}\n", good[0]["value"]);
+    ev(
+        &addr,
+        &reg.url,
+        &[
+            "publish",
+            keyed,
+            "--format",
+            "json",
+            "--value-schema",
+            &schema,
+        ],
+    )
+    .args(["--key-schema", &key_schema])
+    .stdin(line)
+    .run_within(Duration::from_secs(60))
+    .expect_code(0);
+    let got = &lines(&tail(&addr, &reg.url, keyed, &[]).stdout)[0];
+    assert_eq!(got["key"], "k-1");
+    assert_eq!(
+        got["key_schema"]["subject"],
+        format!("{keyed}-key"),
+        "{got}"
+    );
+    assert_eq!(got["value"], good[0]["value"]);
+    let raw = &raw_values(&addr, keyed, 1)[0];
+    assert!(
+        raw.0.starts_with("00"),
+        "the value is prefix-framed: {raw:?}"
+    );
+
     let run = ev(
         &addr,
         &reg.url,
