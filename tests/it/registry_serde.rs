@@ -159,6 +159,14 @@ fn peer(args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// Records the peer produced (confluent-kafka's serializers), as it prints them.
+fn produce(addr: &str, registry: &str, topic: &str, kind: &str, extra: &[&str]) -> Vec<Value> {
+    let mut args = vec!["produce", "--bootstrap", addr, "--registry", registry];
+    args.extend(["--topic", topic, "--kind", kind]);
+    args.extend_from_slice(extra);
+    lines(&peer(&args))
+}
+
 fn lines(s: &str) -> Vec<Value> {
     s.lines()
         .filter(|l| !l.trim().is_empty())
@@ -215,12 +223,8 @@ fn both_ways(addr: &str, registry: &str, tag: &str, kind: &str, header: bool) {
     let topic = unique(&format!("serde.{tag}.{kind}"));
     let (copy, published) = (format!("{topic}.copy"), format!("{topic}.pub"));
     crate::support::create_topics(addr, &[(&topic, 1), (&copy, 1), (&published, 1)]);
-    let mut produce = vec!["produce", "--bootstrap", addr, "--registry", registry];
-    produce.extend(["--topic", &topic, "--kind", kind]);
-    if header {
-        produce.push("--header-ids");
-    }
-    let expected = lines(&peer(&produce));
+    let extra: &[&str] = if header { &["--header-ids"] } else { &[] };
+    let expected = produce(addr, registry, &topic, kind, extra);
     let run = tail(addr, registry, &topic, &[]);
     assert_eq!(
         key_values(&run),
@@ -305,19 +309,13 @@ fn interop(kind: Kind, test: &str) {
     // a nested Protobuf message: index path [1, 0]
     let topic = &unique("serde.sr.line");
     crate::support::create_topics(&addr, &[(topic, 1)]);
-    let expected = lines(&peer(&[
-        "produce",
-        "--bootstrap",
+    let expected = produce(
         &addr,
-        "--registry",
         &reg.url,
-        "--topic",
         topic,
-        "--kind",
         "protobuf",
-        "--proto-message",
-        "Order.Line",
-    ]));
+        &["--proto-message", "Order.Line"],
+    );
     let run = tail(&addr, &reg.url, topic, &[]);
     assert_eq!(key_values(&run), expected);
     assert_eq!(
@@ -356,17 +354,7 @@ fn decoded_views(kind: Kind, test: &str) {
     let reg = SrRegistry::start();
     let topic = &unique("serde.views");
     crate::support::create_topics(&addr, &[(topic, 2)]);
-    peer(&[
-        "produce",
-        "--bootstrap",
-        &addr,
-        "--registry",
-        &reg.url,
-        "--topic",
-        topic,
-        "--kind",
-        "avro",
-    ]);
+    produce(&addr, &reg.url, topic, "avro", &[]);
     let before = reg.log().len();
     let run = tail(
         &addr,
@@ -544,17 +532,7 @@ fn dlq_decodes(kind: Kind, test: &str) {
     let reg = SrRegistry::start();
     let (dlq, target) = (&unique("serde.dlq"), &unique("serde.replayed"));
     crate::support::create_topics(&addr, &[(dlq, 1), (target, 1)]);
-    let produced = lines(&peer(&[
-        "produce",
-        "--bootstrap",
-        &addr,
-        "--registry",
-        &reg.url,
-        "--topic",
-        dlq,
-        "--kind",
-        "avro",
-    ]));
+    let produced = produce(&addr, &reg.url, dlq, "avro", &[]);
     let failed: Vec<&Value> = produced
         .iter()
         .filter(|r| r["value"]["status"] == "FAILED")
@@ -612,17 +590,7 @@ fn hostile(kind: Kind, test: &str) {
     let reg = SrRegistry::start();
     let topic = &unique("serde.hostile");
     crate::support::create_topics(&addr, &[(topic, 1)]);
-    let pb = lines(&peer(&[
-        "produce",
-        "--bootstrap",
-        &addr,
-        "--registry",
-        &reg.url,
-        "--topic",
-        topic,
-        "--kind",
-        "protobuf",
-    ]));
+    let pb = produce(&addr, &reg.url, topic, "protobuf", &[]);
     let id = tail(&addr, &reg.url, topic, &["-n", "1"]);
     let id = lines(&id.stdout)[0]["value_schema"]["id"].as_i64().unwrap() as i32;
     let mut frame = vec![0u8];
