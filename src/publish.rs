@@ -242,6 +242,8 @@ pub struct Outcome {
     pub read_error: Option<String>,
     /// A stop signal ended it.
     pub interrupted: bool,
+    /// The registry failed while encoding (what was read before was still sent).
+    pub failure: Option<String>,
 }
 
 /// Sends the input's records to `topic` (of `partitions` partitions) until the input ends, a bad
@@ -300,14 +302,20 @@ pub async fn run<S: Future<Output = ()>>(
                     };
                     match encode(&mut encoding, &mut msg).await {
                         Ok(()) => {}
-                        Err(EncodeError::Registry(e)) => return Err(anyhow::anyhow!("line {line}: {e}")),
+                        Err(EncodeError::Registry(e)) => {
+                            // what was read before is still sent (below), then the run fails
+                            out.failure = Some(format!("line {line}: {e}"));
+                            break 'input;
+                        }
                         Err(EncodeError::Input(why)) => {
                             if !opts.skip_invalid {
                                 out.bad_line = Some((line, why));
                                 break 'input;
                             }
                             out.summary.skipped_invalid += 1;
-                            warn(format!("line {line}: {}; skipped", crate::output::sanitize(&why)));
+                            if out.summary.skipped_invalid <= MAX_SHOWN_ERRORS as u64 {
+                                warn(format!("line {line}: {}; skipped", crate::output::sanitize(&why)));
+                            }
                             continue;
                         }
                     }

@@ -125,19 +125,30 @@ impl Ctx<'_> {
     }
 }
 
-/// The registry codec when a registry is configured (and `off` is false), after checking that
-/// the registry answers: an unreachable one fails before any record is read.
+/// The registry codec when a registry is configured (and `off` is false). With `check`, the
+/// registry must answer before any record is read (an unreachable one is exit 1); without, a
+/// broken registry setting only matters once a record needs it.
 pub async fn codec(
     ctx: &Ctx<'_>,
     off: bool,
     avro_json: crate::codec::avro::AvroJson,
+    check: bool,
 ) -> anyhow::Result<Option<crate::codec::Codec>> {
-    let Some(opts) = ctx.settings.registry_options()?.filter(|_| !off) else {
-        return Ok(None);
+    let opts = match ctx.settings.registry_options() {
+        Ok(Some(o)) if !off => o,
+        Err(e) if check => return Err(e),
+        _ => return Ok(None),
     };
-    let mut codec =
-        crate::codec::Codec::new(crate::schema::registry::Registry::new(&opts)?, avro_json);
-    codec.probe().await?;
+    let registry = crate::schema::registry::Registry::new(&opts);
+    let registry = match registry {
+        Ok(r) => r,
+        Err(e) if check => return Err(e.into()),
+        Err(_) => return Ok(None),
+    };
+    let mut codec = crate::codec::Codec::new(registry, avro_json);
+    if check {
+        codec.probe().await?;
+    }
     Ok(Some(codec))
 }
 

@@ -327,7 +327,7 @@ pub async fn run(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<ExitStatus
             partitions - 1
         )));
     }
-    let mut codec = super::codec(ctx, false, Default::default()).await?;
+    let mut codec = super::codec(ctx, false, Default::default(), args.schema.any()).await?;
     let defaults = (args.schema.defaults(codec.as_mut(), &args.topic).await)
         .map_err(|(input, e)| if input { usage(e) } else { anyhow::anyhow!(e) })?;
     let (input, bar) = input(ctx, args, &opts)?;
@@ -351,6 +351,9 @@ pub async fn run(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<ExitStatus
         bar.finish_and_clear();
     }
     report(ctx, &out.summary)?;
+    if let Some(e) = out.failure {
+        return Err(anyhow::anyhow!(e));
+    }
     if let Some(e) = out.read_error {
         return Err(anyhow::anyhow!("reading the input failed: {e}"));
     }

@@ -255,7 +255,7 @@ pub async fn run(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<ExitStatus> {
         // like `head -n 0`: nothing to print, nothing read, nothing committed
         return Ok(ExitStatus::Success);
     }
-    let mut codec = super::codec(ctx, args.no_decode, args.avro_json).await?;
+    let mut codec = super::codec(ctx, args.no_decode, args.avro_json, true).await?;
     let client = Arc::new(ctx.client().await?);
     let plan = plan_read(ctx, &client, args, &selection, &bounds).await?;
     let fetch = FetchOptions {

@@ -98,6 +98,7 @@ impl AvroCodec {
             at: 0,
             out,
             mode,
+            items: 0,
         };
         let done = r.value(&self.plan, self.plan.top, 0);
         let left = bytes.len() - r.at;
@@ -140,13 +141,16 @@ const MAX_DEPTH: usize = 200;
 /// hot path of a decoding tail). Lengths and counts are checked against the bytes left, so
 /// hostile input cannot make it allocate or loop beyond the record's size.
 struct Reader<'a, 'o> {
+    /// Array items and map entries read so far: at most one per byte, plus
+    /// [`MAX_EMPTY_ITEMS`] zero-width ones in the whole datum.
+    items: u64,
     b: &'a [u8],
     at: usize,
     out: &'o mut Vec<u8>,
     mode: AvroJson,
 }
 
-/// Items a block of zero-width items (null, empty records) may claim.
+/// Zero-width items (null, empty records) one datum may hold in all its arrays and maps.
 const MAX_EMPTY_ITEMS: u64 = 1 << 16;
 
 impl Reader<'_, '_> {
@@ -310,6 +314,9 @@ impl Reader<'_, '_> {
                         (start, self.at)
                     }
                 };
+                if end - start > MAX_DECIMAL_BYTES {
+                    return self.fail("decimal of more than 128 bytes");
+                }
                 let b = self.b;
                 write_decimal(self.out, &b[start..end], *scale);
             }
@@ -379,7 +386,8 @@ impl Reader<'_, '_> {
                 self.long()?;
             }
             let left = (self.b.len() - self.at) as u64;
-            if count as u64 > left.max(MAX_EMPTY_ITEMS) {
+            self.items = self.items.saturating_add(count as u64);
+            if self.items > self.b.len() as u64 + MAX_EMPTY_ITEMS {
                 return self.fail(&format!("block of {count} items with {left} bytes left"));
             }
             for _ in 0..count {
@@ -533,6 +541,10 @@ fn write_decimal(out: &mut Vec<u8>, bytes: &[u8], scale: usize) {
     }
     out.push(b'"');
 }
+
+/// Decimals longer than this (about 300 digits) are not turned into text (big-integer printing
+/// is quadratic): such a datum is an error.
+const MAX_DECIMAL_BYTES: usize = 128;
 
 /// Two's-complement big-endian bytes with `scale` as an exact decimal string.
 fn decimal_text(bytes: &[u8], scale: usize) -> String {
@@ -806,11 +818,32 @@ fn record_to_avro(
 }
 
 /// A field default: for a union, a value of its first branch.
+/// Defaults of bytes and fixed are ISO-8859-1 strings in a schema (one character per byte), not
+/// base64 as in evctl's JSON.
 fn default_to_avro(c: &AvroCodec, s: &Schema, d: &Json, path: &mut Path) -> Result<Avro, String> {
-    match c.resolve(s)? {
+    let s = match c.resolve(s)? {
         Schema::Union(u) => {
             let first = u.variants().first().ok_or_else(|| path.at("empty union"))?;
-            Ok(Avro::Union(0, Box::new(to_avro(c, first, d, path)?)))
+            let v = default_to_avro(c, first, d, path)?;
+            return Ok(Avro::Union(0, Box::new(v)));
+        }
+        other => other,
+    };
+    let latin1 = |d: &Json| -> Result<Vec<u8>, String> {
+        let text = d
+            .as_str()
+            .ok_or_else(|| expected(path, "a string default", d))?;
+        text.chars()
+            .map(|ch| u8::try_from(u32::from(ch)).map_err(|_| path.at("default beyond ISO-8859-1")))
+            .collect()
+    };
+    match s {
+        Schema::Bytes | Schema::Fixed(_) => {
+            to_avro(c, s, &Json::from(BASE64.encode(latin1(d)?)), path)
+        }
+        Schema::Decimal(dec) => {
+            let text = decimal_text(&latin1(d)?, dec.scale);
+            to_avro(c, s, &Json::from(text), path)
         }
         other => to_avro(c, other, d, path),
     }
@@ -844,11 +877,13 @@ fn union_to_avro(
             return Ok(Avro::Union(i as u32, Box::new(v)));
         }
     }
-    let mut why = Vec::new();
-    for (i, b) in branches.iter().enumerate() {
-        match to_avro(c, b, j, path) {
-            Ok(v) => return Ok(Avro::Union(i as u32, Box::new(v))),
-            Err(e) => why.push(e),
+    // a plain value: the branches whose type is the value's own first (an integer goes to int
+    // or long before double, a string to string before bytes or an enum), then the rest in order
+    let mut order: Vec<usize> = (0..branches.len()).collect();
+    order.sort_by_key(|&i| preference(c.resolve(&branches[i]).unwrap_or(&branches[i]), j));
+    for i in order {
+        if let Ok(v) = to_avro(c, &branches[i], j, path) {
+            return Ok(Avro::Union(i as u32, Box::new(v)));
         }
     }
     let names: Vec<String> = branches.iter().map(|b| branch_name(c, b)).collect();
@@ -857,6 +892,24 @@ fn union_to_avro(
         kind(j),
         names.join(", ")
     )))
+}
+
+/// How well a union branch fits a plain JSON value: lower is better.
+fn preference(s: &Schema, j: &Json) -> u8 {
+    match (j, s) {
+        (Json::Null, Schema::Null) | (Json::Bool(_), Schema::Boolean) => 0,
+        (Json::Number(n), Schema::Int) if n.as_i64().is_some_and(|i| i32::try_from(i).is_ok()) => 0,
+        (Json::Number(n), Schema::Long) if n.is_i64() => 1,
+        (Json::Number(n), Schema::Double) if n.is_f64() => 0,
+        (Json::Number(_), Schema::Double) => 2,
+        (Json::Number(_), Schema::Float) => 3,
+        (Json::String(_), Schema::String) => 0,
+        (Json::String(_), Schema::Enum(_)) => 1,
+        (Json::Object(_), Schema::Record(_)) => 0,
+        (Json::Object(_), Schema::Map(_)) => 1,
+        (Json::Array(_), Schema::Array(_)) => 0,
+        _ => 5,
+    }
 }
 
 fn int_in(j: &Json, path: &Path, min: i64, max: i64) -> Result<i64, String> {

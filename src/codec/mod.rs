@@ -81,8 +81,8 @@ impl Part {
     }
 }
 
-/// A tag's cache key: id, header framing, part, topic, Protobuf index path.
-type TagKey = (i32, bool, Part, Arc<str>, Option<Vec<usize>>);
+/// A tag's cache key: id or GUID, header framing, part, topic, Protobuf index path.
+type TagKey = (SchemaKey, bool, Part, Arc<str>, Option<Vec<usize>>);
 
 /// Decodes and encodes registry data, with the run's schema cache.
 pub struct Codec {
@@ -154,7 +154,9 @@ impl Codec {
             SchemaKey::Guid(g) => {
                 let text = SchemaKey::guid_text(&g);
                 let s = self.registry.schema_by_guid(&text).await;
-                let id = s.as_ref().ok().and_then(|s| s.id).unwrap_or(-1) as i32;
+                // a registry that does not say the id: -1 (the GUID still names the schema)
+                let id = s.as_ref().ok().and_then(|s| s.id).unwrap_or(-1);
+                let id = i32::try_from(id).map_err(|_| format!("schema id {id} out of range"))?;
                 (s, id)
             }
         };
@@ -235,7 +237,7 @@ impl Codec {
         message: Option<&str>,
     ) -> Arc<SchemaTag> {
         if let Some((k, t)) = &self.last_tag
-            && k.0 == loaded.id
+            && k.0 == frame.schema
             && k.1 == frame.header
             && k.2 == part
             && Arc::ptr_eq(&k.3, topic)
@@ -243,7 +245,7 @@ impl Codec {
         {
             return t.clone();
         }
-        let key = (loaded.id, frame.header, part, topic.clone(), path);
+        let key = (frame.schema, frame.header, part, topic.clone(), path);
         if let Some(t) = self.tags.get(&key) {
             self.last_tag = Some((key, t.clone()));
             return t.clone();
@@ -349,6 +351,18 @@ impl Codec {
                 return Err(format!("{e}; shown as is"));
             }
         };
+        // a binary key that starts with 0 (a big-endian number) can name the id of a value
+        // schema by chance: a key is only decoded with a schema some key subject may hold
+        if part == Part::Key
+            && !frame.header
+            && !loaded.versions.is_empty()
+            && loaded
+                .versions
+                .iter()
+                .all(|v| v.subject.ends_with("-value"))
+        {
+            return Ok(None);
+        }
         let header_bytes = headers
             .iter()
             .rev()

@@ -324,7 +324,25 @@ pub fn decode_with(line: &[u8], datum: Datum) -> Result<DecodedRecord, DecodeErr
             kind(&doc)
         ));
     };
-    decode_object_with(map, datum)
+    let mut rec = decode_object_with(map, datum)?;
+    // a datum is sent as the text it was given (key order, number digits), not as re-printed
+    if rec.key_schema.is_some() || rec.value_schema.is_some() || datum.key || datum.value {
+        let raw: std::collections::HashMap<String, Box<serde_json::value::RawValue>> =
+            serde_json::from_slice(line).map_err(|e| DecodeError {
+                message: format!("not valid JSON: {e}"),
+            })?;
+        let text = |k: &str| {
+            raw.get(k)
+                .map(|r| Bytes::copy_from_slice(r.get().trim().as_bytes()))
+        };
+        if rec.key.is_some() && (datum.key || rec.key_schema.is_some()) {
+            rec.key = text("key").or(rec.key);
+        }
+        if rec.value.is_some() && (datum.value || rec.value_schema.is_some()) {
+            rec.value = text("value").or(rec.value);
+        }
+    }
+    Ok(rec)
 }
 
 /// Decodes an already parsed JSON object into a record.
@@ -401,12 +419,9 @@ fn decode_object_with(map: Map<String, Value>, datum: Datum) -> Result<DecodedRe
     if !value_seen {
         return err("missing \"value\" (use \"value\": null for a tombstone)");
     }
-    rec.key = decode_part(key, "\"key\"", datum.key || rec.key_schema.is_some())?;
-    rec.value = decode_part(
-        value,
-        "\"value\"",
-        datum.value || rec.value_schema.is_some(),
-    )?;
+    let (key_tag, value_tag) = (rec.key_schema.is_some(), rec.value_schema.is_some());
+    rec.key = decode_part(key, "\"key\"", datum.key || key_tag, key_tag)?;
+    rec.value = decode_part(value, "\"value\"", datum.value || value_tag, value_tag)?;
     rec.timestamp = match (rfc_ts, ms_ts) {
         (Some(a), Some(b)) if a != b => {
             return err(format!(
@@ -473,9 +488,17 @@ fn decode_bytes(v: Value, what: &str) -> Result<Option<Bytes>, DecodeError> {
     }
 }
 
-/// A key or value: JSON text when it is a datum, else bytes.
-fn decode_part(v: Value, what: &str, datum: bool) -> Result<Option<Bytes>, DecodeError> {
+/// A key or value: JSON text when it is a datum, else bytes. Null is a null key or value
+/// (a tombstone), except with a schema tag: then it is the datum `null` (tail printed a decoded
+/// null, say of a union, which is not a tombstone).
+fn decode_part(
+    v: Value,
+    what: &str,
+    datum: bool,
+    tagged: bool,
+) -> Result<Option<Bytes>, DecodeError> {
     match v {
+        Value::Null if tagged => Ok(Some(Bytes::from_static(b"null"))),
         Value::Null => Ok(None),
         v if datum => Ok(Some(Bytes::from(v.to_string().into_bytes()))),
         v => decode_bytes(v, what),
@@ -1001,5 +1024,30 @@ mod tests {
         );
         let long = format!(r#"{{"value":"x","partition":"{}"}}"#, "z".repeat(100));
         assert!(decode_err(&long).ends_with("…"), "{}", decode_err(&long));
+    }
+
+    #[test]
+    fn datum_values_keep_their_text_and_a_tagged_null_stays_a_datum() {
+        let line = br#"{"value": {"b":1, "a":12345678901234567890123},"value_schema":{"id":3}}"#;
+        let d = decode_with(line, Datum::default()).unwrap();
+        assert_eq!(
+            d.value.as_deref(),
+            Some(&br#"{"b":1, "a":12345678901234567890123}"#[..])
+        );
+        assert_eq!(d.value_schema.unwrap().id, 3);
+        let d = decode_with(
+            br#"{"value":null,"value_schema":{"id":3}}"#,
+            Datum::default(),
+        );
+        assert_eq!(d.unwrap().value.as_deref(), Some(&b"null"[..]));
+        let datum = Datum {
+            key: false,
+            value: true,
+        };
+        let d = decode_with(br#"{"value":null}"#, datum).unwrap();
+        assert_eq!(d.value, None, "an untagged null is a tombstone");
+        let d = decode_with(br#"{"key":"k","value":{"x":[1, 2]}}"#, datum).unwrap();
+        assert_eq!(d.key.as_deref(), Some(&b"k"[..]), "the key is not a datum");
+        assert_eq!(d.value.as_deref(), Some(&br#"{"x":[1, 2]}"#[..]));
     }
 }

@@ -31,7 +31,7 @@ pub struct DrainArgs {
 /// Runs `evctl dlq drain`.
 pub(super) async fn run(ctx: &Ctx<'_>, a: &DrainArgs) -> anyhow::Result<ExitStatus> {
     let mut criteria = criteria(&a.selection)?;
-    criteria.codec = crate::cli::codec(ctx, false, Default::default())
+    criteria.codec = crate::cli::codec(ctx, false, Default::default(), false)
         .await?
         .map(Into::into);
     let custom = dialects(&a.selection.spec)?;

@@ -154,7 +154,7 @@ pub async fn run(ctx: &Ctx<'_>, args: &DlqArgs) -> anyhow::Result<ExitStatus> {
 
 async fn inspect(ctx: &Ctx<'_>, a: &InspectArgs) -> anyhow::Result<ExitStatus> {
     let custom = dialects(&a.spec)?;
-    let mut codec = crate::cli::codec(ctx, false, Default::default()).await?;
+    let mut codec = crate::cli::codec(ctx, false, Default::default(), false).await?;
     let client = Arc::new(ctx.client().await?);
     let bucket = a.bucket.as_millis() as i64;
     let found = crate::dlq::inspect::inspect(client, &a.topic, bucket, &custom, codec.as_mut());

@@ -156,7 +156,7 @@ pub(super) async fn run(ctx: &Ctx<'_>, a: &ReplayArgs) -> anyhow::Result<ExitSta
         ));
     }
     let mut opts = options(a, a.dry_run)?;
-    opts.criteria.codec = crate::cli::codec(ctx, false, Default::default())
+    opts.criteria.codec = crate::cli::codec(ctx, false, Default::default(), false)
         .await?
         .map(Into::into);
     let client = Arc::new(ctx.client().await?);

@@ -233,3 +233,43 @@ fn recursive_types_and_the_depth_limit() {
         .unwrap_err();
     assert!(e.contains("nested too deeply"), "{e}");
 }
+
+#[test]
+fn plain_unions_take_the_branch_of_the_value_s_own_type() {
+    let c = AvroCodec::new(
+        r#"{"type":"record","name":"U","fields":[
+            {"name":"n","type":["null","double","long"]},
+            {"name":"f","type":["null","float","double"]},
+            {"name":"s","type":["null","bytes","string"]},
+            {"name":"e","type":[{"type":"enum","name":"E","symbols":["A"]},"string"]}]}"#,
+        &[],
+    )
+    .unwrap();
+    let json = r#"{"n":1152921504606846977,"f":0.1,"s":"abc","e":"A"}"#;
+    assert_eq!(
+        round_trip(&c, json, AvroJson::Plain),
+        json,
+        "no precision lost"
+    );
+    let avro = round_trip(&c, json, AvroJson::Avro);
+    assert_eq!(
+        avro,
+        r#"{"n":{"long":1152921504606846977},"f":{"double":0.1},"s":{"string":"abc"},"e":{"string":"A"}}"#
+    );
+}
+
+#[test]
+fn bytes_and_fixed_defaults_are_iso_8859_1() {
+    let c = AvroCodec::new(
+        r#"{"type":"record","name":"D","fields":[
+            {"name":"b","type":"bytes","default":"\u00ffA"},
+            {"name":"x","type":{"type":"fixed","name":"F","size":2},"default":"ab"},
+            {"name":"m","type":{"type":"bytes","logicalType":"decimal","precision":4,"scale":1},"default":"\u0001"}]}"#,
+        &[],
+    )
+    .unwrap();
+    assert_eq!(
+        round_trip(&c, "{}", AvroJson::Plain),
+        r#"{"b":"/0E=","x":"YWI=","m":"0.1"}"#
+    );
+}
