@@ -282,7 +282,20 @@ pub async fn run<S: Future<Output = ()>>(
             chunk = input.recv() => {
                 let Some(chunk) = chunk else { break 'input };
                 for item in chunk {
-                    let (line, mut msg, partition) = match item {
+                    // registry data is encoded first: a value that does not fit is a bad line
+                    let item = match item {
+                        Item::Record(line, mut msg, partition) => match encode(&mut encoding, &mut msg).await {
+                            Ok(()) => Item::Record(line, msg, partition),
+                            Err(EncodeError::Input(why)) => Item::Bad(line, why),
+                            Err(EncodeError::Registry(e)) => {
+                                // what was read before is still sent (below), then the run fails
+                                out.failure = Some(format!("line {line}: {e}"));
+                                break 'input;
+                            }
+                        },
+                        other => other,
+                    };
+                    let (line, msg, partition) = match item {
                         Item::Record(line, msg, partition) => (line, msg, partition),
                         Item::Bad(line, why) => {
                             if !opts.skip_invalid {
@@ -300,25 +313,6 @@ pub async fn run<S: Future<Output = ()>>(
                             break 'input;
                         }
                     };
-                    match encode(&mut encoding, &mut msg).await {
-                        Ok(()) => {}
-                        Err(EncodeError::Registry(e)) => {
-                            // what was read before is still sent (below), then the run fails
-                            out.failure = Some(format!("line {line}: {e}"));
-                            break 'input;
-                        }
-                        Err(EncodeError::Input(why)) => {
-                            if !opts.skip_invalid {
-                                out.bad_line = Some((line, why));
-                                break 'input;
-                            }
-                            out.summary.skipped_invalid += 1;
-                            if out.summary.skipped_invalid <= MAX_SHOWN_ERRORS as u64 {
-                                warn(format!("line {line}: {}; skipped", crate::output::sanitize(&why)));
-                            }
-                            continue;
-                        }
-                    }
                     if let Some(p) = partition
                         && !(0..partitions).contains(&p)
                     {
