@@ -64,8 +64,9 @@ pub struct Frame {
     /// The bytes after the magic and id in prefix framing (index path and payload), or after the
     /// magic and GUID of the header (index path only): the codec reads the index path from it.
     pub rest_start: usize,
-    /// True for header framing: the payload is the whole key or value.
-    pub header: bool,
+    /// Header framing: the header's value (its index path follows the GUID); the payload is
+    /// the whole key or value.
+    pub header: Option<bytes::Bytes>,
 }
 
 /// Why framed bytes cannot be read.
@@ -109,14 +110,14 @@ pub fn frame_of(
         return Ok(Some(Frame {
             schema: SchemaKey::Guid(guid),
             rest_start: 17,
-            header: true,
+            header: Some(h.clone()),
         }));
     }
     match payload {
         [0, a, b, c, d, ..] => Ok(Some(Frame {
             schema: SchemaKey::Id(i32::from_be_bytes([*a, *b, *c, *d])),
             rest_start: 5,
-            header: false,
+            header: None,
         })),
         _ => Ok(None),
     }
@@ -207,7 +208,7 @@ mod tests {
             .unwrap();
         assert_eq!(f.schema, SchemaKey::Id(300));
         assert_eq!(f.rest_start, 5);
-        assert!(!f.header);
+        assert!(f.header.is_none());
         assert_eq!(frame_of(b"{\"a\":1}", &[], VALUE_HEADER).unwrap(), None);
         assert_eq!(frame_of(&[0, 0, 0], &[], VALUE_HEADER).unwrap(), None);
         let max = frame_of(&[0, 0x7f, 0xff, 0xff, 0xff], &[], VALUE_HEADER)
@@ -233,7 +234,7 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(f.schema, SchemaKey::Guid(guid));
-        assert!(f.header);
+        assert_eq!(f.header.as_deref(), Some(&header_value(&guid)[..]));
         // the key's header is not the value's
         assert_eq!(frame_of(b"x", &headers, KEY_HEADER).unwrap(), None);
         let bad = vec![(VALUE_HEADER.to_string(), Some(Bytes::from_static(&[0, 1])))];

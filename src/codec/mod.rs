@@ -24,15 +24,10 @@ use self::json_schema::JsonCodec;
 use self::protobuf::ProtoCodec;
 use crate::record::{Message, SchemaTag};
 use crate::schema::Format;
-use crate::schema::registry::{
-    Registry, RegistryError, SchemaBody, SchemaRef, StoredSchema, SubjectVersion,
-};
+use crate::schema::registry::{Registry, RegistryError, SchemaBody, SchemaRef, SubjectVersion};
 
 /// Size of the chunks decoded values are kept in.
 const ARENA_CHUNK: usize = 256 << 10;
-
-/// Transitive references fetched for one schema at most (a cycle or a hostile registry).
-const MAX_REFERENCES: usize = 256;
 
 /// A compiled registry schema.
 pub enum Compiled {
@@ -88,8 +83,7 @@ type TagKey = (SchemaKey, bool, Part, Arc<str>, Option<Vec<usize>>);
 pub struct Codec {
     registry: Registry,
     avro_json: AvroJson,
-    schemas: HashMap<SchemaKey, Result<Arc<Loaded>, String>>,
-    guid_ids: HashMap<[u8; 16], i32>,
+    schemas: HashMap<SchemaKey, Result<Arc<Loaded>, LoadError>>,
     tags: HashMap<TagKey, Arc<SchemaTag>>,
     /// Decoding's scratch buffer, and the chunk decoded values are kept in.
     scratch: Vec<u8>,
@@ -114,7 +108,6 @@ impl Codec {
             registry,
             avro_json,
             schemas: HashMap::new(),
-            guid_ids: HashMap::new(),
             tags: HashMap::new(),
             last_tag: None,
             scratch: Vec::new(),
@@ -125,11 +118,6 @@ impl Codec {
         }
     }
 
-    /// The registry.
-    pub fn registry(&self) -> &Registry {
-        &self.registry
-    }
-
     /// Fails when the registry cannot be reached (or refuses the credentials).
     pub async fn probe(&mut self) -> Result<(), RegistryError> {
         self.requests += 1;
@@ -137,7 +125,7 @@ impl Codec {
     }
 
     /// The schema for an id or GUID, fetched and compiled on first use.
-    pub async fn load(&mut self, key: SchemaKey) -> Result<Arc<Loaded>, String> {
+    pub async fn load(&mut self, key: SchemaKey) -> Result<Arc<Loaded>, LoadError> {
         if let Some(r) = self.schemas.get(&key) {
             return r.clone();
         }
@@ -147,7 +135,7 @@ impl Codec {
         r
     }
 
-    async fn fetch(&mut self, key: SchemaKey) -> Result<Arc<Loaded>, String> {
+    async fn fetch(&mut self, key: SchemaKey) -> Result<Arc<Loaded>, LoadError> {
         self.requests += 1;
         let (stored, id) = match key {
             SchemaKey::Id(id) => (self.registry.schema_by_id(id).await, id),
@@ -156,31 +144,30 @@ impl Codec {
                 let s = self.registry.schema_by_guid(&text).await;
                 // a registry that does not say the id: -1 (the GUID still names the schema)
                 let id = s.as_ref().ok().and_then(|s| s.id).unwrap_or(-1);
-                let id = i32::try_from(id).map_err(|_| format!("schema id {id} out of range"))?;
+                let id = i32::try_from(id)
+                    .map_err(|_| LoadError::Failed(format!("schema id {id} out of range")))?;
                 (s, id)
             }
         };
         let stored = stored.map_err(|e| match e.code() {
-            Some(40403) | Some(404) => match key {
+            Some(40403) | Some(404) => LoadError::Unknown(match key {
                 SchemaKey::Id(id) => format!("schema id {id} is unknown to the registry"),
                 SchemaKey::Guid(g) => format!(
                     "schema GUID {} is unknown to the registry",
                     SchemaKey::guid_text(&g)
                 ),
-            },
-            _ => e.to_string(),
+            }),
+            _ => LoadError::Failed(e.to_string()),
         })?;
-        if let SchemaKey::Guid(g) = key {
-            self.guid_ids.insert(g, id);
-        }
         let format = stored.format().ok_or_else(|| {
-            format!(
+            LoadError::Failed(format!(
                 "schema id {id} has an unknown schemaType {:?}",
                 stored.schema_type
-            )
+            ))
         })?;
-        let references = self.references(&stored).await?;
-        let compiled = compile(format, &stored.schema, &references)?;
+        let references =
+            (self.reference_texts(&stored.references).await).map_err(LoadError::Failed)?;
+        let compiled = compile(format, &stored.schema, &references).map_err(LoadError::Failed)?;
         self.requests += 1;
         let versions = self
             .registry
@@ -196,37 +183,6 @@ impl Codec {
         }))
     }
 
-    /// The texts of a schema's references, transitively, dependencies first.
-    async fn references(&mut self, s: &StoredSchema) -> Result<Vec<(String, String)>, String> {
-        let mut out: Vec<(String, String)> = Vec::new();
-        let mut pending: Vec<_> = s.references.iter().rev().cloned().collect();
-        let mut seen = std::collections::HashSet::new();
-        while let Some(r) = pending.pop() {
-            if !seen.insert((r.subject.clone(), r.version)) {
-                continue;
-            }
-            if seen.len() > MAX_REFERENCES {
-                return Err(format!("more than {MAX_REFERENCES} schema references"));
-            }
-            self.requests += 1;
-            let v = self
-                .registry
-                .version(&r.subject, &r.version.to_string())
-                .await
-                .map_err(|e| {
-                    format!(
-                        "reference {:?} ({} version {}): {e}",
-                        r.name, r.subject, r.version
-                    )
-                })?;
-            pending.extend(v.references.iter().rev().cloned());
-            out.push((r.name.clone(), v.schema));
-        }
-        // dependencies first: the last fetched are the deepest
-        out.reverse();
-        Ok(out)
-    }
-
     fn tag(
         &mut self,
         loaded: &Loaded,
@@ -238,14 +194,20 @@ impl Codec {
     ) -> Arc<SchemaTag> {
         if let Some((k, t)) = &self.last_tag
             && k.0 == frame.schema
-            && k.1 == frame.header
+            && k.1 == frame.header.is_some()
             && k.2 == part
             && Arc::ptr_eq(&k.3, topic)
             && k.4 == path
         {
             return t.clone();
         }
-        let key = (frame.schema, frame.header, part, topic.clone(), path);
+        let key = (
+            frame.schema,
+            frame.header.is_some(),
+            part,
+            topic.clone(),
+            path,
+        );
         if let Some(t) = self.tags.get(&key) {
             self.last_tag = Some((key, t.clone()));
             return t.clone();
@@ -337,24 +299,22 @@ impl Codec {
         };
         let loaded = match self.load(frame.schema).await {
             Ok(l) => l,
-            Err(e) => {
-                // bytes starting with 0 need not be framed at all: say so once per id
-                if !frame.header && e.contains("unknown to the registry") {
-                    return if self.unknown_noted.insert(frame.schema) {
-                        Err(format!(
-                            "starts like a registry frame, but {e}; shown as is (later records with this id too, without a note)"
-                        ))
-                    } else {
-                        Ok(None)
-                    };
-                }
-                return Err(format!("{e}; shown as is"));
+            // bytes starting with 0 need not be framed at all: say so once per id
+            Err(LoadError::Unknown(e)) if frame.header.is_none() => {
+                return if self.unknown_noted.insert(frame.schema) {
+                    Err(format!(
+                        "starts like a registry frame, but {e}; shown as is (later records with this id too, without a note)"
+                    ))
+                } else {
+                    Ok(None)
+                };
             }
+            Err(e) => return Err(format!("{e}; shown as is")),
         };
         // a binary key that starts with 0 (a big-endian number) can name the id of a value
         // schema by chance: a key is only decoded with a schema some key subject may hold
         if part == Part::Key
-            && !frame.header
+            && frame.header.is_none()
             && !loaded.versions.is_empty()
             && loaded
                 .versions
@@ -363,20 +323,9 @@ impl Codec {
         {
             return Ok(None);
         }
-        let header_bytes = headers
-            .iter()
-            .rev()
-            .find(|(n, v)| n == part.header() && v.is_some())
-            .and_then(|(_, v)| v.clone());
-        let (path_bytes, payload): (&[u8], &[u8]) = if frame.header {
-            (
-                header_bytes
-                    .as_deref()
-                    .map_or(&[][..], |h| &h[frame.rest_start..]),
-                &bytes[..],
-            )
-        } else {
-            (&bytes[frame.rest_start..], &bytes[frame.rest_start..])
+        let (path_bytes, payload): (&[u8], &[u8]) = match &frame.header {
+            Some(h) => (&h[frame.rest_start..], &bytes[..]),
+            None => (&bytes[frame.rest_start..], &bytes[frame.rest_start..]),
         };
         let mut out = std::mem::take(&mut self.scratch);
         out.clear();
@@ -391,10 +340,9 @@ impl Codec {
             }
             Compiled::Protobuf(c) => {
                 let (path, used) = framing::read_path(path_bytes).map_err(|e| e.to_string())?;
-                let payload = if frame.header {
-                    payload
-                } else {
-                    &payload[used..]
+                let payload = match frame.header {
+                    Some(_) => payload,
+                    None => &payload[used..],
                 };
                 let m = c.message_at(&path)?;
                 protobuf::decode(&m, payload, &mut out)?;
@@ -468,12 +416,9 @@ impl Codec {
             ),
             (None, id) => SchemaKey::Id(id),
         };
-        let loaded = self.load(key).await.map_err(|e| {
-            if e.contains("unknown to the registry") {
-                EncodeError::Input(e)
-            } else {
-                EncodeError::Registry(e)
-            }
+        let loaded = self.load(key).await.map_err(|e| match e {
+            LoadError::Unknown(e) => EncodeError::Input(e),
+            LoadError::Failed(e) => EncodeError::Registry(e),
         })?;
         self.frame(json, target, key, &loaded)
             .map_err(EncodeError::Input)
@@ -560,14 +505,7 @@ impl Codec {
                     Format::Protobuf => self.import_references(text).await?,
                     _ => vec![],
                 };
-                let holder = StoredSchema {
-                    schema: String::new(),
-                    schema_type: None,
-                    references: refs.clone(),
-                    guid: None,
-                    id: None,
-                };
-                let texts = self.references(&holder).await?;
+                let texts = self.reference_texts(&refs).await?;
                 let compiled = compile(*format, text, &texts)
                     .map_err(|e| format!("{}: {e}", path.display()))?;
                 let record = match (&compiled, &choice.message) {
@@ -602,7 +540,9 @@ impl Codec {
             }
         };
         // compile it now: a bad schema fails before any record is read
-        self.load(SchemaKey::Id(id)).await?;
+        self.load(SchemaKey::Id(id))
+            .await
+            .map_err(|e| e.to_string())?;
         Ok(Target {
             id,
             guid: None,
@@ -610,6 +550,17 @@ impl Codec {
             header: choice.header,
         })
     }
+}
+
+/// Why a schema could not be had.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    /// The registry does not know the id or GUID.
+    #[error("{0}")]
+    Unknown(String),
+    /// The registry failed, or the schema does not compile.
+    #[error("{0}")]
+    Failed(String),
 }
 
 /// Why a message could not be encoded.
@@ -622,6 +573,16 @@ pub enum EncodeError {
 }
 
 impl Codec {
+    /// [`Registry::reference_texts`], counted.
+    async fn reference_texts(
+        &mut self,
+        refs: &[SchemaRef],
+    ) -> Result<Vec<(String, String)>, String> {
+        let texts = self.registry.reference_texts(refs).await?;
+        self.requests += texts.len() as u64;
+        Ok(texts)
+    }
+
     /// A `.proto` file's imports as registry references, by Confluent's convention that an
     /// import is registered under a subject of its own path (well-known and Confluent imports
     /// are built in and need none).

@@ -288,16 +288,11 @@ async fn registry_versions(reg: &Registry, subject: &str) -> anyhow::Result<Vec<
         let format = sv.format().ok_or_else(|| {
             anyhow::anyhow!("{subject} v{v}: unknown schemaType {:?}", sv.schema_type)
         })?;
-        let mut references = Vec::new();
-        let mut pending = sv.references.clone();
-        while let Some(r) = pending.pop() {
-            let rv = reg.version(&r.subject, &r.version.to_string()).await?;
-            pending.extend(rv.references.clone());
-            references.push(schema::Reference {
-                name: r.name,
-                text: rv.schema,
-            });
-        }
+        let texts = reg.reference_texts(&sv.references).await;
+        let references = (texts.map_err(|e| anyhow::anyhow!(e))?)
+            .into_iter()
+            .map(|(name, text)| schema::Reference { name, text })
+            .collect();
         let source = Source {
             name: format!("{subject} v{v}"),
             text: sv.schema,

@@ -201,6 +201,9 @@ pub fn encode_segment(s: &str) -> String {
     out
 }
 
+/// Transitive references fetched for one schema at most.
+pub const MAX_REFERENCES: usize = 256;
+
 /// A registry client.
 #[derive(Debug, Clone)]
 pub struct Registry {
@@ -446,6 +449,40 @@ impl Registry {
     ) -> Result<SchemaVersion, RegistryError> {
         let path = format!("/subjects/{}", encode_segment(subject));
         self.send(reqwest::Method::POST, &path, Some(body)).await
+    }
+
+    /// The texts of schema references, transitively, dependencies first: `(name, text)`. A
+    /// subject version referenced twice is fetched once; more than [`MAX_REFERENCES`] (a cycle,
+    /// or a hostile registry) is an error.
+    pub async fn reference_texts(
+        &self,
+        refs: &[SchemaRef],
+    ) -> Result<Vec<(String, String)>, String> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        let mut pending: Vec<SchemaRef> = refs.iter().rev().cloned().collect();
+        let mut seen = std::collections::HashSet::new();
+        while let Some(r) = pending.pop() {
+            if !seen.insert((r.subject.clone(), r.version)) {
+                continue;
+            }
+            if seen.len() > MAX_REFERENCES {
+                return Err(format!("more than {MAX_REFERENCES} schema references"));
+            }
+            let v = self
+                .version(&r.subject, &r.version.to_string())
+                .await
+                .map_err(|e| {
+                    format!(
+                        "reference {:?} ({} version {}): {e}",
+                        r.name, r.subject, r.version
+                    )
+                })?;
+            pending.extend(v.references.iter().rev().cloned());
+            out.push((r.name, v.schema));
+        }
+        // dependencies first: the last fetched are the deepest
+        out.reverse();
+        Ok(out)
     }
 
     /// Whether the registry answers at all: an unreachable registry, or one refusing the
