@@ -431,12 +431,8 @@ impl Reader<'_, '_> {
     }
 
     fn time_of_day(&mut self, t: i64, digits: u32) {
-        // a time of day is the timestamp of that time on 1970-01-01
-        let mut full = Vec::with_capacity(32);
-        time::write_rfc3339_units(&mut full, t, digits, false);
-        let start = full.iter().position(|&b| b == b'T').map_or(0, |p| p + 1);
         self.out.push(b'"');
-        self.out.extend_from_slice(&full[start..]);
+        time::write_time_units(self.out, t, digits);
         self.out.push(b'"');
     }
 
@@ -507,24 +503,46 @@ fn branch_name(c: &AvroCodec, s: &Schema) -> String {
     }
 }
 
-/// A decimal as a JSON string, straight into `out` when it fits an i128 (the common case).
+/// A decimal as a JSON string.
 fn write_decimal(out: &mut Vec<u8>, bytes: &[u8], scale: usize) {
-    if bytes.len() > 16 {
-        crate::record::json::write_json_str(out, &decimal_text(bytes, scale));
-        return;
-    }
-    let fill = if bytes.first().is_some_and(|b| b & 0x80 != 0) {
-        0xff
-    } else {
-        0
-    };
-    let mut buf = [fill; 16];
-    buf[16 - bytes.len()..].copy_from_slice(bytes);
-    let n = i128::from_be_bytes(buf);
-    let mut itoa = itoa::Buffer::new();
-    let digits = itoa.format(n.unsigned_abs()).as_bytes();
     out.push(b'"');
-    if n < 0 {
+    push_decimal(out, bytes, scale);
+    out.push(b'"');
+}
+
+/// Decimals longer than this (about 300 digits) are not turned into text (big-integer printing
+/// is quadratic): such a datum is an error.
+const MAX_DECIMAL_BYTES: usize = 128;
+
+/// Two's-complement big-endian bytes with `scale` as an exact decimal string.
+fn decimal_text(bytes: &[u8], scale: usize) -> String {
+    let mut text = Vec::with_capacity(bytes.len() * 3 + scale + 3);
+    push_decimal(&mut text, bytes, scale);
+    // only ASCII digits, a sign and a point were written
+    String::from_utf8(text).unwrap_or_default()
+}
+
+/// Appends the decimal's text: straight from an i128 when it fits (the common case), else
+/// through a big integer.
+fn push_decimal(out: &mut Vec<u8>, bytes: &[u8], scale: usize) {
+    let mut itoa = itoa::Buffer::new();
+    let big;
+    let (minus, digits) = if bytes.len() <= 16 {
+        let fill = if bytes.first().is_some_and(|b| b & 0x80 != 0) {
+            0xff
+        } else {
+            0
+        };
+        let mut buf = [fill; 16];
+        buf[16 - bytes.len()..].copy_from_slice(bytes);
+        let n = i128::from_be_bytes(buf);
+        (n < 0, itoa.format(n.unsigned_abs()).as_bytes())
+    } else {
+        let n = BigInt::from_signed_bytes_be(bytes);
+        big = n.magnitude().to_string();
+        (n.sign() == num_bigint::Sign::Minus, big.as_bytes())
+    };
+    if minus {
         out.push(b'-');
     }
     if scale == 0 {
@@ -539,49 +557,6 @@ fn write_decimal(out: &mut Vec<u8>, bytes: &[u8], scale: usize) {
         out.push(b'.');
         out.extend_from_slice(frac);
     }
-    out.push(b'"');
-}
-
-/// Decimals longer than this (about 300 digits) are not turned into text (big-integer printing
-/// is quadratic): such a datum is an error.
-const MAX_DECIMAL_BYTES: usize = 128;
-
-/// Two's-complement big-endian bytes with `scale` as an exact decimal string.
-fn decimal_text(bytes: &[u8], scale: usize) -> String {
-    let (sign, digits) = if bytes.len() <= 16 {
-        // the common case without a big integer: sign-extend into an i128
-        let fill = if bytes.first().is_some_and(|b| b & 0x80 != 0) {
-            0xff
-        } else {
-            0
-        };
-        let mut buf = [fill; 16];
-        buf[16 - bytes.len()..].copy_from_slice(bytes);
-        let n = i128::from_be_bytes(buf);
-        let digits = itoa::Buffer::new().format(n.unsigned_abs()).to_string();
-        (if n < 0 { "-" } else { "" }, digits)
-    } else {
-        let n = BigInt::from_signed_bytes_be(bytes);
-        let minus = n.sign() == num_bigint::Sign::Minus;
-        (if minus { "-" } else { "" }, n.magnitude().to_string())
-    };
-    let mut text = String::with_capacity(digits.len() + scale + 3);
-    text.push_str(sign);
-    if scale == 0 {
-        text.push_str(&digits);
-        return text;
-    }
-    if digits.len() <= scale {
-        text.push_str("0.");
-        text.extend(std::iter::repeat_n('0', scale - digits.len()));
-        text.push_str(&digits);
-    } else {
-        let (int, frac) = digits.split_at(digits.len() - scale);
-        text.push_str(int);
-        text.push('.');
-        text.push_str(frac);
-    }
-    text
 }
 
 /// Parses an exact decimal (`"-12.3"`, `"5"`, `"1e2"` is refused) at `scale`: the unscaled value.

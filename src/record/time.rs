@@ -62,8 +62,14 @@ pub fn now_ms() -> i64 {
 
 /// Appends `ms` (epoch milliseconds) as `YYYY-MM-DDTHH:MM:SS.mmmZ`.
 pub fn write_rfc3339(out: &mut Vec<u8>, ms: i64) {
-    let days = ms.div_euclid(MS_PER_DAY);
-    let rem = ms.rem_euclid(MS_PER_DAY) as u64;
+    push_date(out, ms.div_euclid(MS_PER_DAY));
+    out.push(b'T');
+    push_time(out, ms.rem_euclid(MS_PER_DAY) as u64);
+    out.push(b'Z');
+}
+
+/// `YYYY-MM-DD` (years outside 0000..=9999 expanded) of a day number since 1970-01-01.
+fn push_date(out: &mut Vec<u8>, days: i64) {
     let (y, m, d) = civil_from_days(days);
     if (0..=9999).contains(&y) {
         push_padded(out, y as u64, 4);
@@ -75,7 +81,10 @@ pub fn write_rfc3339(out: &mut Vec<u8>, ms: i64) {
     push_padded(out, u64::from(m), 2);
     out.push(b'-');
     push_padded(out, u64::from(d), 2);
-    out.push(b'T');
+}
+
+/// `HH:MM:SS.mmm` of milliseconds into a day.
+fn push_time(out: &mut Vec<u8>, rem: u64) {
     push_padded(out, rem / 3_600_000, 2);
     out.push(b':');
     push_padded(out, rem / 60_000 % 60, 2);
@@ -83,20 +92,28 @@ pub fn write_rfc3339(out: &mut Vec<u8>, ms: i64) {
     push_padded(out, rem / 1000 % 60, 2);
     out.push(b'.');
     push_padded(out, rem % 1000, 3);
-    out.push(b'Z');
 }
 
 /// Appends an instant given in units of `10^-digits` seconds (`digits` 3, 6 or 9) as RFC 3339
 /// with that many fraction digits, in UTC (`Z`) or, for a local timestamp, without a zone.
 pub fn write_rfc3339_units(out: &mut Vec<u8>, value: i64, digits: u32, utc: bool) {
     let per_ms = 10i64.pow(digits.saturating_sub(3));
-    write_rfc3339(out, value.div_euclid(per_ms));
-    out.pop(); // the Z
-    if digits > 3 {
-        push_padded(out, value.rem_euclid(per_ms) as u64, digits as usize - 3);
-    }
+    let ms = value.div_euclid(per_ms);
+    push_date(out, ms.div_euclid(MS_PER_DAY));
+    out.push(b'T');
+    write_time_units(out, value, digits);
     if utc {
         out.push(b'Z');
+    }
+}
+
+/// Appends the time of day of an instant in units of `10^-digits` seconds as
+/// `HH:MM:SS.fff` with that many fraction digits (the date is left out).
+pub fn write_time_units(out: &mut Vec<u8>, value: i64, digits: u32) {
+    let per_ms = 10i64.pow(digits.saturating_sub(3));
+    push_time(out, value.div_euclid(per_ms).rem_euclid(MS_PER_DAY) as u64);
+    if digits > 3 {
+        push_padded(out, value.rem_euclid(per_ms) as u64, digits as usize - 3);
     }
 }
 
@@ -136,10 +153,7 @@ fn has_zone(s: &str) -> bool {
 
 /// Appends a day number since 1970-01-01 as `YYYY-MM-DD`.
 pub fn write_date(out: &mut Vec<u8>, days: i64) {
-    let mut full = Vec::with_capacity(24);
-    write_rfc3339(&mut full, days.saturating_mul(MS_PER_DAY));
-    let end = full.iter().position(|&b| b == b'T').unwrap_or(full.len());
-    out.extend_from_slice(&full[..end]);
+    push_date(out, days);
 }
 
 /// Parses `YYYY-MM-DD` into a day number since 1970-01-01.
