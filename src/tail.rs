@@ -12,7 +12,7 @@ use std::io::Write;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::codec::{Codec, Part};
+use crate::codec::Codec;
 use crate::kafka::Client;
 use crate::kafka::assign::{Selection, new_partitions};
 use crate::kafka::fetcher::Fetcher;
@@ -162,10 +162,7 @@ pub async fn run<W: Write>(
 pub async fn decode_all(codec: &mut Codec, records: &mut [Record], on: &mut impl FnMut(Event)) {
     for r in records {
         for (part, why) in codec.decode(&r.topic, &mut r.msg).await {
-            let part = match part {
-                Part::Key => "key",
-                Part::Value => "value",
-            };
+            let part = part.name();
             on(Event::Undecoded(format!(
                 "{}/{}@{} {part}: {why}",
                 r.topic, r.partition, r.offset

@@ -54,7 +54,8 @@ pub enum Part {
 }
 
 impl Part {
-    fn name(self) -> &'static str {
+    /// `key` or `value`.
+    pub fn name(self) -> &'static str {
         match self {
             Part::Key => "key",
             Part::Value => "value",
