@@ -14,7 +14,7 @@ use evctl::record::{Message, Record, TimestampType};
 fn main() {
     const N: i64 = 100_000;
     let records: Vec<Record> = (0..N)
-        .map(|i| Record { topic: "platform.user.events.v1".into(), partition: (i % 12) as i32, offset: i, timestamp_type: TimestampType::Create, msg: Message { timestamp: 1_735_689_600_000 + i, key: Some(Bytes::from(format!("user-{i}"))), value: Some(if i % 10 == 0 {
+        .map(|i| Record { topic: "platform.user.events.v1".into(), at: evctl::record::Position::Offset { partition: (i % 12) as i32, offset: i }, timestamp_type: TimestampType::Create, msg: Message { timestamp: 1_735_689_600_000 + i, key: Some(Bytes::from(format!("user-{i}"))), value: Some(if i % 10 == 0 {
                 Bytes::from((0..100).map(|b| (b * 7 + i) as u8).collect::<Vec<u8>>())
             } else {
                 Bytes::from(format!(

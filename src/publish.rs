@@ -8,23 +8,22 @@
 use std::collections::BTreeSet;
 use std::future::Future;
 use std::io::BufRead;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
 use crate::codec::{Codec, Defaults, EncodeError};
-use crate::kafka::producer::Producer;
 use crate::output::{Render, Styles};
-use crate::record::Message;
 use crate::record::input::{self, InputOptions};
 use crate::record::time::now_ms;
+use crate::record::{Message, Place, Position, StreamId};
+use crate::transport::Sink;
 
 /// One item from the input reader: a record with its line number, a line that does not parse,
 /// or the input failing.
 #[derive(Debug)]
 pub enum Item {
-    Record(u64, Message, Option<i32>),
+    Record(u64, Message, Option<Place>),
     Bad(u64, String),
     ReadError(String),
 }
@@ -90,7 +89,7 @@ pub fn spawn_reader(
 }
 
 /// An input of one record (a value from the command line, one tombstone).
-pub fn one_record(m: Message, partition: Option<i32>) -> Input {
+pub fn one_record(m: Message, partition: Option<Place>) -> Input {
     let (tx, rx) = tokio::sync::mpsc::channel(1);
     let _ = tx.try_send(vec![Item::Record(1, m, partition)]);
     rx
@@ -147,6 +146,9 @@ pub struct Summary {
     pub failed: u64,
     pub skipped_invalid: u64,
     pub partitions: BTreeSet<i32>,
+    /// To a stream: the id of the last entry added.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_id: Option<String>,
     pub seconds: f64,
     pub records_per_second: f64,
     pub idempotent: bool,
@@ -180,6 +182,12 @@ impl Summary {
                 parts.join(",")
             },
         );
+        if let Some(id) = &self.last_id {
+            // a stream has no partitions: say where the last entry went instead
+            let cut = out.rfind("; partitions").unwrap_or(out.len());
+            out.truncate(cut);
+            out.push_str(&format!("; last id {id}"));
+        }
         if self.skipped_invalid > 0 {
             out.push_str(&format!("; {} invalid lines skipped", self.skipped_invalid));
         }
@@ -189,15 +197,22 @@ impl Summary {
         out
     }
 
-    /// Counts the producer's deliveries since the last call.
-    fn tally(&mut self, producer: &mut Producer) {
-        for d in producer.take_deliveries() {
+    /// Counts the sink's deliveries since the last call.
+    fn tally(&mut self, sink: &mut impl Sink) {
+        let mut last: Option<StreamId> = None;
+        for d in sink.take_deliveries() {
             let n = d.ids.len() as u64;
             match d.error {
                 None => {
                     self.records += n;
                     self.bytes += d.bytes as u64;
-                    self.partitions.insert(d.partition);
+                    match d.at {
+                        Some(Position::Offset { partition, .. }) => {
+                            self.partitions.insert(partition);
+                        }
+                        Some(Position::Entry(id)) => last = last.max(Some(id)),
+                        None => {}
+                    }
                 }
                 Some(e) => {
                     self.failed += n;
@@ -213,6 +228,9 @@ impl Summary {
                     }
                 }
             }
+        }
+        if let Some(id) = last {
+            self.last_id = Some(id.to_string());
         }
     }
 }
@@ -246,14 +264,12 @@ pub struct Outcome {
     pub failure: Option<String>,
 }
 
-/// Sends the input's records to `topic` (of `partitions` partitions) until the input ends, a bad
+/// Sends the input's records to the sink (named `to` in the summary) until the input ends, a bad
 /// line stops it or `stop` resolves; then sends what was read, unless `stop` resolves again.
 /// `warn` hears skipped lines.
-#[allow(clippy::too_many_arguments)]
-pub async fn run<S: Future<Output = ()>>(
-    producer: &mut Producer,
-    topic: &Arc<str>,
-    partitions: i32,
+pub async fn run<K: Sink, S: Future<Output = ()>>(
+    sink: &mut K,
+    to: &str,
     mut input: Input,
     opts: &PublishOptions,
     mut encoding: Option<(&mut Codec, &Defaults)>,
@@ -263,8 +279,8 @@ pub async fn run<S: Future<Output = ()>>(
     let started = Instant::now();
     let mut out = Outcome {
         summary: Summary {
-            topic: topic.to_string(),
-            idempotent: producer.idempotent(),
+            topic: to.to_string(),
+            idempotent: sink.idempotent(),
             ..Summary::default()
         },
         ..Outcome::default()
@@ -313,10 +329,7 @@ pub async fn run<S: Future<Output = ()>>(
                             break 'input;
                         }
                     };
-                    if let Some(p) = partition
-                        && !(0..partitions).contains(&p)
-                    {
-                        let why = format!("partition {p} does not exist ({topic} has partitions 0..{})", partitions - 1);
+                    if let Some(why) = sink.refuse(partition, &msg).await {
                         if !opts.skip_invalid {
                             out.bad_line = Some((line, why));
                             break 'input;
@@ -334,27 +347,27 @@ pub async fn run<S: Future<Output = ()>>(
                                     out.interrupted = true;
                                     break 'input;
                                 }
-                                r = producer.tick() => r?,
+                                r = sink.tick() => r?,
                             }
                         }
                     }
-                    producer.send(line, topic.clone(), partition, msg).await?;
+                    sink.send(line, partition, msg).await?;
                 }
-                out.summary.tally(producer);
+                out.summary.tally(sink);
             }
-            r = producer.tick() => r?,
+            r = sink.tick() => r?,
         }
     }
     drop(input);
     // send what was read before the stop; a second stop abandons it
     tokio::select! {
-        r = producer.flush() => r?,
+        r = sink.flush() => r?,
         _ = stop() => {
             out.interrupted = true;
             warn("interrupted again: unsent records were dropped".into());
         }
     }
-    out.summary.tally(producer);
+    out.summary.tally(sink);
     out.summary.seconds = started.elapsed().as_secs_f64();
     out.summary.records_per_second = out.summary.records as f64 / out.summary.seconds.max(1e-9);
     Ok(out)
@@ -364,11 +377,14 @@ pub async fn run<S: Future<Output = ()>>(
 mod tests {
     use super::*;
 
-    use crate::kafka::fake::LogBroker;
-    use crate::kafka::producer::ProducerOptions;
+    use std::sync::Arc;
 
-    /// A producer to a fake broker with two empty partitions of `t`.
-    async fn producer() -> (LogBroker, Producer) {
+    use crate::kafka::fake::LogBroker;
+    use crate::kafka::producer::{Producer, ProducerOptions};
+    use crate::kafka::source::KafkaSink;
+
+    /// A sink to `t` on a fake broker with two empty partitions.
+    async fn producer() -> (LogBroker, KafkaSink) {
         let b = LogBroker::new(vec![vec![], vec![]]);
         let addr = b.start().await;
         let client = Arc::new(b.client(addr).await);
@@ -376,7 +392,8 @@ mod tests {
             linger: Duration::from_millis(1),
             ..ProducerOptions::default()
         };
-        (b, Producer::start(client, opts).await.unwrap())
+        let p = Producer::start(client, opts).await.unwrap();
+        (b, KafkaSink::new(p, Arc::from("t")).await.unwrap())
     }
 
     fn json_lines(text: &'static str) -> Input {
@@ -401,23 +418,15 @@ mod tests {
     #[tokio::test]
     async fn skip_invalid_sends_the_rest_and_counts_what_it_skipped() {
         let (b, mut p) = producer().await;
-        let topic: Arc<str> = Arc::from("t");
         let opts = PublishOptions {
             skip_invalid: true,
             ..PublishOptions::default()
         };
         let mut warnings = Vec::new();
         let never = || std::future::pending::<()>();
-        let out = run(
-            &mut p,
-            &topic,
-            2,
-            json_lines(LINES),
-            &opts,
-            None,
-            never,
-            |w| warnings.push(w),
-        )
+        let out = run(&mut p, "t", json_lines(LINES), &opts, None, never, |w| {
+            warnings.push(w)
+        })
         .await
         .unwrap();
         assert_eq!((out.summary.records, out.summary.skipped_invalid), (3, 2));
@@ -438,21 +447,11 @@ mod tests {
     #[tokio::test]
     async fn a_bad_line_stops_the_input_and_what_came_before_is_sent() {
         let (b, mut p) = producer().await;
-        let topic: Arc<str> = Arc::from("t");
         let never = || std::future::pending::<()>();
         let opts = PublishOptions::default();
-        let out = run(
-            &mut p,
-            &topic,
-            2,
-            json_lines(LINES),
-            &opts,
-            None,
-            never,
-            |_| {},
-        )
-        .await
-        .unwrap();
+        let out = run(&mut p, "t", json_lines(LINES), &opts, None, never, |_| {})
+            .await
+            .unwrap();
         let (line, _) = out.bad_line.expect("stopped at the bad line");
         assert_eq!((line, out.summary.records), (2, 1));
         assert_eq!(values(&b, 0), ["a"]);
@@ -462,7 +461,6 @@ mod tests {
     #[tokio::test]
     async fn a_stop_signal_sends_what_was_read_and_reports_it() {
         let (b, mut p) = producer().await;
-        let topic: Arc<str> = Arc::from("t");
         // an input that stays open, like a terminal nobody types into
         let (tx, rx) = tokio::sync::mpsc::channel(1);
         let msg = |v: &str| Message {
@@ -470,14 +468,14 @@ mod tests {
             ..Message::default()
         };
         tx.send(vec![
-            Item::Record(1, msg("x"), Some(1)),
-            Item::Record(2, msg("y"), Some(1)),
+            Item::Record(1, msg("x"), Some(Place::Partition(1))),
+            Item::Record(2, msg("y"), Some(Place::Partition(1))),
         ])
         .await
         .unwrap();
         let stop = || tokio::time::sleep(Duration::from_millis(200));
         let opts = PublishOptions::default();
-        let out = run(&mut p, &topic, 2, rx, &opts, None, stop, |_| {})
+        let out = run(&mut p, "t", rx, &opts, None, stop, |_| {})
             .await
             .unwrap();
         assert!(out.interrupted);
@@ -489,25 +487,15 @@ mod tests {
     #[tokio::test]
     async fn a_rate_spaces_the_sends() {
         let (b, mut p) = producer().await;
-        let topic: Arc<str> = Arc::from("t");
         let opts = PublishOptions {
             rate: Some(20.0),
             skip_invalid: true,
         };
         let started = Instant::now();
         let never = || std::future::pending::<()>();
-        let out = run(
-            &mut p,
-            &topic,
-            2,
-            json_lines(LINES),
-            &opts,
-            None,
-            never,
-            |_| {},
-        )
-        .await
-        .unwrap();
+        let out = run(&mut p, "t", json_lines(LINES), &opts, None, never, |_| {})
+            .await
+            .unwrap();
         // 3 records at 20/s: the last is due 150 ms after the start
         assert!(started.elapsed() >= Duration::from_millis(150));
         assert_eq!(out.summary.records, 3);
@@ -536,7 +524,9 @@ mod tests {
         );
         assert_eq!(items.len(), 3);
         match &items[0] {
-            Item::Record(1, m, Some(2)) => assert_eq!(m.value.as_deref(), Some(&b"a"[..])),
+            Item::Record(1, m, Some(Place::Partition(2))) => {
+                assert_eq!(m.value.as_deref(), Some(&b"a"[..]))
+            }
             other => panic!("{other:?}"),
         }
         assert!(matches!(&items[1], Item::Bad(2, _)));

@@ -1,28 +1,21 @@
-//! The tail engine: the read loop of `evctl tail`. It polls the fetcher, filters, writes records,
-//! stops at `--max` or when every partition reached its stop offset (gaps from compaction and
-//! transaction markers included), commits the group's position on a cadence and at the end
-//! (stopping mid-response, it commits the first record left over, not the fetcher's position),
-//! and, while following, picks up partitions and matching topics created since the start.
-//!
-//! It calls Kafka types directly until a second transport arrives (architecture.md §3.1, rule 4).
+//! The tail engine: the read loop of `evctl tail`. It polls a [`Source`] (Kafka partitions or
+//! Redis streams), decodes registry-framed data, filters, writes records, stops at `--max` or
+//! when the source reached every stop, checkpoints a group's progress on a cadence and at the end
+//! (stopping mid-batch, the records left over are the group's to see again), and lets a following
+//! source pick up partitions or topics created since the start.
 
-use std::collections::HashMap;
 use std::future::Future;
 use std::io::Write;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::codec::Codec;
-use crate::kafka::Client;
-use crate::kafka::assign::{Selection, new_partitions};
-use crate::kafka::fetcher::Fetcher;
-use crate::kafka::offsets::{COMMIT_INTERVAL, Isolation, TopicPartition, commit_offsets};
 use crate::output::records::RecordWriter;
 use crate::record::Record;
 use crate::record::filter::Filter;
+use crate::transport::Source;
 
-/// How often a follow looks for new partitions, and new topics matching the pattern.
-pub const TOPIC_REFRESH: Duration = Duration::from_secs(5);
+/// How often a group's progress is saved while reading.
+pub const CHECKPOINT_INTERVAL: Duration = Duration::from_secs(5);
 
 /// What the loop does besides reading.
 pub struct TailOptions {
@@ -30,14 +23,8 @@ pub struct TailOptions {
     pub filter: Filter,
     /// Stop after writing this many records.
     pub max: Option<u64>,
-    /// Commit the position to this group on the cadence and at the end.
-    pub group: Option<String>,
-    /// How often to commit.
+    /// How often to checkpoint a group's progress.
     pub commit_interval: Duration,
-    /// While following: the selection to look for new partitions of, and how often.
-    pub follow: Option<(Selection, Duration)>,
-    /// Which records new partitions show.
-    pub isolation: Isolation,
 }
 
 impl Default for TailOptions {
@@ -45,10 +32,7 @@ impl Default for TailOptions {
         TailOptions {
             filter: Filter::default(),
             max: None,
-            group: None,
-            commit_interval: COMMIT_INTERVAL,
-            follow: None,
-            isolation: Isolation::ReadCommitted,
+            commit_interval: CHECKPOINT_INTERVAL,
         }
     }
 }
@@ -73,15 +57,13 @@ pub struct TailSummary {
     pub scanned: u64,
     /// The stop signal ended it.
     pub interrupted: bool,
-    /// The group's position was committed at the end.
+    /// The group's progress was saved at the end.
     pub committed: bool,
 }
 
-/// Reads until the fetcher is done, `max` records are written or `stop` resolves.
-#[allow(clippy::too_many_arguments)]
-pub async fn run<W: Write>(
-    client: &Arc<Client>,
-    fetcher: &mut Fetcher,
+/// Reads until the source is done, `max` records are written or `stop` resolves.
+pub async fn run<S: Source, W: Write>(
+    source: &mut S,
     opts: &TailOptions,
     mut codec: Option<&mut Codec>,
     out: &mut RecordWriter<W>,
@@ -90,8 +72,7 @@ pub async fn run<W: Write>(
 ) -> anyhow::Result<TailSummary> {
     let mut summary = TailSummary::default();
     let mut last_commit = Instant::now();
-    let mut last_refresh = Instant::now();
-    let mut positions: Option<Vec<(TopicPartition, i64)>> = None;
+    let mut left: Vec<Record> = Vec::new();
     tokio::pin!(stop);
     'read: loop {
         let batch = tokio::select! {
@@ -100,10 +81,10 @@ pub async fn run<W: Write>(
                 summary.interrupted = true;
                 break 'read;
             }
-            b = fetcher.poll() => b?,
+            b = source.poll() => b?,
         };
-        for n in fetcher.take_notices() {
-            on(Event::Warning(n.0));
+        for n in source.take_notices() {
+            on(Event::Warning(n));
         }
         let Some(mut records) = batch else { break };
         if let Some(c) = codec.as_deref_mut() {
@@ -115,44 +96,26 @@ pub async fn run<W: Write>(
                 continue;
             }
             out.write(r)?;
+            source.written(r);
             summary.printed += 1;
             if opts.max.is_some_and(|m| summary.printed >= m) {
-                positions = Some(stopped_positions(fetcher, &records[i + 1..]));
+                left = records.split_off(i + 1);
                 break 'read;
             }
         }
         out.flush()?;
-        if let Some(g) = &opts.group
-            && last_commit.elapsed() >= opts.commit_interval
-        {
-            commit_offsets(client, g, &fetcher.positions(), "evctl tail").await?;
+        if source.checkpoints() && last_commit.elapsed() >= opts.commit_interval {
+            source.checkpoint(&[]).await?;
             last_commit = Instant::now();
         }
-        if let Some((selection, every)) = &opts.follow
-            && last_refresh.elapsed() >= *every
-        {
-            last_refresh = Instant::now();
-            match new_partitions(client, selection, |t, p| fetcher.has(t, p), opts.isolation).await
-            {
-                Ok(added) if !added.is_empty() => {
-                    on(Event::Added(
-                        added
-                            .iter()
-                            .map(|a| format!("{}/{}", a.topic, a.partition))
-                            .collect(),
-                    ));
-                    fetcher.add(added);
-                }
-                Ok(_) => {}
-                // a failed refresh is not fatal: the next one may work
-                Err(e) => tracing::debug!(error = %e, "topic refresh failed"),
-            }
+        let added = source.refresh().await;
+        if !added.is_empty() {
+            on(Event::Added(added));
         }
     }
     out.flush()?;
-    if let Some(g) = &opts.group {
-        let positions = positions.unwrap_or_else(|| fetcher.positions());
-        commit_offsets(client, g, &positions, "evctl tail").await?;
+    if source.checkpoints() {
+        source.checkpoint(&left).await?;
         summary.committed = true;
     }
     Ok(summary)
@@ -163,43 +126,22 @@ pub async fn decode_all(codec: &mut Codec, records: &mut [Record], on: &mut impl
     for r in records {
         for (part, why) in codec.decode(&r.topic, &mut r.msg).await {
             let part = part.name();
-            on(Event::Undecoded(format!(
-                "{}/{}@{} {part}: {why}",
-                r.topic, r.partition, r.offset
-            )));
+            on(Event::Undecoded(format!("{} {part}: {why}", r.address())));
         }
     }
-}
-
-/// Positions to commit after stopping in the middle of a response: the fetcher's, except for
-/// partitions with records left over, which restart at the first of them.
-fn stopped_positions(fetcher: &Fetcher, left: &[Record]) -> Vec<(TopicPartition, i64)> {
-    let mut first_left: HashMap<(&str, i32), i64> = HashMap::new();
-    for r in left {
-        first_left
-            .entry((r.topic.as_ref(), r.partition))
-            .and_modify(|o| *o = (*o).min(r.offset))
-            .or_insert(r.offset);
-    }
-    fetcher
-        .positions()
-        .into_iter()
-        .map(|(tp, next)| {
-            let at = first_left
-                .get(&(tp.0.as_str(), tp.1))
-                .copied()
-                .unwrap_or(next);
-            (tp, at)
-        })
-        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kafka::assign::{Bounds, plan};
+    use std::collections::HashMap;
+    use std::sync::Arc;
+
+    use crate::kafka::assign::{Bounds, Selection, plan};
     use crate::kafka::fake::LogBroker;
-    use crate::kafka::fetcher::FetchOptions;
+    use crate::kafka::fetcher::{FetchOptions, Fetcher};
+    use crate::kafka::offsets::Isolation;
+    use crate::kafka::source::KafkaSource;
     use crate::output::Styles;
     use crate::output::records::RecordFormat;
     use crate::record::filter::FilterSpec;
@@ -220,6 +162,46 @@ mod tests {
     }
 
     /// Plans `selection` to the end (or follows), then tails it into a raw writer.
+    /// What the Kafka source does besides reading: commit to a group, follow new partitions.
+    #[derive(Default)]
+    struct Kafka {
+        group: Option<&'static str>,
+        follow: Option<Duration>,
+    }
+
+    /// Plans `selection`, then tails it through a Kafka source into a raw writer.
+    async fn tail_with(
+        b: &LogBroker,
+        selection: Selection,
+        bounds: Bounds,
+        opts: TailOptions,
+        kafka: Kafka,
+        stop: impl Future<Output = ()>,
+    ) -> Run {
+        let addr = b.start().await;
+        let client = Arc::new(b.client(addr).await);
+        let plan = plan(&client, &selection, &bounds, 0).await.unwrap();
+        let fetcher = Fetcher::new(client.clone(), FetchOptions::default(), plan.assignments());
+        let mut source = KafkaSource::new(
+            client,
+            fetcher,
+            kafka.group.map(String::from),
+            kafka.follow.map(|every| (selection, every)),
+            Isolation::ReadCommitted,
+        );
+        let mut out = RecordWriter::new(Vec::new(), RecordFormat::Raw, Styles::PLAIN, false);
+        let mut events = Vec::new();
+        let summary = run(&mut source, &opts, None, &mut out, stop, |e| events.push(e))
+            .await
+            .unwrap();
+        let out = String::from_utf8(out.into_inner().unwrap()).unwrap();
+        Run {
+            out,
+            summary,
+            events,
+        }
+    }
+
     async fn tail(
         b: &LogBroker,
         selection: Selection,
@@ -227,23 +209,7 @@ mod tests {
         opts: TailOptions,
         stop: impl Future<Output = ()>,
     ) -> Run {
-        let addr = b.start().await;
-        let client = Arc::new(b.client(addr).await);
-        let plan = plan(&client, &selection, &bounds, 0).await.unwrap();
-        let mut fetcher = Fetcher::new(client.clone(), FetchOptions::default(), plan.assignments());
-        let mut out = RecordWriter::new(Vec::new(), RecordFormat::Raw, Styles::PLAIN, false);
-        let mut events = Vec::new();
-        let summary = run(&client, &mut fetcher, &opts, None, &mut out, stop, |e| {
-            events.push(e)
-        })
-        .await
-        .unwrap();
-        let out = String::from_utf8(out.into_inner().unwrap()).unwrap();
-        Run {
-            out,
-            summary,
-            events,
-        }
+        tail_with(b, selection, bounds, opts, Kafka::default(), stop).await
     }
 
     fn to_end() -> Bounds {
@@ -262,15 +228,17 @@ mod tests {
     #[tokio::test]
     async fn stops_at_the_end_across_gaps_and_commits_the_end() {
         let b = broker();
-        let opts = TailOptions {
-            group: Some("g".into()),
-            ..TailOptions::default()
+        let group = Kafka {
+            group: Some("g"),
+            ..Kafka::default()
         };
-        let r = tail(
+        let opts = TailOptions::default();
+        let r = tail_with(
             &b,
             Selection::topic("t"),
             to_end(),
             opts,
+            group,
             std::future::pending(),
         )
         .await;
@@ -297,11 +265,14 @@ mod tests {
             ..Selection::topic("t")
         };
         let opts = TailOptions {
-            group: Some("g".into()),
             max: Some(1),
             ..TailOptions::default()
         };
-        let r = tail(&b, selection, to_end(), opts, std::future::pending()).await;
+        let group = Kafka {
+            group: Some("g"),
+            ..Kafka::default()
+        };
+        let r = tail_with(&b, selection, to_end(), opts, group, std::future::pending()).await;
         // a and b come in one batch: b is left over, so the group resumes at 1, not 2
         assert_eq!(r.out, "a\n");
         assert_eq!(r.summary.printed, 1);
@@ -360,13 +331,16 @@ mod tests {
             ..Bounds::default()
         };
         let opts = TailOptions {
-            group: Some("g".into()),
             // commit after every response: the cadence
             commit_interval: Duration::ZERO,
             ..TailOptions::default()
         };
+        let group = Kafka {
+            group: Some("g"),
+            ..Kafka::default()
+        };
         let stop = tokio::time::sleep(Duration::from_millis(300));
-        let r = tail(&b, Selection::topic("t"), bounds, opts, stop).await;
+        let r = tail_with(&b, Selection::topic("t"), bounds, opts, group, stop).await;
         assert!(r.summary.interrupted && r.summary.committed);
         assert_eq!(r.summary.printed, 6);
         let commits = b.commits();
@@ -380,16 +354,19 @@ mod tests {
     async fn a_slow_commit_cadence_commits_once_at_the_end() {
         let b = broker();
         let opts = TailOptions {
-            group: Some("g".into()),
             commit_interval: Duration::from_secs(3600),
             ..TailOptions::default()
+        };
+        let group = Kafka {
+            group: Some("g"),
+            ..Kafka::default()
         };
         let bounds = Bounds {
             default_from: OffsetSpec::Start,
             ..Bounds::default()
         };
         let stop = tokio::time::sleep(Duration::from_millis(200));
-        let r = tail(&b, Selection::topic("t"), bounds, opts, stop).await;
+        let r = tail_with(&b, Selection::topic("t"), bounds, opts, group, stop).await;
         assert!(r.summary.interrupted);
         assert_eq!(
             b.commits().len(),
@@ -405,9 +382,9 @@ mod tests {
             default_from: OffsetSpec::End,
             ..Bounds::default()
         };
-        let opts = TailOptions {
-            follow: Some((Selection::topic("t"), Duration::ZERO)),
-            ..TailOptions::default()
+        let follow = Kafka {
+            follow: Some(Duration::ZERO),
+            ..Kafka::default()
         };
         let writer = b.clone();
         let stop = async move {
@@ -416,7 +393,8 @@ mod tests {
             writer.add_partition(vec![(0, "p1-a"), (1, "p1-b")]);
             tokio::time::sleep(Duration::from_millis(400)).await;
         };
-        let r = tail(&b, Selection::topic("t"), bounds, opts, stop).await;
+        let opts = TailOptions::default();
+        let r = tail_with(&b, Selection::topic("t"), bounds, opts, follow, stop).await;
         // started at the end: "a" was there before; "b" and the new partition's records came after
         assert_eq!(sorted_lines(&r.out), ["b", "p1-a", "p1-b"]);
         assert_eq!(r.events, [Event::Added(vec!["t/1".into()])]);

@@ -33,7 +33,8 @@ pub struct TlsOptions {
     pub insecure_skip_verify: bool,
 }
 
-fn provider() -> Arc<CryptoProvider> {
+/// The one crypto provider (ring) of every TLS connection evctl makes.
+pub fn provider() -> Arc<CryptoProvider> {
     Arc::new(rustls::crypto::ring::default_provider())
 }
 

@@ -3,19 +3,21 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
 
 use bytes::Bytes;
 
 use super::Ctx;
 use crate::error::{ExitStatus, usage, usage_hint};
-use crate::kafka::batch::Compression;
-use crate::kafka::producer::{Acks, Producer, ProducerOptions};
-use crate::publish::{self, PublishOptions, Summary};
-use crate::record::Message;
+use crate::kafka::producer::ProducerFlags;
+use crate::kafka::source::KafkaSink;
+use crate::publish::{self, Outcome, PublishOptions, Summary};
 use crate::record::envelope::{CloudEventsMode, EnvelopeOptions};
 use crate::record::input::{self, InputFormat, InputOptions, Wrap};
 use crate::record::time::now_ms;
+use crate::record::{Message, Place};
+use crate::redis::flags::PublishStreamFlags;
+use crate::redis::stream::StreamSink;
+use crate::transport::Sink;
 
 const AFTER_HELP: &str = "Examples:
   evctl publish orders '{\"id\":1}' --key o-1 -H source=cli
@@ -24,7 +26,11 @@ const AFTER_HELP: &str = "Examples:
   evctl publish orders --envelope --type order.created.v1 --source checkout < payloads.jsonl
 
 Keyed records go to the partition the Java client would choose (murmur2); keyless records are spread
-round-robin. The producer is idempotent when the broker supports it and --acks is all.";
+round-robin. The producer is idempotent when the broker supports it and --acks is all.
+
+To a Redis stream (-b redis://host:port): pipelined XADDs; a JSON-object value becomes one field
+per member, in order (--field NAME sends each value as one field), the key goes first as
+--key-field, headers follow as fields.";
 
 /// Arguments of `evctl publish`.
 #[derive(Debug, clap::Args)]
@@ -104,28 +110,14 @@ pub struct PublishArgs {
     #[arg(long)]
     pub skip_invalid: bool,
 
-    /// Compression of record batches.
-    #[arg(short = 'z', long, value_enum, default_value_t = Compression::None, help_heading = "Producer")]
-    pub compression: Compression,
-
-    /// Replicas that must have a record before it counts as written.
-    #[arg(long, value_enum, default_value_t = Acks::All, help_heading = "Producer")]
-    pub acks: Acks,
-
-    /// How long a batch waits for more records.
-    #[arg(long, default_value = "5ms", value_parser = crate::units::parse_duration, value_name = "DURATION", help_heading = "Producer")]
-    pub linger: Duration,
-
-    /// Maximum uncompressed size of a batch.
-    #[arg(long, default_value = "512KiB", value_parser = parse_size, value_name = "SIZE", help_heading = "Producer")]
-    pub batch_size: usize,
-
-    /// Do not use an idempotent producer even when the broker supports one.
-    #[arg(long, help_heading = "Producer")]
-    pub no_idempotence: bool,
+    #[command(flatten)]
+    pub producer: ProducerFlags,
 
     #[command(flatten)]
     pub schema: crate::codec::flags::SchemaFlags,
+
+    #[command(flatten)]
+    pub stream: PublishStreamFlags,
 }
 
 /// CloudEvents content mode.
@@ -135,14 +127,6 @@ pub enum CeMode {
     Binary,
     /// The whole event as a JSON value (application/cloudevents+json).
     Structured,
-}
-
-fn parse_size(s: &str) -> Result<usize, String> {
-    let n = crate::units::parse_size(s)?;
-    if !(1024..=64 * 1024 * 1024).contains(&n) {
-        return Err("the batch size must be between 1KiB and 64MiB".into());
-    }
-    Ok(n as usize)
 }
 
 fn input_options(args: &PublishArgs) -> anyhow::Result<InputOptions> {
@@ -217,6 +201,7 @@ fn input_options(args: &PublishArgs) -> anyhow::Result<InputOptions> {
         headers,
         partition: args.partition,
         ignore_partition: args.ignore_partition,
+        keep_ids: args.stream.keep_ids,
         timestamp,
         null_value: args.null_value,
         wrap,
@@ -246,28 +231,37 @@ fn open_input(ctx: &Ctx<'_>, file: Option<&PathBuf>) -> anyhow::Result<(Source, 
 
 type Source = std::io::BufReader<Box<dyn std::io::Read + Send>>;
 
-/// Connects the producer, refusing a topic this principal may not see before anything is sent.
-async fn producer(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<Producer> {
+/// The Kafka sink: refuses a topic this principal may not see and a partition that does not
+/// exist before anything is sent.
+async fn kafka_sink(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<KafkaSink> {
+    if let Some(flag) = args.stream.given() {
+        return Err(usage(format!(
+            "{flag} is for Redis streams (-b redis://...)"
+        )));
+    }
     let client = Arc::new(ctx.client().await?);
-    let producer_opts = ProducerOptions {
-        acks: args.acks,
-        compression: args.compression,
-        linger: args.linger,
-        batch_bytes: args.batch_size,
-        idempotent: !args.no_idempotence,
-        ..ProducerOptions::default()
-    };
-    client.topic(&args.topic).await?;
-    Ok(Producer::start(client, producer_opts)
-        .await
-        .map_err(|e| match e {
-            // Kafka grants an idempotent producer's id to principals with Write on any topic
-            crate::kafka::KafkaError::Denied {
-                operation: "IdempotentWrite",
-                ..
-            } => crate::kafka::KafkaError::denied("Write", format!("to topic {}", args.topic)),
-            e => e,
-        })?)
+    let opts = args.producer.options();
+    KafkaSink::connect(client, &args.topic, opts, args.partition).await
+}
+
+/// The Redis sink: connects and checks the key is a stream (or free).
+async fn stream_sink(
+    args: &PublishArgs,
+    r: &crate::redis::RedisOptions,
+) -> anyhow::Result<StreamSink> {
+    if let Some(flag) = [
+        (args.partition.is_some(), "--partition"),
+        (args.ignore_partition, "--ignore-partition"),
+    ]
+    .into_iter()
+    .find_map(|(set, f)| set.then_some(f))
+    {
+        return Err(usage(format!(
+            "{flag} is for Kafka topics, not Redis streams"
+        )));
+    }
+    let write = args.stream.write()?;
+    StreamSink::new(crate::redis::connect(r).await?, &args.topic, write).await
 }
 
 /// The records to send: the value on the command line, one tombstone, or the lines of the file
@@ -292,7 +286,7 @@ fn input(
                 headers: opts.headers.clone(),
                 ..Message::default()
             };
-            publish::one_record(m, opts.partition)
+            publish::one_record(m, opts.partition.map(Place::Partition))
         }
         _ => {
             let (source, len) = open_input(ctx, args.file.as_ref())?;
@@ -315,41 +309,10 @@ fn input(
 /// Runs `evctl publish`.
 pub async fn run(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<ExitStatus> {
     let opts = input_options(args)?;
-    let mut producer = producer(ctx, args).await?;
-    let topic: Arc<str> = Arc::from(args.topic.as_str());
-    let partitions = producer.partition_count(&topic).await?;
-    if let Some(p) = args.partition
-        && !(0..partitions).contains(&p)
-    {
-        return Err(usage(format!(
-            "--partition {p}: {} has partitions 0..{}",
-            args.topic,
-            partitions - 1
-        )));
-    }
-    let mut codec = super::codec(ctx, false, Default::default(), args.schema.any()).await?;
-    let defaults = (args.schema.defaults(codec.as_mut(), &args.topic).await)
-        .map_err(|(input, e)| if input { usage(e) } else { anyhow::anyhow!(e) })?;
-    let (input, bar) = input(ctx, args, &opts)?;
-    let engine = PublishOptions {
-        rate: args.rate,
-        skip_invalid: args.skip_invalid,
+    let out = match ctx.settings.redis_options()? {
+        Some(r) => send(ctx, args, &opts, stream_sink(args, &r).await?).await?,
+        None => send(ctx, args, &opts, kafka_sink(ctx, args).await?).await?,
     };
-    let warn = |w: String| ctx.printer.warn(&w);
-    let out = publish::run(
-        &mut producer,
-        &topic,
-        partitions,
-        input,
-        &engine,
-        codec.as_mut().map(|c| (c, &defaults)),
-        super::terminal::stop_signal,
-        warn,
-    )
-    .await?;
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
     report(ctx, &out.summary)?;
     if let Some(e) = out.failure {
         return Err(anyhow::anyhow!(e));
@@ -375,6 +338,31 @@ pub async fn run(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<ExitStatus
     } else {
         ExitStatus::Success
     })
+}
+
+/// Encodes (with a registry) and sends the input through the sink.
+async fn send(
+    ctx: &Ctx<'_>,
+    args: &PublishArgs,
+    opts: &InputOptions,
+    mut sink: impl Sink,
+) -> anyhow::Result<Outcome> {
+    let mut codec = super::codec(ctx, false, Default::default(), args.schema.any()).await?;
+    let defaults = (args.schema.defaults(codec.as_mut(), &args.topic).await)
+        .map_err(|(input, e)| if input { usage(e) } else { anyhow::anyhow!(e) })?;
+    let (input, bar) = input(ctx, args, opts)?;
+    let engine = PublishOptions {
+        rate: args.rate,
+        skip_invalid: args.skip_invalid,
+    };
+    let warn = |w: String| ctx.printer.warn(&w);
+    let encoding = codec.as_mut().map(|c| (c, &defaults));
+    let stop = super::terminal::stop_signal;
+    let out = publish::run(&mut sink, &args.topic, input, &engine, encoding, stop, warn).await?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    Ok(out)
 }
 
 fn report(ctx: &Ctx<'_>, summary: &Summary) -> anyhow::Result<()> {

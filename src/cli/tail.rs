@@ -4,17 +4,19 @@ use std::io::IsTerminal;
 use std::sync::Arc;
 
 use super::Ctx;
-use crate::error::{ExitStatus, usage, usage_hint};
+use crate::error::{ExitStatus, usage};
 use crate::kafka::Client;
-use crate::kafka::assign::{self, Bounds, PlanError, Selection};
+use crate::kafka::assign::{self, Bounds, ReadFlags, Selection};
 use crate::kafka::fetcher::{FetchOptions, Fetcher};
-use crate::kafka::offsets::Isolation;
+use crate::kafka::source::{KafkaSource, TOPIC_REFRESH};
 use crate::output::records::{RecordFormat, RecordWriter};
 use crate::output::template::Template;
 use crate::record::filter::{Filter, FilterSpec};
-use crate::record::offsets::{OffsetSpec, parse_offset, parse_partition_list, parse_range};
 use crate::record::time::now_ms;
+use crate::redis::flags::TailStreamFlags;
+use crate::redis::stream::StreamSource;
 use crate::tail::{self, Event, TailOptions};
+use crate::transport::Source;
 
 const AFTER_HELP: &str = "Offsets (--from, --to; per partition):
   start, end         the first record, the end (the next record to be written)
@@ -25,6 +27,10 @@ const AFTER_HELP: &str = "Offsets (--from, --to; per partition):
 
 Without --from: the group's committed offsets with --group, else `start` when the read has an end
 (--exit-at-end or --to) and `end` when following (like tail -f).
+
+Redis streams (-b redis://host:port): positions are entry ids (1700000000000-0) or the forms above
+except N; @TIME uses the ids' milliseconds. --group G --consumer C reads with XREADGROUP (first its
+own pending entries) and acknowledges only what it printed.
 
 Examples:
   evctl tail orders                                 follow new records
@@ -112,76 +118,22 @@ pub struct TailArgs {
     /// Show registry-framed keys and values as they are, even with a registry configured
     #[arg(long, help_heading = "Schema registry")]
     pub no_decode: bool,
+
+    #[command(flatten)]
+    pub stream: TailStreamFlags,
 }
 
-/// The read's options from the flags.
-fn bounds(args: &TailArgs) -> anyhow::Result<Bounds> {
-    let (from, mut to) = match &args.from {
-        Some(f) => {
-            let r = parse_range(f).map_err(|e| usage(format!("--from: {e}")))?;
-            (r.from, r.to)
-        }
-        None => (None, None),
-    };
-    if let Some(t) = &args.to {
-        if to.is_some() {
-            return Err(usage("--to given twice: in --from A:B and in --to"));
-        }
-        to = Some(parse_offset(t).map_err(|e| usage(format!("--to: {e}")))?);
-    }
-    let stop_at_end = args.exit_at_end;
-    Ok(Bounds {
-        from,
-        to,
-        stop_at_end,
-        group: args.group.clone(),
-        // without --from: the group's offsets, else the start when the read has an end and the
-        // end when following (like tail -f)
-        default_from: if stop_at_end || to.is_some() {
-            OffsetSpec::Start
-        } else {
-            OffsetSpec::End
-        },
-        isolation: if args.read_uncommitted {
-            Isolation::ReadUncommitted
-        } else {
-            Isolation::ReadCommitted
-        },
-    })
-}
-
-fn selection(args: &TailArgs) -> anyhow::Result<Selection> {
-    let partitions = args
-        .partitions
-        .as_deref()
-        .map(parse_partition_list)
-        .transpose()
-        .map_err(|e| usage(format!("--partitions: {e}")))?;
-    let pattern = args
-        .pattern
-        .as_deref()
-        .map(regex::Regex::new)
-        .transpose()
-        .map_err(|e| usage(format!("--pattern: {e}")))?;
-    Ok(Selection {
-        topics: args.topics.clone(),
-        pattern,
-        partitions,
-    })
-}
-
-/// The planner's refusals as usage errors naming the flags.
-fn plan_error(e: PlanError, args: &TailArgs) -> anyhow::Error {
-    match e {
-        PlanError::NoTopicMatches(re) => usage_hint(
-            format!("no topic matches --pattern {re:?}"),
-            "the pattern is a regular expression searched in each name; anchor it with ^ and $",
-        ),
-        PlanError::NoPartitions => usage(format!(
-            "--partitions {}: none of these partitions exist",
-            args.partitions.as_deref().unwrap_or_default()
-        )),
-        PlanError::Kafka(e) => e.into(),
+/// The Kafka read the flags describe.
+fn read_flags(args: &TailArgs) -> ReadFlags<'_> {
+    ReadFlags {
+        topics: &args.topics,
+        pattern: args.pattern.as_deref(),
+        partitions: args.partitions.as_deref(),
+        from: args.from.as_deref(),
+        to: args.to.as_deref(),
+        exit_at_end: args.exit_at_end,
+        group: args.group.as_deref(),
+        read_uncommitted: args.read_uncommitted,
     }
 }
 
@@ -214,7 +166,7 @@ async fn plan_read(
 ) -> anyhow::Result<assign::Plan> {
     let plan = assign::plan(client, selection, bounds, now_ms())
         .await
-        .map_err(|e| plan_error(e, args))?;
+        .map_err(|e| read_flags(args).plan_error(e))?;
     if let (Some(g), None) = (&args.group, bounds.from) {
         // resuming a group that does not exist is most likely a typo: say so, with the names it
         // may have meant; --from starts a new group on purpose
@@ -245,34 +197,115 @@ fn bounded(bounds: &Bounds) -> bool {
     bounds.stop_at_end || bounds.to.is_some()
 }
 
-/// Runs `evctl tail`.
-pub async fn run(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<ExitStatus> {
-    let tty = std::io::stdout().is_terminal();
-    let (format, filter) = output(ctx, args, tty)?;
-    let bounds = bounds(args)?;
-    let selection = selection(args)?;
-    if args.max == Some(0) {
-        // like `head -n 0`: nothing to print, nothing read, nothing committed
-        return Ok(ExitStatus::Success);
+/// The Kafka source: plans the read and says what it reads.
+async fn kafka_source(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<(KafkaSource, bool)> {
+    if let Some(flag) = args.stream.given() {
+        return Err(usage(format!(
+            "{flag} is for Redis streams (-b redis://...)"
+        )));
     }
-    let mut codec = super::codec(ctx, args.no_decode, args.avro_json, true).await?;
+    let flags = read_flags(args);
+    let (bounds, selection) = (flags.bounds()?, flags.selection()?);
     let client = Arc::new(ctx.client().await?);
     let plan = plan_read(ctx, &client, args, &selection, &bounds).await?;
     let fetch = FetchOptions {
         isolation: bounds.isolation,
         ..FetchOptions::default()
     };
-    let mut fetcher = Fetcher::new(client.clone(), fetch, plan.assignments());
+    let fetcher = Fetcher::new(client.clone(), fetch, plan.assignments());
+    let follow = (!bounded(&bounds)).then_some((selection, TOPIC_REFRESH));
+    let source = KafkaSource::new(
+        client,
+        fetcher,
+        args.group.clone(),
+        follow,
+        bounds.isolation,
+    );
+    Ok((source, bounded(&bounds)))
+}
+
+/// The Redis source: resolves ids, checks or creates the group, says what it reads.
+async fn stream_source(
+    ctx: &Ctx<'_>,
+    args: &TailArgs,
+    opts: &crate::redis::RedisOptions,
+) -> anyhow::Result<(StreamSource, bool)> {
+    let kafka_only = [
+        (args.pattern.is_some(), "--pattern"),
+        (args.partitions.is_some(), "--partitions"),
+        (args.read_uncommitted, "--read-uncommitted"),
+    ];
+    if let Some((_, flag)) = kafka_only.iter().find(|(set, _)| *set) {
+        return Err(usage(format!(
+            "{flag} is for Kafka topics, not Redis streams"
+        )));
+    }
+    let (from, to) = (args.from.as_deref(), args.to.as_deref());
+    let read = args.stream.read(
+        &args.topics,
+        from,
+        to,
+        args.exit_at_end,
+        args.group.as_deref(),
+    )?;
+    let bounded = read.stop_at_end || read.to.is_some();
+    let redis = crate::redis::connect(opts).await?;
+    let addr = redis.addr.clone();
+    let (source, starting) = StreamSource::open(redis, read, now_ms()).await?;
+    ctx.printer.status(&format!(
+        "tailing {} on {addr} from {starting}{}",
+        args.topics.join(", "),
+        if bounded {
+            " until the end"
+        } else {
+            "; Ctrl-C to stop"
+        }
+    ));
+    Ok((source, bounded))
+}
+
+/// Runs `evctl tail`.
+pub async fn run(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<ExitStatus> {
+    let tty = std::io::stdout().is_terminal();
+    let (format, filter) = output(ctx, args, tty)?;
+    if args.max == Some(0) {
+        // like `head -n 0`: nothing to print, nothing read, nothing committed
+        return Ok(ExitStatus::Success);
+    }
+    let codec = super::codec(ctx, args.no_decode, args.avro_json, true).await?;
     let opts = TailOptions {
         filter,
         max: args.max,
-        group: args.group.clone(),
-        follow: (!bounded(&bounds)).then_some((selection, tail::TOPIC_REFRESH)),
-        isolation: bounds.isolation,
         ..TailOptions::default()
     };
-    let styles = ctx.printer.out_styles();
-    let mut out = RecordWriter::new(std::io::stdout().lock(), format, styles, tty);
+    let out = RecordWriter::new(
+        std::io::stdout().lock(),
+        format,
+        ctx.printer.out_styles(),
+        tty,
+    );
+    match ctx.settings.redis_options()? {
+        Some(r) => {
+            let (source, bounded) = stream_source(ctx, args, &r).await?;
+            drive(ctx, args, source, bounded, codec, &opts, out).await
+        }
+        None => {
+            let (source, bounded) = kafka_source(ctx, args).await?;
+            drive(ctx, args, source, bounded, codec, &opts, out).await
+        }
+    }
+}
+
+/// Reads from the source into the writer, and says how it went.
+async fn drive<S: Source, W: std::io::Write>(
+    ctx: &Ctx<'_>,
+    args: &TailArgs,
+    mut source: S,
+    bounded: bool,
+    mut codec: Option<crate::codec::Codec>,
+    opts: &TailOptions,
+    mut out: RecordWriter<W>,
+) -> anyhow::Result<ExitStatus> {
     let on = |e: Event| match e {
         Event::Warning(w) | Event::Undecoded(w) => ctx.printer.warn(&w),
         Event::Added(names) => ctx
@@ -280,21 +313,16 @@ pub async fn run(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<ExitStatus> {
             .status(&format!("now also reading {}", names.join(", "))),
     };
     let stop = super::terminal::stop_signal();
-    let summary = tail::run(
-        &client,
-        &mut fetcher,
-        &opts,
-        codec.as_mut(),
-        &mut out,
-        stop,
-        on,
-    );
-    let summary = summary.await?;
+    let summary = tail::run(&mut source, opts, codec.as_mut(), &mut out, stop, on).await?;
     if let (Some(g), true) = (&args.group, summary.committed) {
-        ctx.printer
-            .status(&format!("committed group {g}'s offsets"));
+        let what = if S::ACKS {
+            "acknowledged group {g}'s printed entries"
+        } else {
+            "committed group {g}'s offsets"
+        };
+        ctx.printer.status(&what.replace("{g}", g));
     }
-    if bounded(&bounds) || args.max.is_some() || summary.interrupted {
+    if bounded || args.max.is_some() || summary.interrupted {
         let printed = summary.printed;
         let registry = codec.as_ref().map_or(String::new(), |c| {
             format!(

@@ -74,6 +74,21 @@ pub struct Context {
     pub tls: Option<TlsConfig>,
     pub sasl: Option<SaslConfig>,
     pub schema_registry: Option<RegistryConfig>,
+    pub redis: Option<RedisConfig>,
+}
+
+/// Redis of a context: the server (or a cluster's nodes), the password's source, TLS files.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RedisConfig {
+    /// `redis://[user@]host:port[/db]` or `rediss://`; a list for a Redis Cluster.
+    pub url: Option<Brokers>,
+    pub password_env: Option<String>,
+    pub password_file: Option<String>,
+    pub ca_file: Option<String>,
+    pub cert_file: Option<String>,
+    pub key_file: Option<String>,
+    pub insecure_skip_verify: Option<bool>,
 }
 
 /// TLS of a context. A `tls:` section turns TLS on unless it says `enabled: false`.
@@ -261,6 +276,12 @@ pub struct Layer {
     pub registry_password: Option<SecretRef>,
     pub registry_token: Option<SecretRef>,
     pub registry_ca: Option<PathBuf>,
+    pub redis_url: Option<Vec<String>>,
+    pub redis_password: Option<SecretRef>,
+    pub redis_ca: Option<PathBuf>,
+    pub redis_cert: Option<PathBuf>,
+    pub redis_key: Option<PathBuf>,
+    pub redis_insecure: Option<bool>,
 }
 
 impl Layer {
@@ -319,6 +340,24 @@ impl Layer {
             layer.registry_token = secret(&r.token_env, &r.token_file);
             layer.registry_ca = r.ca_file.as_deref().map(expand_home);
         }
+        if let Some(r) = &ctx.redis {
+            layer.redis_url = r.url.as_ref().map(Brokers::to_vec);
+            layer.redis_password = match (&r.password_env, &r.password_file) {
+                (Some(_), Some(_)) => {
+                    return Err(bad(
+                        "redis",
+                        "set password_env or password_file, not both".into(),
+                    ));
+                }
+                (Some(v), None) => Some(SecretRef::Env(v.clone())),
+                (None, Some(f)) => Some(SecretRef::File(expand_home(f))),
+                (None, None) => None,
+            };
+            layer.redis_ca = r.ca_file.as_deref().map(expand_home);
+            layer.redis_cert = r.cert_file.as_deref().map(expand_home);
+            layer.redis_key = r.key_file.as_deref().map(expand_home);
+            layer.redis_insecure = r.insecure_skip_verify;
+        }
         Ok(layer)
     }
 }
@@ -348,6 +387,18 @@ pub struct Settings {
     pub sasl_username: Option<Sourced<String>>,
     pub sasl_password: Option<Sourced<SecretRef>>,
     pub registry: RegistrySettings,
+    pub redis: RedisSettings,
+}
+
+/// Where Redis is and how to log in to it, each with its source.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RedisSettings {
+    pub url: Option<Sourced<Vec<String>>>,
+    pub password: Option<Sourced<SecretRef>>,
+    pub ca: Option<Sourced<PathBuf>>,
+    pub cert: Option<Sourced<PathBuf>>,
+    pub key: Option<Sourced<PathBuf>>,
+    pub insecure: Option<Sourced<bool>>,
 }
 
 /// Where the schema registry is and how to log in to it, each with its source.
@@ -410,6 +461,9 @@ pub mod env {
     pub const REGISTRY_TOKEN: &str = "EVCTL_REGISTRY_TOKEN";
     pub const REGISTRY_TOKEN_FILE: &str = "EVCTL_REGISTRY_TOKEN_FILE";
     pub const REGISTRY_CA: &str = "EVCTL_REGISTRY_CA";
+    pub const REDIS_URL: &str = "EVCTL_REDIS_URL";
+    pub const REDIS_PASSWORD: &str = "EVCTL_REDIS_PASSWORD";
+    pub const REDIS_PASSWORD_FILE: &str = "EVCTL_REDIS_PASSWORD_FILE";
 }
 
 impl Settings {
@@ -555,6 +609,29 @@ impl Settings {
                 &password_env_name,
             ),
             registry: RegistrySettings::resolve(&cname, flags, envl, ctx),
+            redis: RedisSettings {
+                url: pick(
+                    &cname,
+                    &flags.redis_url,
+                    &envl.redis_url,
+                    &ctx.redis_url,
+                    env::REDIS_URL,
+                ),
+                password: pick(
+                    &cname,
+                    &flags.redis_password,
+                    &envl.redis_password,
+                    &ctx.redis_password,
+                    match &envl.redis_password {
+                        Some(SecretRef::Env(v)) => v,
+                        _ => env::REDIS_PASSWORD_FILE,
+                    },
+                ),
+                ca: pick(&cname, &None, &None, &ctx.redis_ca, ""),
+                cert: pick(&cname, &None, &None, &ctx.redis_cert, ""),
+                key: pick(&cname, &None, &None, &ctx.redis_key, ""),
+                insecure: pick(&cname, &None, &None, &ctx.redis_insecure, ""),
+            },
             context,
         }
     }
@@ -605,6 +682,38 @@ impl Settings {
         };
         opts.timeout = self.timeout.value;
         Ok(opts)
+    }
+
+    /// The Redis server these settings name, if the target is Redis: `--brokers` (or
+    /// EVCTL_BROKERS, or the context's `brokers`) given as `redis://` / `rediss://` URLs, else the
+    /// Redis URL of EVCTL_REDIS_URL or the context's `redis.url` when no Kafka brokers are set.
+    /// TLS files come from the context's `redis:` section, else from the `--tls-*` settings.
+    /// Reads the password now.
+    pub fn redis_options(&self) -> anyhow::Result<Option<crate::redis::RedisOptions>> {
+        let brokers = &self.brokers.value;
+        let urls = if !brokers.is_empty() && brokers.iter().all(|b| crate::redis::is_redis_url(b)) {
+            brokers.clone()
+        } else if brokers.iter().any(|b| crate::redis::is_redis_url(b)) {
+            return Err(usage(
+                "--brokers mixes Redis URLs and Kafka brokers: give one or the other",
+            ));
+        } else {
+            match &self.redis.url {
+                Some(u) if brokers.is_empty() => u.value.clone(),
+                _ => return Ok(None),
+            }
+        };
+        let r = &self.redis;
+        let value = |s: &Option<Sourced<PathBuf>>| s.as_ref().map(|v| v.value.clone());
+        Ok(Some(crate::redis::RedisOptions {
+            urls,
+            password: r.password.as_ref().map(|p| p.value.read()).transpose()?,
+            ca_file: value(&r.ca).or_else(|| value(&self.tls_ca)),
+            cert_file: value(&r.cert).or_else(|| value(&self.tls_cert)),
+            key_file: value(&r.key).or_else(|| value(&self.tls_key)),
+            insecure: r.insecure.as_ref().is_some_and(|v| v.value) || self.tls_insecure.value,
+            timeout: self.timeout.value,
+        }))
     }
 
     /// The schema registry these settings describe, None when no URL is set; reads the secrets

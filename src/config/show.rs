@@ -150,6 +150,18 @@ pub fn setting_rows(s: &Settings) -> Vec<SettingRow> {
     });
     opt_row(&mut rows, "schema_registry.token", &r.token, |p| p.masked());
     opt_row(&mut rows, "schema_registry.ca_file", &r.ca, path);
+    let r = &s.redis;
+    opt_row(&mut rows, "redis.url", &r.url, |u| u.join(","));
+    opt_row(&mut rows, "redis.password", &r.password, |p| p.masked());
+    opt_row(&mut rows, "redis.ca_file", &r.ca, path);
+    opt_row(&mut rows, "redis.cert_file", &r.cert, path);
+    opt_row(&mut rows, "redis.key_file", &r.key, path);
+    opt_row(
+        &mut rows,
+        "redis.insecure_skip_verify",
+        &r.insecure,
+        bool::to_string,
+    );
     rows
 }
 

@@ -975,8 +975,10 @@ mod tests {
     fn rec(headers: &[(&str, Option<&[u8]>)]) -> Record {
         Record {
             topic: "orders-dlt".into(),
-            partition: 0,
-            offset: 7,
+            at: crate::record::Position::Offset {
+                partition: 0,
+                offset: 7,
+            },
             msg: Message {
                 timestamp: 1_735_689_600_000,
                 headers: headers

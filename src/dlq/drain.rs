@@ -77,7 +77,7 @@ pub async fn plan(
     let mut fetcher = Fetcher::new(client.clone(), FetchOptions::default(), assignments);
     while let Some(records) = fetcher.poll().await? {
         for r in records {
-            let Some(p) = plan.get_mut(&r.partition) else {
+            let Some(p) = plan.get_mut(&r.partition()) else {
                 continue;
             };
             if p.stopped_at.is_some() {
@@ -86,10 +86,10 @@ pub async fn plan(
             let dl = dialect::decode(&r, dialects);
             if criteria.selects(&r, &dl).await {
                 p.skipped += 1;
-                p.to = r.offset + 1;
+                p.to = r.offset() + 1;
                 if p.records.len() < DRAIN_LISTED {
                     p.records.push(DrainedRecord {
-                        offset: r.offset,
+                        offset: r.offset(),
                         timestamp: r.msg.timestamp,
                         key: r
                             .msg
@@ -103,8 +103,8 @@ pub async fn plan(
                     p.truncated = true;
                 }
             } else {
-                p.stopped_at = Some(r.offset);
-                let partition = r.partition;
+                p.stopped_at = Some(r.offset());
+                let partition = r.partition();
                 fetcher.stop_where(|_, q| q == partition);
             }
         }

@@ -111,8 +111,8 @@ pub async fn inspect(
                         last_seen: String::new(),
                         dialects: Vec::new(),
                         sample: Sample {
-                            partition: r.partition,
-                            offset: r.offset,
+                            partition: r.partition(),
+                            offset: r.offset(),
                             key: r.msg.key.as_ref().map(text),
                             error_message: dl.error_message.clone(),
                             value: r.msg.value.as_ref().map(text),

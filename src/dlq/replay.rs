@@ -329,7 +329,7 @@ pub async fn replay(
         // every record is pending until it is settled: a stop in the middle of the batch leaves
         // the rest uncommitted
         for (k, r) in records.iter().enumerate() {
-            progress_state.add(r.partition, r.offset, id + 1 + k as u64, false);
+            progress_state.add(r.partition(), r.offset(), id + 1 + k as u64, false);
         }
         for r in records {
             id += 1;
@@ -362,8 +362,8 @@ pub async fn replay(
                 stop_error = Some(format!(
                     "{}/{}@{}: no original topic in the record's headers ({}); pass --to",
                     r.topic,
-                    r.partition,
-                    r.offset,
+                    r.partition(),
+                    r.offset(),
                     dl.dialect
                         .as_ref()
                         .map_or("no known dead-letter headers".to_string(), |d| format!(
@@ -396,11 +396,13 @@ pub async fn replay(
                     Some((rr % n as u32) as i32)
                 }
                 PartitionPolicy::Same => {
-                    let p = dl.original_partition.unwrap_or(r.partition);
+                    let p = dl.original_partition.unwrap_or(r.partition());
                     if p >= n {
                         stop_error = Some(format!(
                             "{}/{}@{}: partition {p} does not exist in {dest} ({n} partitions); use --partition-policy by-key or any",
-                            r.topic, r.partition, r.offset
+                            r.topic,
+                            r.partition(),
+                            r.offset()
                         ));
                         break 'read;
                     }

@@ -306,6 +306,95 @@ pub async fn new_partitions(
         .collect())
 }
 
+/// What `tail`'s flags say to read, as text from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct ReadFlags<'a> {
+    pub topics: &'a [String],
+    pub pattern: Option<&'a str>,
+    pub partitions: Option<&'a str>,
+    pub from: Option<&'a str>,
+    pub to: Option<&'a str>,
+    pub exit_at_end: bool,
+    pub group: Option<&'a str>,
+    pub read_uncommitted: bool,
+}
+
+impl ReadFlags<'_> {
+    /// Where to start and stop, as usage errors naming the flags.
+    pub fn bounds(&self) -> anyhow::Result<Bounds> {
+        use crate::error::usage;
+        use crate::record::offsets::{parse_offset, parse_range};
+        let (from, mut to) = match self.from {
+            Some(f) => {
+                let r = parse_range(f).map_err(|e| usage(format!("--from: {e}")))?;
+                (r.from, r.to)
+            }
+            None => (None, None),
+        };
+        if let Some(t) = self.to {
+            if to.is_some() {
+                return Err(usage("--to given twice: in --from A:B and in --to"));
+            }
+            to = Some(parse_offset(t).map_err(|e| usage(format!("--to: {e}")))?);
+        }
+        let stop_at_end = self.exit_at_end;
+        Ok(Bounds {
+            from,
+            to,
+            stop_at_end,
+            group: self.group.map(String::from),
+            // without --from: the group's offsets, else the start when the read has an end and
+            // the end when following (like tail -f)
+            default_from: if stop_at_end || to.is_some() {
+                OffsetSpec::Start
+            } else {
+                OffsetSpec::End
+            },
+            isolation: if self.read_uncommitted {
+                Isolation::ReadUncommitted
+            } else {
+                Isolation::ReadCommitted
+            },
+        })
+    }
+
+    /// Which topics and partitions.
+    pub fn selection(&self) -> anyhow::Result<Selection> {
+        use crate::error::usage;
+        let partitions = self
+            .partitions
+            .map(crate::record::offsets::parse_partition_list)
+            .transpose()
+            .map_err(|e| usage(format!("--partitions: {e}")))?;
+        let pattern = self
+            .pattern
+            .map(regex::Regex::new)
+            .transpose()
+            .map_err(|e| usage(format!("--pattern: {e}")))?;
+        Ok(Selection {
+            topics: self.topics.to_vec(),
+            pattern,
+            partitions,
+        })
+    }
+
+    /// The planner's refusals as usage errors naming the flags.
+    pub fn plan_error(&self, e: PlanError) -> anyhow::Error {
+        use crate::error::{usage, usage_hint};
+        match e {
+            PlanError::NoTopicMatches(re) => usage_hint(
+                format!("no topic matches --pattern {re:?}"),
+                "the pattern is a regular expression searched in each name; anchor it with ^ and $",
+            ),
+            PlanError::NoPartitions => usage(format!(
+                "--partitions {}: none of these partitions exist",
+                self.partitions.unwrap_or_default()
+            )),
+            PlanError::Kafka(e) => e.into(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -492,8 +492,10 @@ fn accept(p: &mut PartState, batches: Vec<batch::Batch>, out: &mut Vec<Record>) 
                 }
                 out.push(Record {
                     topic: p.topic.clone(),
-                    partition: p.partition,
-                    offset: r.offset,
+                    at: crate::record::Position::Offset {
+                        partition: p.partition,
+                        offset: r.offset,
+                    },
                     timestamp_type: ts_type,
                     msg: Message {
                         key: r.key,

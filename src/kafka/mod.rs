@@ -27,6 +27,7 @@ pub mod offsets;
 pub mod partitioner;
 pub mod producer;
 pub mod sasl;
+pub mod source;
 pub mod versions;
 
 pub use cluster::{BrokerMeta, Client, ClientOptions, ClusterMetadata, Route};

@@ -89,6 +89,52 @@ impl Default for ProducerOptions {
     }
 }
 
+/// The producer's flags of `publish`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ProducerFlags {
+    /// Compression of record batches.
+    #[arg(short = 'z', long, value_enum, default_value_t = Compression::None, help_heading = "Producer")]
+    pub compression: Compression,
+
+    /// Replicas that must have a record before it counts as written.
+    #[arg(long, value_enum, default_value_t = Acks::All, help_heading = "Producer")]
+    pub acks: Acks,
+
+    /// How long a batch waits for more records.
+    #[arg(long, default_value = "5ms", value_parser = crate::units::parse_duration, value_name = "DURATION", help_heading = "Producer")]
+    pub linger: Duration,
+
+    /// Maximum uncompressed size of a batch.
+    #[arg(long, default_value = "512KiB", value_parser = parse_batch_size, value_name = "SIZE", help_heading = "Producer")]
+    pub batch_size: usize,
+
+    /// Do not use an idempotent producer even when the broker supports one.
+    #[arg(long, help_heading = "Producer")]
+    pub no_idempotence: bool,
+}
+
+impl ProducerFlags {
+    /// The producer's options.
+    pub fn options(&self) -> ProducerOptions {
+        ProducerOptions {
+            acks: self.acks,
+            compression: self.compression,
+            linger: self.linger,
+            batch_bytes: self.batch_size,
+            idempotent: !self.no_idempotence,
+            ..ProducerOptions::default()
+        }
+    }
+}
+
+fn parse_batch_size(s: &str) -> Result<usize, String> {
+    let n = crate::units::parse_size(s)?;
+    if !(1024..=64 * 1024 * 1024).contains(&n) {
+        return Err("the batch size must be between 1KiB and 64MiB".into());
+    }
+    Ok(n as usize)
+}
+
 /// The outcome of one batch.
 #[derive(Debug, Clone)]
 pub struct Delivery {

@@ -433,10 +433,10 @@ async fn first_records(
         let Some(records) = polled? else { break };
         let mut answered: HashSet<(String, i32)> = HashSet::new();
         for r in records {
-            let tp = (r.topic.to_string(), r.partition);
+            let tp = (r.topic.to_string(), r.partition());
             if let Some(&s) = start.get(&tp) {
                 out.entry((tp.clone(), s))
-                    .or_insert((r.offset, r.msg.timestamp));
+                    .or_insert((r.offset(), r.msg.timestamp));
                 answered.insert(tp);
             }
         }

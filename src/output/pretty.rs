@@ -33,7 +33,7 @@ use anstyle::{AnsiColor, Effects, Style};
 use super::{Styles, sanitize};
 use crate::record::json::{skip_ws, string_end};
 use crate::record::time::write_rfc3339;
-use crate::record::{Record, TimestampType};
+use crate::record::{Position, Record, TimestampType};
 
 /// How many bytes of a binary value the hex dump shows.
 pub const HEX_DUMP_LIMIT: usize = 4096;
@@ -56,14 +56,22 @@ pub fn write_pretty(out: &mut Vec<u8>, r: &Record, styles: &Styles, escape: bool
         escape,
     };
 
-    // topic/partition@offset
+    // topic/partition@offset, or stream@id
     p.start(out, BOLD);
     p.text(out, &r.topic);
-    out.push(b'/');
-    let mut num = itoa::Buffer::new();
-    out.extend_from_slice(num.format(r.partition).as_bytes());
-    out.push(b'@');
-    out.extend_from_slice(num.format(r.offset).as_bytes());
+    match r.at {
+        Position::Offset { partition, offset } => {
+            let mut num = itoa::Buffer::new();
+            out.push(b'/');
+            out.extend_from_slice(num.format(partition).as_bytes());
+            out.push(b'@');
+            out.extend_from_slice(num.format(offset).as_bytes());
+        }
+        Position::Entry(id) => {
+            out.push(b'@');
+            id.write(out);
+        }
+    }
     p.end(out, BOLD);
 
     out.push(b' ');
@@ -335,8 +343,10 @@ mod tests {
     fn record(value: Option<&[u8]>) -> Record {
         Record {
             topic: "orders".into(),
-            partition: 3,
-            offset: 42,
+            at: crate::record::Position::Offset {
+                partition: 3,
+                offset: 42,
+            },
             timestamp_type: TimestampType::Create,
             msg: crate::record::Message {
                 timestamp: 1_735_689_600_000,

@@ -128,8 +128,10 @@ mod tests {
     fn rec(value: &[u8]) -> Record {
         Record {
             topic: "t".into(),
-            partition: 1,
-            offset: 7,
+            at: crate::record::Position::Offset {
+                partition: 1,
+                offset: 7,
+            },
             msg: crate::record::Message {
                 timestamp: 0,
                 value: Some(Bytes::copy_from_slice(value)),

@@ -38,8 +38,8 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 
 use super::{is_terminal_unsafe, sanitize};
-use crate::record::Record;
 use crate::record::time::write_rfc3339;
+use crate::record::{Position, Record};
 
 /// The field names, for help and error messages.
 pub const FIELDS: &[&str] = &[
@@ -249,8 +249,19 @@ impl Template {
                 Part::Lit(l) => out.extend_from_slice(l),
                 Part::Field(f) => match f {
                     Field::Topic => write_text(out, r.topic.as_bytes(), escape),
-                    Field::Partition => out.extend_from_slice(num.format(r.partition).as_bytes()),
-                    Field::Offset => out.extend_from_slice(num.format(r.offset).as_bytes()),
+                    // a stream entry has no partition, and its id is its offset
+                    Field::Partition => match r.at {
+                        Position::Offset { partition, .. } => {
+                            out.extend_from_slice(num.format(partition).as_bytes())
+                        }
+                        Position::Entry(_) => {}
+                    },
+                    Field::Offset => match r.at {
+                        Position::Offset { offset, .. } => {
+                            out.extend_from_slice(num.format(offset).as_bytes())
+                        }
+                        Position::Entry(id) => id.write(out),
+                    },
                     Field::Timestamp => write_rfc3339(out, r.msg.timestamp),
                     Field::TimestampMs => {
                         out.extend_from_slice(num.format(r.msg.timestamp).as_bytes())
@@ -387,8 +398,10 @@ mod tests {
     fn record() -> Record {
         Record {
             topic: "orders".into(),
-            partition: 3,
-            offset: 42,
+            at: crate::record::Position::Offset {
+                partition: 3,
+                offset: 42,
+            },
             timestamp_type: TimestampType::LogAppend,
             msg: crate::record::Message {
                 timestamp: 1_735_689_600_123,
@@ -451,8 +464,10 @@ mod tests {
     #[test]
     fn negative_and_extreme_numbers() {
         let mut r = record();
-        r.partition = -1;
-        r.offset = i64::MIN;
+        r.at = crate::record::Position::Offset {
+            partition: -1,
+            offset: i64::MIN,
+        };
         r.msg.timestamp = -1;
         assert_eq!(
             render("{partition} {offset} {timestamp_ms} {timestamp}", &r),
@@ -624,7 +639,10 @@ mod tests {
         let mut out = b"before:".to_vec();
         let mut r = record();
         t.render(&mut out, &r, false);
-        r.offset = 43;
+        r.at = crate::record::Position::Offset {
+            partition: 0,
+            offset: 43,
+        };
         t.render(&mut out, &r, true);
         assert_eq!(out, b"before:42\n43\n");
     }

@@ -216,8 +216,10 @@ mod tests {
     fn rec(key: Option<&str>, value: Option<&str>) -> Record {
         Record {
             topic: "orders".into(),
-            partition: 3,
-            offset: 42,
+            at: crate::record::Position::Offset {
+                partition: 3,
+                offset: 42,
+            },
             msg: crate::record::Message {
                 timestamp: 1_735_689_600_000,
                 key: key.and_then(b),
@@ -592,7 +594,10 @@ mod tests {
         assert!(jq(r#"$key == "k\ufffd""#).matches(&r), "lossy UTF-8");
 
         let mut r = rec(None, Some("{}"));
-        r.offset = i64::MAX;
+        r.at = crate::record::Position::Offset {
+            partition: 0,
+            offset: i64::MAX,
+        };
         r.msg.timestamp = -1;
         assert!(jq("$offset == 9223372036854775807 and $timestamp == -1").matches(&r));
     }

@@ -6,7 +6,7 @@
 use bytes::Bytes;
 
 use super::envelope::{self, CloudEventsMode, EnvelopeOptions};
-use super::{Message, json};
+use super::{Message, Place, json};
 
 /// How stdin or `--file` is split into records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -45,6 +45,8 @@ pub struct InputOptions {
     pub partition: Option<i32>,
     /// `--ignore-partition` (json format): let the partitioner choose instead of the recorded one.
     pub ignore_partition: bool,
+    /// `--keep-ids` (json format, to a stream): add entries with their recorded ids.
+    pub keep_ids: bool,
     /// `--timestamp`: overrides the record's timestamp.
     pub timestamp: Option<i64>,
     /// `--null-value` (lines format): every value is null (a tombstone); the line is the key.
@@ -69,13 +71,14 @@ pub fn parse_header(s: &str) -> Result<(String, Option<Bytes>), String> {
     Ok((name.to_string(), value))
 }
 
-/// Builds the message of one input line (without its line terminator), and the partition the
-/// input or the flags fixed, if any. `now_ms` is the timestamp of records that carry none.
+/// Builds the message of one input line (without its line terminator), and the place (partition
+/// or stream id) the input or the flags fixed, if any. `now_ms` is the timestamp of records that
+/// carry none.
 pub fn parse_line(
     line: &[u8],
     opts: &InputOptions,
     now_ms: i64,
-) -> Result<(Message, Option<i32>), String> {
+) -> Result<(Message, Option<Place>), String> {
     let (mut rec, mut partition) = match opts.format {
         InputFormat::Lines => {
             let (key, value) = match &opts.key_separator {
@@ -123,14 +126,19 @@ pub fn parse_line(
                 key_schema: d.key_schema,
                 value_schema: d.value_schema,
             };
-            (m, d.partition.filter(|_| !opts.ignore_partition))
+            let place = match (d.partition, d.id) {
+                (Some(p), _) if !opts.ignore_partition => Some(Place::Partition(p)),
+                (_, Some(id)) if opts.keep_ids => Some(Place::Id(id)),
+                _ => None,
+            };
+            (m, place)
         }
     };
     if rec.key.is_none() {
         rec.key = opts.key.clone();
     }
     if let Some(p) = opts.partition {
-        partition = Some(p);
+        partition = Some(Place::Partition(p));
     }
     if let Some(t) = opts.timestamp {
         rec.timestamp = t;
@@ -222,7 +230,10 @@ mod tests {
             value: m.value,
             headers: m.headers,
             timestamp: m.timestamp,
-            partition,
+            partition: match partition {
+                Some(Place::Partition(p)) => Some(p),
+                _ => None,
+            },
         })
     }
 

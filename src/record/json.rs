@@ -14,6 +14,9 @@
 //!   `{"base64": "..."}` (standard alphabet, padded) otherwise, and `null` for null. Empty bytes
 //!   are `""`, never `null`.
 //! - `headers` is an array of `[name, value]` pairs in record order, duplicates kept.
+//! - A Redis stream entry starts `{"stream":"orders","id":"1700000000000-0",...}` instead: the
+//!   stream and the entry id in place of topic, partition and offset (`record::fields` says how
+//!   its fields map to key, value and headers).
 //!
 //! Decoding ([`decode`]) accepts these documents and, for hand-written input, also: `topic`,
 //! `partition`, `offset`, `timestamp`/`timestamp_ms` and `timestamp_type` may be missing (the
@@ -29,18 +32,29 @@ use bytes::Bytes;
 use serde_json::{Map, Value};
 
 use super::time::{parse_rfc3339, write_rfc3339};
-use super::{Message, Record, SchemaTag, TimestampType};
+use super::{Message, Position, Record, SchemaTag, StreamId, TimestampType};
 use std::sync::Arc;
 
 /// Appends one record as a JSON object, without a trailing newline.
 pub fn encode_into(out: &mut Vec<u8>, r: &Record) {
     let mut num = itoa::Buffer::new();
-    out.extend_from_slice(b"{\"topic\":");
-    write_str(out, &r.topic);
-    out.extend_from_slice(b",\"partition\":");
-    out.extend_from_slice(num.format(r.partition).as_bytes());
-    out.extend_from_slice(b",\"offset\":");
-    out.extend_from_slice(num.format(r.offset).as_bytes());
+    match r.at {
+        Position::Offset { partition, offset } => {
+            out.extend_from_slice(b"{\"topic\":");
+            write_str(out, &r.topic);
+            out.extend_from_slice(b",\"partition\":");
+            out.extend_from_slice(num.format(partition).as_bytes());
+            out.extend_from_slice(b",\"offset\":");
+            out.extend_from_slice(num.format(offset).as_bytes());
+        }
+        Position::Entry(id) => {
+            out.extend_from_slice(b"{\"stream\":");
+            write_str(out, &r.topic);
+            out.extend_from_slice(b",\"id\":\"");
+            id.write(out);
+            out.push(b'"');
+        }
+    }
     out.extend_from_slice(b",\"timestamp\":\"");
     write_rfc3339(out, r.msg.timestamp);
     out.extend_from_slice(b"\",\"timestamp_ms\":");
@@ -130,7 +144,7 @@ impl<W: io::Write> JsonLinesWriter<W> {
 }
 
 /// Key, value or header value: text, `{"base64": ...}` or `null`.
-fn write_bytes(out: &mut Vec<u8>, b: Option<&[u8]>) {
+pub fn write_bytes(out: &mut Vec<u8>, b: Option<&[u8]>) {
     match b {
         None => out.extend_from_slice(b"null"),
         Some(b) => match std::str::from_utf8(b) {
@@ -206,7 +220,7 @@ const ESCAPE: [u8; 256] = {
 
 /// A JSON string literal. Only `"`, `\` and control characters need escaping; all other text,
 /// including U+2028/U+2029 and non-ASCII, is copied as UTF-8.
-fn write_str(out: &mut Vec<u8>, s: &str) {
+pub fn write_str(out: &mut Vec<u8>, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
@@ -260,6 +274,8 @@ pub struct DecodedRecord {
     pub partition: Option<i32>,
     /// `offset`, when given (ignored by publish, kept for dlq and diffs).
     pub offset: Option<i64>,
+    /// `id`: a stream entry's id, when given (publish to a stream keeps it with `--keep-ids`).
+    pub id: Option<StreamId>,
     /// `timestamp_ms`, or else `timestamp`, when given.
     pub timestamp: Option<i64>,
     /// `timestamp_type`, when given.
@@ -285,13 +301,20 @@ pub struct Datum {
 }
 
 impl DecodedRecord {
-    /// A complete [`Record`], or `None` when topic, partition, offset or timestamp is missing.
-    /// A missing `timestamp_type` is [`TimestampType::Create`].
+    /// A complete [`Record`], or `None` when the topic (or stream), the position (partition and
+    /// offset, or id) or the timestamp is missing. A missing `timestamp_type` is
+    /// [`TimestampType::Create`].
     pub fn into_record(self) -> Option<Record> {
+        let at = match self.id {
+            Some(id) => Position::Entry(id),
+            None => Position::Offset {
+                partition: self.partition?,
+                offset: self.offset?,
+            },
+        };
         Some(Record {
             topic: self.topic?.into(),
-            partition: self.partition?,
-            offset: self.offset?,
+            at,
             timestamp_type: self.timestamp_type.unwrap_or_default(),
             msg: Message {
                 timestamp: self.timestamp?,
@@ -305,7 +328,7 @@ impl DecodedRecord {
     }
 }
 
-const FIELDS: &str = "topic, partition, offset, timestamp, timestamp_ms, timestamp_type, key, value, headers, key_schema, value_schema";
+const FIELDS: &str = "topic (or stream), partition, offset, id, timestamp, timestamp_ms, timestamp_type, key, value, headers, key_schema, value_schema";
 
 /// Decodes one JSON line (surrounding whitespace allowed) into a record.
 pub fn decode(line: &[u8]) -> Result<DecodedRecord, DecodeError> {
@@ -359,12 +382,26 @@ fn decode_object_with(map: Map<String, Value>, datum: Datum) -> Result<DecodedRe
     let mut ms_ts: Option<i64> = None;
     for (field, v) in map {
         match field.as_str() {
-            "topic" => match v {
+            "topic" | "stream" => match v {
                 Value::String(s) => rec.topic = Some(s),
                 Value::Null => {}
                 other => {
                     return err(format!(
-                        "\"topic\": expected a string, got {}",
+                        "\"{field}\": expected a string, got {}",
+                        kind(&other)
+                    ));
+                }
+            },
+            "id" => match v {
+                Value::String(s) => {
+                    rec.id = Some(StreamId::parse(&s).map_err(|e| DecodeError {
+                        message: format!("\"id\": {e}"),
+                    })?)
+                }
+                Value::Null => {}
+                other => {
+                    return err(format!(
+                        "\"id\": expected a stream id like \"1700000000000-0\", got {}",
                         kind(&other)
                     ));
                 }
@@ -630,8 +667,10 @@ mod tests {
     fn base() -> Record {
         Record {
             topic: "orders".into(),
-            partition: 3,
-            offset: 42,
+            at: crate::record::Position::Offset {
+                partition: 3,
+                offset: 42,
+            },
             timestamp_type: TimestampType::Create,
             msg: Message {
                 timestamp: 1_735_689_600_123,
@@ -674,8 +713,10 @@ mod tests {
     fn exact_text_of_nulls_binary_and_headers() {
         let r = Record {
             topic: "t".into(),
-            partition: 0,
-            offset: 0,
+            at: crate::record::Position::Offset {
+                partition: 0,
+                offset: 0,
+            },
             timestamp_type: TimestampType::LogAppend,
             msg: Message {
                 timestamp: -1,
@@ -834,8 +875,10 @@ mod tests {
             });
         }
         round_trip(&Record {
-            partition: i32::MAX,
-            offset: i64::MAX,
+            at: crate::record::Position::Offset {
+                partition: i32::MAX,
+                offset: i64::MAX,
+            },
             ..base()
         });
         let far = to_string(&Record {
@@ -869,7 +912,10 @@ mod tests {
         let mut w = JsonLinesWriter::new(Vec::new());
         for i in 0..2000 {
             w.write(&Record {
-                offset: i,
+                at: crate::record::Position::Offset {
+                    partition: 0,
+                    offset: i,
+                },
                 ..base()
             })
             .unwrap();
@@ -944,7 +990,7 @@ mod tests {
         assert!(decode_err(r#"{"value":"x"} trailing"#).starts_with("not valid JSON"));
         assert_eq!(
             decode_err(r#"["x"]"#),
-            "expected a JSON object with topic, partition, offset, timestamp, timestamp_ms, timestamp_type, key, value, headers, key_schema, value_schema, got an array"
+            "expected a JSON object with topic (or stream), partition, offset, id, timestamp, timestamp_ms, timestamp_type, key, value, headers, key_schema, value_schema, got an array"
         );
         assert_eq!(
             decode_err(r#"{"key":"k"}"#),
@@ -952,7 +998,7 @@ mod tests {
         );
         assert_eq!(
             decode_err(r#"{"vaule":"x"}"#),
-            r#"unknown field "vaule" (expected topic, partition, offset, timestamp, timestamp_ms, timestamp_type, key, value, headers, key_schema, value_schema)"#
+            r#"unknown field "vaule" (expected topic (or stream), partition, offset, id, timestamp, timestamp_ms, timestamp_type, key, value, headers, key_schema, value_schema)"#
         );
         assert_eq!(
             decode_err(r#"{"value":"x","partition":"3"}"#),

@@ -21,6 +21,7 @@ use std::sync::Arc;
 use bytes::Bytes;
 
 pub mod envelope;
+pub mod fields;
 pub mod filter;
 pub mod input;
 pub mod json;
@@ -104,17 +105,175 @@ pub struct SchemaTag {
     pub guid: Option<String>,
 }
 
-/// One Kafka record, losslessly: a [`Message`] and where it was read.
+/// One record read from a log, losslessly: a [`Message`] and where it was read.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Record {
-    /// The topic it was read from (shared by the records of one partition, not copied).
+    /// The topic or stream it was read from (shared by the records of one partition or stream,
+    /// not copied).
     pub topic: Arc<str>,
-    /// The partition.
-    pub partition: i32,
-    /// The offset in the partition.
-    pub offset: i64,
+    /// Where in it.
+    pub at: Position,
     /// Who set the message's timestamp.
     pub timestamp_type: TimestampType,
     /// Key, value, headers and timestamp.
     pub msg: Message,
+}
+
+impl Record {
+    /// The Kafka partition, or -1 for a stream entry (which has none).
+    pub fn partition(&self) -> i32 {
+        match self.at {
+            Position::Offset { partition, .. } => partition,
+            Position::Entry(_) => -1,
+        }
+    }
+
+    /// The Kafka offset, or -1 for a stream entry (whose position is its id).
+    pub fn offset(&self) -> i64 {
+        match self.at {
+            Position::Offset { offset, .. } => offset,
+            Position::Entry(_) => -1,
+        }
+    }
+
+    /// `topic/partition@offset` or `stream@id`: the record's address in messages.
+    pub fn address(&self) -> String {
+        match self.at {
+            Position::Offset { partition, offset } => {
+                format!("{}/{partition}@{offset}", self.topic)
+            }
+            Position::Entry(id) => format!("{}@{id}", self.topic),
+        }
+    }
+}
+
+/// Where a record to publish must go, when its input line or the flags say so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// A Kafka partition (`--partition`, or the record's `partition`).
+    Partition(i32),
+    /// A stream entry id (the record's `id`, with `--keep-ids`).
+    Id(StreamId),
+}
+
+/// Where a record was read: the position kinds of the transports that have one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Position {
+    /// A Kafka partition and an offset in it.
+    Offset { partition: i32, offset: i64 },
+    /// A Redis stream entry, by its id.
+    Entry(StreamId),
+}
+
+impl Default for Position {
+    fn default() -> Self {
+        Position::Offset {
+            partition: 0,
+            offset: 0,
+        }
+    }
+}
+
+/// A Redis stream entry id, `MS-SEQ`: the milliseconds part and a sequence number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct StreamId {
+    pub ms: u64,
+    pub seq: u64,
+}
+
+impl StreamId {
+    /// The smallest id (`0-0`).
+    pub const MIN: StreamId = StreamId { ms: 0, seq: 0 };
+    /// The largest id.
+    pub const MAX: StreamId = StreamId {
+        ms: u64::MAX,
+        seq: u64::MAX,
+    };
+
+    /// Parses `MS-SEQ` or `MS` (sequence 0), as Redis writes and reads ids.
+    pub fn parse(s: &str) -> Result<StreamId, String> {
+        let bad = || format!("{s:?} is not a stream id (expected MS-SEQ, like 1700000000000-0)");
+        let (ms, seq) = s.split_once('-').unwrap_or((s, "0"));
+        let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+        if !digits(ms) || !digits(seq) {
+            return Err(bad());
+        }
+        Ok(StreamId {
+            ms: ms.parse().map_err(|_| bad())?,
+            seq: seq.parse().map_err(|_| bad())?,
+        })
+    }
+
+    /// Parses the bytes of an id as Redis sends them.
+    pub fn from_bytes(b: &[u8]) -> Option<StreamId> {
+        std::str::from_utf8(b)
+            .ok()
+            .and_then(|s| StreamId::parse(s).ok())
+    }
+
+    /// The next id (for an exclusive start).
+    pub fn next(self) -> Option<StreamId> {
+        match self.seq.checked_add(1) {
+            Some(seq) => Some(StreamId { ms: self.ms, seq }),
+            None => self.ms.checked_add(1).map(|ms| StreamId { ms, seq: 0 }),
+        }
+    }
+
+    /// Appends `MS-SEQ`.
+    pub fn write(self, out: &mut Vec<u8>) {
+        let mut num = itoa::Buffer::new();
+        out.extend_from_slice(num.format(self.ms).as_bytes());
+        out.push(b'-');
+        out.extend_from_slice(num.format(self.seq).as_bytes());
+    }
+}
+
+impl std::fmt::Display for StreamId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}-{}", self.ms, self.seq)
+    }
+}
+
+#[cfg(test)]
+mod position_tests {
+    use super::*;
+
+    #[test]
+    fn stream_ids_parse_print_and_order() {
+        let id = StreamId::parse("1700000000000-7").unwrap();
+        assert_eq!(
+            id,
+            StreamId {
+                ms: 1_700_000_000_000,
+                seq: 7
+            }
+        );
+        assert_eq!(id.to_string(), "1700000000000-7");
+        assert_eq!(StreamId::parse("5").unwrap(), StreamId { ms: 5, seq: 0 });
+        for bad in [
+            "",
+            "-",
+            "1-",
+            "-1",
+            "a-1",
+            "1-2-3",
+            "18446744073709551616-0",
+            " 1-0",
+        ] {
+            assert!(StreamId::parse(bad).is_err(), "{bad}");
+        }
+        assert!(StreamId { ms: 1, seq: 9 } < StreamId { ms: 2, seq: 0 });
+        assert_eq!(
+            StreamId {
+                ms: 1,
+                seq: u64::MAX
+            }
+            .next(),
+            Some(StreamId { ms: 2, seq: 0 })
+        );
+        assert_eq!(StreamId::MAX.next(), None);
+        let mut out = Vec::new();
+        id.write(&mut out);
+        assert_eq!(out, b"1700000000000-7");
+    }
 }

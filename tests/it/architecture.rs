@@ -51,6 +51,33 @@ fn the_model_imports_no_transport_and_no_command() {
     );
 }
 
+/// Rule 2 for the engines on the seam (architecture.md §3.3): the read and send loops (`tail`,
+/// `publish`) reach records only through `transport::{Source, Sink}`, so they import no transport
+/// folder, whichever transports exist. (`lag` and `dlq` join this list when their Redis halves
+/// land.)
+#[test]
+fn the_engines_on_the_seam_import_no_transport() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let forbidden = regex::Regex::new(
+        r"crate::(kafka|redis|amqp|cli)\b|crate::\{[^}]*\b(kafka|redis|amqp|cli)\b|super::(kafka|redis|amqp|cli)\b",
+    )
+    .unwrap();
+    let mut broken = Vec::new();
+    for f in ["tail.rs", "publish.rs", "transport.rs"] {
+        let path = root.join(f);
+        for (n, line) in code(&path).lines().enumerate() {
+            if forbidden.is_match(line) {
+                broken.push(format!("src/{f}:{}: {}", n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        broken.is_empty(),
+        "the engines must reach transports through the seam only:\n{}",
+        broken.join("\n")
+    );
+}
+
 /// Code with string and char literals and comments blanked out (same length, newlines kept), so
 /// braces and words inside them do not count.
 fn blank_literals(code: &str) -> String {

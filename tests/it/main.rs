@@ -19,6 +19,7 @@ mod lag;
 mod partitioner;
 mod publish;
 mod real_kafka;
+mod redis_streams;
 mod registry_serde;
 mod sasl;
 mod schema;

@@ -8,7 +8,7 @@ use jaq_core::load::{self, Arena, File, Loader};
 use jaq_core::{Ctx, ValT as _, Vars, compile, data};
 use jaq_json::{Num, Val};
 
-use crate::record::Record;
+use crate::record::{Position, Record};
 
 type D = data::JustLut<Val>;
 
@@ -96,8 +96,14 @@ impl Where {
         let vars = Vars::new([
             key,
             topic,
-            Val::from(r.partition as isize),
-            Val::Num(Num::from_integral(r.offset)),
+            match r.at {
+                Position::Offset { partition, .. } => Val::from(partition as isize),
+                Position::Entry(_) => Val::Null,
+            },
+            match r.at {
+                Position::Offset { offset, .. } => Val::Num(Num::from_integral(offset)),
+                Position::Entry(id) => Val::from(id.to_string()),
+            },
             Val::Num(Num::from_integral(r.msg.timestamp)),
             headers,
         ]);

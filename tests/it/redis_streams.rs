@@ -1,0 +1,626 @@
+//! Redis Streams through the binary, against the Redis server scripts/test.sh starts (password
+//! and a TLS port), with redis-cli and redis-py (tests/it/support/redis_peer.py) as the
+//! independent peers: what they add, evctl tails identically; what evctl publishes, XRANGE
+//! returns identically; a group's pending entries are what XPENDING says.
+
+use std::process::Command;
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use crate::support::{Evctl, Run, skip};
+
+/// The test server, from scripts/test.sh (scripts/redis.sh writes these variables).
+struct Server {
+    url: String,
+    tls_url: String,
+    port: String,
+    password: String,
+    ca: String,
+    cert: String,
+    key: String,
+}
+
+fn server(test: &str) -> Option<Server> {
+    let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    match var("EVCTL_TEST_REDIS_URL") {
+        Some(url) => Some(Server {
+            url,
+            tls_url: var("EVCTL_TEST_REDIS_TLS_URL").unwrap_or_default(),
+            port: var("EVCTL_TEST_REDIS_PORT").unwrap_or_default(),
+            password: var("EVCTL_TEST_REDIS_PASSWORD").unwrap_or_default(),
+            ca: var("EVCTL_TEST_REDIS_CA").unwrap_or_default(),
+            cert: var("EVCTL_TEST_REDIS_CLIENT_CERT").unwrap_or_default(),
+            key: var("EVCTL_TEST_REDIS_CLIENT_KEY").unwrap_or_default(),
+        }),
+        None => {
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "CI=true: no Redis server (EVCTL_TEST_REDIS_URL); run scripts/test.sh"
+            );
+            skip(
+                &format!("redis_streams::{test}"),
+                "no Redis (EVCTL_TEST_REDIS_URL); run scripts/test.sh",
+            );
+            None
+        }
+    }
+}
+
+impl Server {
+    /// evctl against this server, logged in.
+    fn evctl(&self) -> Evctl {
+        Evctl::new()
+            .args(["-b", &self.url])
+            .env("EVCTL_REDIS_PASSWORD", &self.password)
+    }
+
+    /// A stream name no other test uses.
+    fn stream(&self, name: &str) -> String {
+        format!("{name}.{}", std::process::id())
+    }
+
+    /// redis-cli, logged in; its output.
+    fn cli(&self, args: &[&str]) -> String {
+        let out = Command::new("redis-cli")
+            .args([
+                "-h",
+                "127.0.0.1",
+                "-p",
+                &self.port,
+                "--no-auth-warning",
+                "-a",
+                &self.password,
+            ])
+            .args(args)
+            .output()
+            .expect("redis-cli runs");
+        assert!(
+            out.status.success(),
+            "redis-cli {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// The redis-py peer; its JSON output.
+    fn peer(&self, args: &[&str]) -> Value {
+        let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let venv = std::env::var_os("EVCTL_VENV")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| repo.join(".venv"));
+        let out = Command::new(venv.join("bin/python"))
+            .arg(repo.join("tests/it/support/redis_peer.py"))
+            .args(args)
+            .env("EVCTL_TEST_REDIS_PORT", &self.port)
+            .env("EVCTL_TEST_REDIS_PASSWORD", &self.password)
+            .output()
+            .expect("the venv's python runs redis_peer.py (scripts/setup.sh)");
+        assert!(
+            out.status.success(),
+            "redis_peer.py {args:?} failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+}
+
+/// JSON lines as values.
+fn lines(run: &Run) -> Vec<Value> {
+    run.stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// The fields of an entry as evctl's default mapping writes them (the value's JSON object, read
+/// as its pairs in order, repeated names kept), in the peer's [[name, value], ...] form.
+fn pairs_of(value_text: &str) -> Vec<Value> {
+    let mut out = Vec::new();
+    let de = &mut serde_json::Deserializer::from_str(value_text);
+    struct Pairs<'a>(&'a mut Vec<Value>);
+    impl<'de> serde::de::Visitor<'de> for Pairs<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<(), A::Error> {
+            while let Some((k, v)) = m.next_entry::<String, Value>()? {
+                self.0.push(json!([k, v]));
+            }
+            Ok(())
+        }
+    }
+    serde::Deserializer::deserialize_map(de, Pairs(&mut out)).unwrap();
+    out
+}
+
+#[test]
+fn tail_shows_what_redis_cli_and_redis_py_added_identically() {
+    let Some(r) = server("tail_shows_what_redis_cli_and_redis_py_added_identically") else {
+        return;
+    };
+    let s = r.stream("interop.tail");
+    r.cli(&[
+        "XADD",
+        &s,
+        "*",
+        "type",
+        "order.created",
+        "n",
+        "1",
+        "type",
+        "again",
+    ]);
+    r.peer(&[
+        "xadd",
+        &s,
+        r#"[[["bin", {"base64": "/wAB"}], ["text", "line\nbreak \"q\""]], [["only", ""]]]"#,
+    ]);
+    let peer = r.peer(&["xrange", &s]);
+    let run = r
+        .evctl()
+        .args(["tail", &s, "-e", "-o", "json"])
+        .run()
+        .expect_code(0);
+    let got = lines(&run);
+    let want = peer.as_array().unwrap();
+    assert_eq!(got.len(), 3);
+    for (g, w) in got.iter().zip(want) {
+        assert_eq!(g["stream"], s.as_str());
+        assert_eq!(g["id"], w[0], "ids as XRANGE gives them");
+        let ms: i64 = w[0]
+            .as_str()
+            .unwrap()
+            .split('-')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert_eq!(g["timestamp_ms"], ms, "the id's time");
+        assert_eq!(g["key"], Value::Null);
+        assert_eq!(
+            pairs_of(g["value"].as_str().unwrap()),
+            *w[1].as_array().unwrap()
+        );
+    }
+    assert!(run.stderr.contains("3 records printed"), "{}", run.stderr);
+
+    // one field as the value, another as the key; the rest are headers
+    let run = r
+        .evctl()
+        .args([
+            "tail",
+            &s,
+            "-e",
+            "-o",
+            "json",
+            "--value-field",
+            "type",
+            "--key-field",
+            "n",
+            "-n",
+            "1",
+        ])
+        .run()
+        .expect_code(0);
+    let one = &lines(&run)[0];
+    assert_eq!(
+        (one["key"].as_str(), one["value"].as_str()),
+        (Some("1"), Some("order.created"))
+    );
+    assert_eq!(one["headers"], json!([["type", "again"]]));
+
+    // templates and filters see the id
+    let run = r
+        .evctl()
+        .args([
+            "tail",
+            &s,
+            "-e",
+            "--where",
+            ".type == \"order.created\"",
+            "--format",
+            "{topic}@{offset}\\n",
+        ])
+        .run()
+        .expect_code(0);
+    assert_eq!(
+        run.stdout,
+        format!("{s}@{}\n", want[0][0].as_str().unwrap())
+    );
+}
+
+#[test]
+fn publish_adds_what_xrange_returns_and_a_round_trip_keeps_every_field() {
+    let Some(r) = server("publish_adds_what_xrange_returns_and_a_round_trip_keeps_every_field")
+    else {
+        return;
+    };
+    let (a, b) = (r.stream("interop.pub.a"), r.stream("interop.pub.b"));
+    let input = concat!(
+        r#"{"value": "{\"type\":\"x\",\"n\":\"1\",\"type\":\"y\",\"bin\":{\"base64\":\"/w==\"},\"num\":7}"}"#,
+        "\n",
+        r#"{"key": "k1", "value": "{\"a\":\"\"}", "headers": [["h", "v"]]}"#,
+        "\n"
+    );
+    let run = r
+        .evctl()
+        .args(["publish", &a, "--format", "json", "--key-field", "id"])
+        .stdin(input)
+        .run()
+        .expect_code(0);
+    assert!(run.stderr.contains("published 2 records"), "{}", run.stderr);
+    let peer = r.peer(&["xrange", &a]);
+    assert_eq!(
+        peer[0][1],
+        json!([["type", "x"], ["n", "1"], ["type", "y"], ["bin", {"base64": "/w=="}], ["num", "7"]])
+    );
+    assert_eq!(peer[1][1], json!([["id", "k1"], ["a", ""], ["h", "v"]]));
+    assert!(
+        run.stderr
+            .contains(&format!("last id {}", peer[1][0].as_str().unwrap()))
+    );
+
+    // lines need a field name; each value becomes that one field
+    let run = r
+        .evctl()
+        .args(["publish", &a, "--field", "body"])
+        .stdin("hello\nworld\n")
+        .run()
+        .expect_code(0);
+    assert!(run.stderr.contains("published 2 records"), "{}", run.stderr);
+    assert_eq!(r.peer(&["xrange", &a])[3][1], json!([["body", "world"]]));
+
+    // tail -o json | publish --format json --keep-ids: the same entries, ids and all
+    let dump = r
+        .evctl()
+        .args(["tail", &a, "-e", "-o", "json"])
+        .run()
+        .expect_code(0);
+    r.evctl()
+        .args(["publish", &b, "--format", "json", "--keep-ids"])
+        .stdin(dump.stdout.clone())
+        .run()
+        .expect_code(0);
+    assert_eq!(r.peer(&["xrange", &b]), r.peer(&["xrange", &a]));
+    // without --keep-ids: new ids, the same fields
+    let c = r.stream("interop.pub.c");
+    r.evctl()
+        .args(["publish", &c, "--format", "json"])
+        .stdin(dump.stdout)
+        .run()
+        .expect_code(0);
+    let (pa, pc) = (r.peer(&["xrange", &a]), r.peer(&["xrange", &c]));
+    for (x, y) in pa.as_array().unwrap().iter().zip(pc.as_array().unwrap()) {
+        assert_eq!(x[1], y[1]);
+        assert_ne!(x[0], y[0]);
+    }
+}
+
+#[test]
+fn publish_refuses_bad_input_with_its_line_and_trims() {
+    let Some(r) = server("publish_refuses_bad_input_with_its_line_and_trims") else {
+        return;
+    };
+    let s = r.stream("pub.refuse");
+    let run = r
+        .evctl()
+        .args(["publish", &s])
+        .stdin("{\"a\":\"1\"}\nplain text\n")
+        .run()
+        .expect_code(2);
+    assert!(
+        run.stderr
+            .contains("stdin:2: the value is not a JSON object of fields"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--field NAME"), "{}", run.stderr);
+    assert_eq!(r.cli(&["XLEN", &s]).trim(), "1", "the line before was sent");
+
+    // explicit ids must increase: the line that breaks the order is named, nothing after it sent
+    let ids = r.stream("pub.ids");
+    let input = "{\"id\":\"5-1\",\"value\":\"{\\\"a\\\":\\\"1\\\"}\"}\n{\"id\":\"5-1\",\"value\":\"{\\\"a\\\":\\\"2\\\"}\"}\n{\"id\":\"6-0\",\"value\":\"{\\\"a\\\":\\\"3\\\"}\"}\n";
+    let run = r
+        .evctl()
+        .args(["publish", &ids, "--format", "json", "--keep-ids"])
+        .stdin(input)
+        .run()
+        .expect_code(2);
+    assert!(
+        run.stderr
+            .contains("stdin:2: id 5-1 is not above the stream's last id 5-1"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        r.cli(&["XRANGE", &ids, "-", "+"]).lines().next(),
+        Some("5-1")
+    );
+    assert_eq!(r.cli(&["XLEN", &ids]).trim(), "1");
+
+    // --maxlen trims on every add
+    let t = r.stream("pub.maxlen");
+    let many: String = (0..50).map(|i| format!("{i}\n")).collect();
+    r.evctl()
+        .args(["publish", &t, "--field", "n", "--maxlen", "10"])
+        .stdin(many)
+        .run()
+        .expect_code(0);
+    assert_eq!(r.cli(&["XLEN", &t]).trim(), "10");
+    let last = r.peer(&["xrange", &t]);
+    assert_eq!(last[9][1], json!([["n", "49"]]));
+
+    // Kafka-only flags are refused on a stream, and Redis-only ones on Kafka
+    let run = r
+        .evctl()
+        .args(["publish", &t, "--partition", "1", "x"])
+        .run()
+        .expect_code(2);
+    assert!(
+        run.stderr.contains("--partition is for Kafka topics"),
+        "{}",
+        run.stderr
+    );
+    let run = Evctl::new()
+        .args(["-b", "127.0.0.1:1", "publish", "t", "--field", "x", "v"])
+        .run()
+        .expect_code(2);
+    assert!(
+        run.stderr.contains("--field is for Redis streams"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn positions_map_to_ids() {
+    let Some(r) = server("positions_map_to_ids") else {
+        return;
+    };
+    let s = r.stream("positions");
+    for i in 1..=5 {
+        r.cli(&["XADD", &s, &format!("{i}000-{i}"), "n", &i.to_string()]);
+    }
+    let ns = |args: &[&str]| -> Vec<String> {
+        let mut all = vec![
+            "tail",
+            s.as_str(),
+            "--value-field",
+            "n",
+            "--format",
+            "{value}\\n",
+        ];
+        all.extend_from_slice(args);
+        let run = r.evctl().args(all).run().expect_code(0);
+        run.stdout.lines().map(String::from).collect()
+    };
+    assert_eq!(ns(&["-e"]), ["1", "2", "3", "4", "5"]);
+    assert_eq!(ns(&["-e", "--from", "-2"]), ["4", "5"]);
+    assert_eq!(ns(&["-e", "--from", "+3"]), ["4", "5"]);
+    assert_eq!(ns(&["--from", "2000-2", "--to", "4000-4"]), ["2", "3"]);
+    assert_eq!(ns(&["--from", "2000-2:4000-4"]), ["2", "3"]);
+    assert_eq!(
+        ns(&["-e", "--from", "@1970-01-01T00:00:03Z"]),
+        ["3", "4", "5"]
+    );
+    assert_eq!(ns(&["--from", "start", "--to", "-1"]), ["1", "2", "3", "4"]);
+    assert_eq!(ns(&["-e", "-n", "2"]), ["1", "2"]);
+    let run = r
+        .evctl()
+        .args(["tail", &s, "-e", "--from", "3"])
+        .run()
+        .expect_code(2);
+    assert!(run.stderr.contains("3-0"), "{}", run.stderr);
+}
+
+#[test]
+fn a_group_consumer_acknowledges_only_what_it_printed() {
+    let Some(r) = server("a_group_consumer_acknowledges_only_what_it_printed") else {
+        return;
+    };
+    let s = r.stream("group");
+    for i in 1..=5 {
+        r.cli(&["XADD", &s, "*", "n", &i.to_string()]);
+    }
+    let tail = |extra: &[&str]| {
+        let mut all = vec![
+            "tail",
+            s.as_str(),
+            "-e",
+            "--group",
+            "g",
+            "--consumer",
+            "c1",
+            "--value-field",
+            "n",
+            "--format",
+            "{value}\\n",
+        ];
+        all.extend_from_slice(extra);
+        r.evctl().args(all).run()
+    };
+    // a group that does not exist needs --from
+    let run = tail(&[]).expect_code(2);
+    assert!(
+        run.stderr.contains("has no consumer group g"),
+        "{}",
+        run.stderr
+    );
+    let run = tail(&["--from", "start", "-n", "2"]).expect_code(0);
+    assert_eq!(run.stdout, "1\n2\n");
+    assert!(
+        run.stderr
+            .contains("acknowledged group g's printed entries"),
+        "{}",
+        run.stderr
+    );
+    // XREADGROUP delivered more than -n printed: those stay pending for c1, unacknowledged
+    let pending = r.peer(&["xpending", &s, "g"]);
+    let delivered_unprinted = pending["count"].as_u64().unwrap();
+    assert_eq!(delivered_unprinted, 3, "{pending}");
+    assert!(
+        pending["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e[1] == "c1" && e[3] == 1)
+    );
+    // resuming reads c1's own pending entries first (delivered a second time), then new ones
+    r.cli(&["XADD", &s, "*", "n", "6"]);
+    let run = tail(&[]).expect_code(0);
+    assert_eq!(run.stdout, "3\n4\n5\n6\n");
+    assert_eq!(r.peer(&["xpending", &s, "g"])["count"], 0);
+    let groups = r.peer(&["groups", &s]);
+    assert_eq!(groups[0]["name"], "g");
+    assert_eq!(groups[0]["pending"], 0);
+    assert_eq!(groups[0]["lag"], 0);
+    // --from on an existing group is refused: it would not move it
+    let run = tail(&["--from", "start"]).expect_code(2);
+    assert!(run.stderr.contains("exists"), "{}", run.stderr);
+}
+
+#[test]
+fn a_follow_prints_new_entries_and_stops_on_ctrl_c() {
+    let Some(r) = server("a_follow_prints_new_entries_and_stops_on_ctrl_c") else {
+        return;
+    };
+    let s = r.stream("follow");
+    r.cli(&["XADD", &s, "*", "n", "old"]);
+    let (child, _home) = r
+        .evctl()
+        .args(["tail", &s, "--value-field", "n", "--format", "{value}\\n"])
+        .spawn();
+    std::thread::sleep(Duration::from_millis(700));
+    r.cli(&["XADD", &s, "*", "n", "new1"]);
+    r.cli(&["XADD", &s, "*", "n", "new2"]);
+    std::thread::sleep(Duration::from_millis(700));
+    let _ = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "new1\nnew2\n");
+}
+
+#[test]
+fn connection_errors_name_the_address_and_the_reason() {
+    let Some(r) = server("connection_errors_name_the_address_and_the_reason") else {
+        return;
+    };
+    let s = r.stream("errors");
+    r.cli(&["XADD", &s, "*", "a", "1"]);
+    let run = r
+        .evctl()
+        .env("EVCTL_REDIS_PASSWORD", "wrong")
+        .args(["tail", &s, "-e"])
+        .run()
+        .expect_code(1);
+    assert!(run.stderr.contains("refused the login"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("wrong"),
+        "the password is never printed: {}",
+        run.stderr
+    );
+    let with_pw = r.url.replace("redis://", "redis://default:pw@");
+    let run = Evctl::new()
+        .args(["-b", &with_pw, "tail", &s, "-e"])
+        .run()
+        .expect_code(2);
+    assert!(
+        run.stderr.contains("must not hold the password"),
+        "{}",
+        run.stderr
+    );
+    let run = r
+        .evctl()
+        .args(["tail", "no.such.stream", "-e"])
+        .run()
+        .expect_code(1);
+    assert!(
+        run.stderr
+            .contains("has no stream named \"no.such.stream\""),
+        "{}",
+        run.stderr
+    );
+    let k = r.stream("a.string");
+    r.cli(&["SET", &k, "x"]);
+    let run = r.evctl().args(["tail", &k, "-e"]).run().expect_code(1);
+    assert!(
+        run.stderr.contains("is a string, not a stream"),
+        "{}",
+        run.stderr
+    );
+    let run = Evctl::new()
+        .args(["-b", "redis://127.0.0.1:1", "tail", &s, "-e"])
+        .run()
+        .expect_code(1);
+    assert!(
+        run.stderr
+            .contains("cannot connect to Redis at 127.0.0.1:1: connection refused"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn tls_verifies_the_server_and_a_context_holds_the_settings() {
+    let Some(r) = server("tls_verifies_the_server_and_a_context_holds_the_settings") else {
+        return;
+    };
+    let s = r.stream("tls");
+    r.cli(&["XADD", &s, "*", "a", "1"]);
+    // verification is on: without the test CA the handshake fails
+    let run = Evctl::new()
+        .args(["-b", &r.tls_url, "tail", &s, "-e"])
+        .env("EVCTL_REDIS_PASSWORD", &r.password)
+        .run()
+        .expect_code(1);
+    assert!(
+        run.stderr.contains("TLS with Redis at localhost:"),
+        "{}",
+        run.stderr
+    );
+    let run = Evctl::new()
+        .args([
+            "-b",
+            &r.tls_url,
+            "--tls-ca",
+            &r.ca,
+            "--tls-cert",
+            &r.cert,
+            "--tls-key",
+            &r.key,
+        ])
+        .args(["tail", &s, "-e", "-o", "json"])
+        .env("EVCTL_REDIS_PASSWORD", &r.password)
+        .run()
+        .expect_code(0);
+    assert_eq!(lines(&run)[0]["value"], "{\"a\":\"1\"}");
+    // a context's redis section: URL, password from a named variable, CA file
+    let yaml = format!(
+        "current_context: r\ncontexts:\n  r:\n    redis:\n      url: {}\n      password_env: MY_REDIS_PW\n      ca_file: {}\n",
+        r.tls_url, r.ca
+    );
+    let run = Evctl::new()
+        .config(&yaml)
+        .env("MY_REDIS_PW", &r.password)
+        .args(["tail", &s, "-e", "-o", "json"])
+        .run()
+        .expect_code(0);
+    assert_eq!(lines(&run).len(), 1);
+    let run = Evctl::new()
+        .config(&yaml)
+        .env("MY_REDIS_PW", &r.password)
+        .args(["config", "show"])
+        .run()
+        .expect_code(0);
+    assert!(run.stdout.contains("redis.url"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("**** from env MY_REDIS_PW"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains(&r.password), "never printed");
+}
