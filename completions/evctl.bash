@@ -3417,7 +3417,7 @@ _evctl() {
             return 0
             ;;
         evctl__subcmd__publish)
-            opts="-f -k -H -p -z -b -o -q -v -h -V --file --format --key --key-separator --header --partition --ignore-partition --timestamp --null-value --envelope --cloudevents --type --source --tenant --rate --skip-invalid --compression --acks --linger --batch-size --no-idempotence --value-schema --key-schema --value-message --key-message --subject-strategy --no-register --schema-id-header --brokers --context --config --timeout --client-id --tls --no-tls --tls-ca --tls-cert --tls-key --tls-server-name --tls-insecure --sasl-mechanism --sasl-username --sasl-password-file --registry --registry-user --registry-password-file --registry-token-file --registry-ca --output --color --quiet --verbose --help --version"
+            opts="-f -k -H -p -z -b -o -q -v -h -V --file --format --key --key-separator --header --partition --ignore-partition --timestamp --null-value --envelope --cloudevents --type --source --tenant --rate --skip-invalid --compression --acks --linger --batch-size --no-idempotence --value-schema --key-schema --value-message --key-message --subject-strategy --no-register --schema-id-header --field --key-field --maxlen --minid --keep-ids --brokers --context --config --timeout --client-id --tls --no-tls --tls-ca --tls-cert --tls-key --tls-server-name --tls-insecure --sasl-mechanism --sasl-username --sasl-password-file --registry --registry-user --registry-password-file --registry-token-file --registry-ca --output --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3525,6 +3525,22 @@ _evctl() {
                     ;;
                 --subject-strategy)
                     COMPREPLY=($(compgen -W "topic record topic-record" -- "${cur}"))
+                    return 0
+                    ;;
+                --field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --maxlen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --minid)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --brokers)
@@ -4265,7 +4281,7 @@ _evctl() {
             return 0
             ;;
         evctl__subcmd__tail)
-            opts="-e -n -p -g -k -b -o -q -v -h -V --pattern --from --to --exit-at-end --max --partitions --group --key --header --grep --where --format --read-uncommitted --avro-json --no-decode --brokers --context --config --timeout --client-id --tls --no-tls --tls-ca --tls-cert --tls-key --tls-server-name --tls-insecure --sasl-mechanism --sasl-username --sasl-password-file --registry --registry-user --registry-password-file --registry-token-file --registry-ca --output --color --quiet --verbose --help --version"
+            opts="-e -n -p -g -k -b -o -q -v -h -V --pattern --from --to --exit-at-end --max --partitions --group --key --header --grep --where --format --read-uncommitted --avro-json --no-decode --consumer --value-field --key-field --brokers --context --config --timeout --client-id --tls --no-tls --tls-ca --tls-cert --tls-key --tls-server-name --tls-insecure --sasl-mechanism --sasl-username --sasl-password-file --registry --registry-user --registry-password-file --registry-token-file --registry-ca --output --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4333,6 +4349,18 @@ _evctl() {
                     ;;
                 --avro-json)
                     COMPREPLY=($(compgen -W "plain avro" -- "${cur}"))
+                    return 0
+                    ;;
+                --consumer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --value-field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-field)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --brokers)

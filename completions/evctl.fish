@@ -865,6 +865,10 @@ complete -c evctl -n "__fish_evctl_using_subcommand publish" -l key-message -d '
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l subject-strategy -d 'The subject a schema file is registered under: <topic>-value, the record\'s name, or both' -r -f -a "topic\t'`<topic>-value` / `<topic>-key` (Confluent\'s TopicNameStrategy)'
 record\t'The record\'s full name (RecordNameStrategy)'
 topic-record\t'`<topic>-<record full name>` (TopicRecordNameStrategy)'"
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l field -d 'Redis: send each value as this one field (needed for line values; JSON-object values otherwise become one field per member)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l key-field -d 'Redis: send the key as this field, first' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l maxlen -d 'Redis: trim the stream to N entries on each XADD (`~N` trims approximately, cheaper)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l minid -d 'Redis: trim entries with ids below ID on each XADD (`~ID` approximately)' -r
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
@@ -899,6 +903,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand publish" -l skip-invalid -d 
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l no-idempotence -d 'Do not use an idempotent producer even when the broker supports one'
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l no-register -d 'Do not register schema files: they must be registered under their subject already'
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l schema-id-header -d 'Name the schema in a __value_schema_id / __key_schema_id header (GUID) instead of a prefix'
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l keep-ids -d 'Redis: add JSON-lines records with their recorded `id` (ids must increase) instead of new ids'
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l no-tls -d 'Connect in plain text even if the context enables TLS'
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
@@ -919,6 +924,9 @@ complete -c evctl -n "__fish_evctl_using_subcommand tail" -l where -d 'Only reco
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l format -d 'Print each record with this template: {topic} {partition} {offset} {timestamp} {timestamp_ms} {key} {value} {headers} {header.NAME}, modifiers :hex :base64 :json; \\n \\t' -r
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l avro-json -d 'How Avro unions print: the branch\'s value (plain) or {"type": value} (avro, the Avro spec\'s JSON)' -r -f -a "plain\t'The branch\'s value alone (`"a"`, `5`)'
 avro\t'The Avro specification\'s JSON encoding: `{"string": "a"}`'"
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l consumer -d 'Redis: the consumer name within --group (reads with XREADGROUP, acknowledges what it printed) [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l value-field -d 'Redis: the value is this field of each entry (the other fields become headers), not the whole entry as a JSON object' -r
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l key-field -d 'Redis: the key is this field of each entry' -r
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F

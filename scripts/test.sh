@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The project's test command: installs the toolchain, fetches Apache Kafka, starts the three live
-# test brokers on loopback (noida-db, tansu, and a 3-node Apache Kafka KRaft cluster), runs the
-# tests part by part (unit and broker-less tests, then the integration suite once per broker, each
-# part timed), and always stops the brokers.
+# test brokers on loopback (noida-db, tansu, and a 3-node Apache Kafka KRaft cluster) and a private
+# Redis server (plain and TLS ports, scripts/redis.sh), runs the tests part by part (unit and
+# broker-less tests, then the integration suite once per broker, then the Redis streams tests,
+# each part timed), and always stops the brokers and Redis.
 # Extra arguments go to one plain `cargo test` run instead, e.g. scripts/test.sh -- --nocapture
 set -euo pipefail
 
@@ -15,7 +16,8 @@ echo "test.sh: setup took $((SECONDS - t0)) s"
 
 # EVCTL_TEST_BROKERS=host:port[,...]: the per-broker integration suite against your own cluster
 # (Apache Kafka, Redpanda, ...) instead of the three local brokers. It creates topics named it.*
-# and groups named it-*; tests that need the local cluster's SCRAM users are named skips.
+# and groups named it-*; tests that need the local cluster's SCRAM users are named skips. No Redis
+# is started: the Redis streams tests are not part of this run.
 if [[ -n "${EVCTL_TEST_BROKERS:-}" ]]; then
     cargo build --locked --quiet
     info="$(target/debug/evctl -b "$EVCTL_TEST_BROKERS" cluster -o json)" || {
@@ -45,6 +47,7 @@ cleanup() {
     local rc=$?
     scripts/brokers.sh stop "$STATE" || true
     scripts/kafka.sh stop "$STATE/kafka" || true
+    scripts/redis.sh stop "$STATE/redis" || true
     # named skips (a broker lacking an API, a missing tool) are listed per broker, never silent
     local skipped=0
     if [[ -s "$STATE/skips.log" ]]; then
@@ -83,14 +86,17 @@ echo "test.sh: build took $((SECONDS - t0)) s"
 t0=$SECONDS
 scripts/brokers.sh start "$STATE" >/dev/null
 scripts/kafka.sh start "$STATE/kafka" 3
+scripts/redis.sh start "$STATE/redis"
 set -a
 # shellcheck source=/dev/null
 . "$STATE/env"
 # shellcheck source=/dev/null
 . "$STATE/kafka/env"
+# shellcheck source=/dev/null
+. "$STATE/redis/env"
 set +a
 export EVCTL_SKIP_LOG="$STATE/skips.log"
-echo "test.sh: brokers up in $((SECONDS - t0)) s: noida on $EVCTL_TEST_NOIDA_BROKERS, tansu on $EVCTL_TEST_TANSU_BROKERS, Apache Kafka $EVCTL_TEST_KAFKA_VERSION on $EVCTL_TEST_KAFKA_BROKERS"
+echo "test.sh: brokers up in $((SECONDS - t0)) s: noida on $EVCTL_TEST_NOIDA_BROKERS, tansu on $EVCTL_TEST_TANSU_BROKERS, Apache Kafka $EVCTL_TEST_KAFKA_VERSION on $EVCTL_TEST_KAFKA_BROKERS, Redis $EVCTL_TEST_REDIS_VERSION on $EVCTL_TEST_REDIS_URL (TLS $EVCTL_TEST_REDIS_TLS_URL)"
 
 if [[ $# -gt 0 ]]; then
     cargo test --locked "$@" 2>&1 | tee "$STATE/cargo-test.log"
@@ -111,9 +117,10 @@ part() {
     if ((rc != 0 && status == 0)); then status=$rc; fi
 }
 # a failing test binary stops cargo: --no-fail-fast runs the others too
-part "unit and broker-less" --no-fail-fast -- --skip ::noida --skip ::tansu --skip ::kafka
+part "unit and broker-less" --no-fail-fast -- --skip ::noida --skip ::tansu --skip ::kafka --skip redis_streams::
 part "noida-db" --test it -- ::noida
 part "tansu" --test it -- ::tansu
+part "Redis $EVCTL_TEST_REDIS_VERSION streams" --test it -- redis_streams::
 part "Apache Kafka $EVCTL_TEST_KAFKA_VERSION (3 nodes)" --test it -- ::kafka --skip kafka_faults
 # the fault test kills nodes of a private 3-node cluster: alone, so that its failovers are not
 # starved of CPU by the rest of the suite (6 JVMs on 2 cores)

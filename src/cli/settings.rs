@@ -204,16 +204,7 @@ pub fn cli_layers(g: &GlobalArgs, matches: &ArgMatches) -> (Layer, Layer) {
     if flags.registry_token.is_none() && envl.registry_token.is_none() {
         envl.registry_token = var(cfg::env::REGISTRY_TOKEN);
     }
-    // Redis has no flags of its own: -b takes its URL, the password comes from the environment
-    envl.redis_url = std::env::var(cfg::env::REDIS_URL)
-        .ok()
-        .map(|v| cfg::split_list(&v))
-        .filter(|v| !v.is_empty());
-    envl.redis_password = var(cfg::env::REDIS_PASSWORD).or_else(|| {
-        std::env::var_os(cfg::env::REDIS_PASSWORD_FILE)
-            .filter(|v| !v.is_empty())
-            .map(|f| SecretRef::File(f.into()))
-    });
+    envl.read_redis_env();
     (flags, envl)
 }
 

@@ -285,6 +285,22 @@ pub struct Layer {
 }
 
 impl Layer {
+    /// Redis has no flags of its own (`-b` takes its URL): its URL and password come from the
+    /// environment, `EVCTL_REDIS_PASSWORD` before `EVCTL_REDIS_PASSWORD_FILE`.
+    pub fn read_redis_env(&mut self) {
+        self.redis_url = std::env::var(env::REDIS_URL)
+            .ok()
+            .map(|v| split_list(&v))
+            .filter(|v| !v.is_empty());
+        self.redis_password = if std::env::var_os(env::REDIS_PASSWORD).is_some() {
+            Some(SecretRef::Env(env::REDIS_PASSWORD.into()))
+        } else {
+            std::env::var_os(env::REDIS_PASSWORD_FILE)
+                .filter(|v| !v.is_empty())
+                .map(|f| SecretRef::File(f.into()))
+        };
+    }
+
     /// The layer a context of the config file gives.
     pub fn from_context(name: &str, ctx: &Context) -> anyhow::Result<Layer> {
         let bad = |what: &str, e: String| usage(format!("context {name}: {what}: {e}"));

@@ -9,7 +9,8 @@
 //!   null.
 //! - `--value-field F` makes the value F's bytes and `--key-field K` the key K's bytes (the first
 //!   field of that name); the other fields become headers, in order. With `--key-field` alone,
-//!   the value is still the whole entry and the key a copy of K.
+//!   the value is still the whole entry and the key a copy of K. JSON lines write the whole-entry
+//!   value as that object (`Message::fields`), not as a string.
 //!
 //! Writing ([`to_fields`]): the key as field K first (with `--key-field K`, unless the value's
 //! object already has a K), then the value as one field (`--field F`) or, without `--field`, the
@@ -35,39 +36,51 @@ pub struct FieldMap {
     pub value_field: Option<String>,
 }
 
-/// The message of a stream entry's fields (the timestamp is the caller's: the id's time).
-pub fn to_message(fields: Vec<(Bytes, Bytes)>, map: &FieldMap, timestamp: i64) -> Message {
+/// The message of a stream entry's fields, given as name/value byte pairs in order (the
+/// timestamp is the caller's: the id's time).
+pub fn to_message<'a, I>(fields: I, map: &FieldMap, timestamp: i64) -> Message
+where
+    I: Iterator<Item = (&'a [u8], &'a [u8])> + Clone,
+{
     let first = |name: &Option<String>| {
         name.as_deref()
-            .and_then(|n| fields.iter().position(|(f, _)| f.as_ref() == n.as_bytes()))
+            .and_then(|n| fields.clone().position(|(f, _)| f == n.as_bytes()))
     };
     let (key_at, value_at) = (first(&map.key_field), first(&map.value_field));
-    let key = key_at.map(|i| fields[i].1.clone());
-    if map.value_field.is_some() {
-        let value = value_at.map(|i| fields[i].1.clone());
-        let headers = fields
-            .into_iter()
+    let nth = |i: usize| {
+        fields
+            .clone()
+            .nth(i)
+            .map(|(_, v)| Bytes::copy_from_slice(v))
+    };
+    let key = key_at.and_then(nth);
+    let headers_of = |skip: &[Option<usize>]| {
+        fields
+            .clone()
             .enumerate()
-            .filter(|(i, _)| Some(*i) != key_at && Some(*i) != value_at)
-            .map(|(_, (n, v))| (String::from_utf8_lossy(&n).into_owned(), Some(v)))
-            .collect();
+            .filter(|(i, _)| !skip.contains(&Some(*i)))
+            .map(|(_, (n, v))| {
+                (
+                    String::from_utf8_lossy(n).into_owned(),
+                    Some(Bytes::copy_from_slice(v)),
+                )
+            })
+            .collect()
+    };
+    if map.value_field.is_some() {
         return Message {
             key,
-            value,
-            headers,
+            value: value_at.and_then(nth),
+            headers: headers_of(&[key_at, value_at]),
             timestamp,
             ..Message::default()
         };
     }
-    if fields.iter().all(|(n, _)| std::str::from_utf8(n).is_ok()) {
-        let mut out = Vec::with_capacity(
-            2 + fields
-                .iter()
-                .map(|(n, v)| n.len() + v.len() + 6)
-                .sum::<usize>(),
-        );
+    if fields.clone().all(|(n, _)| std::str::from_utf8(n).is_ok()) {
+        let size: usize = fields.clone().map(|(n, v)| n.len() + v.len() + 6).sum();
+        let mut out = Vec::with_capacity(2 + size + size / 8);
         out.push(b'{');
-        for (i, (n, v)) in fields.iter().enumerate() {
+        for (i, (n, v)) in fields.enumerate() {
             if i > 0 {
                 out.push(b',');
             }
@@ -81,16 +94,14 @@ pub fn to_message(fields: Vec<(Bytes, Bytes)>, map: &FieldMap, timestamp: i64) -
             key,
             value: Some(Bytes::from(out)),
             timestamp,
+            fields: true,
             ..Message::default()
         };
     }
     Message {
         key,
         value: None,
-        headers: fields
-            .into_iter()
-            .map(|(n, v)| (String::from_utf8_lossy(&n).into_owned(), Some(v)))
-            .collect(),
+        headers: headers_of(&[]),
         timestamp,
         ..Message::default()
     }
@@ -188,6 +199,10 @@ mod tests {
         Bytes::copy_from_slice(s)
     }
 
+    fn pairs(f: &[(Bytes, Bytes)]) -> impl Iterator<Item = (&[u8], &[u8])> + Clone {
+        f.iter().map(|(n, v)| (n.as_ref(), v.as_ref()))
+    }
+
     fn entry() -> Vec<(Bytes, Bytes)> {
         vec![
             (b(b"type"), b(b"order")),
@@ -200,7 +215,7 @@ mod tests {
 
     #[test]
     fn the_whole_entry_is_a_json_object_that_maps_back_exactly() {
-        let m = to_message(entry(), &FieldMap::default(), 7);
+        let m = to_message(pairs(&entry()), &FieldMap::default(), 7);
         assert_eq!(
             std::str::from_utf8(m.value.as_deref().unwrap()).unwrap(),
             r#"{"type":"order","n":"1","type":"again","bin":{"base64":"/wA="},"q":"say \"hi\"\n"}"#
@@ -223,7 +238,7 @@ mod tests {
             key_field: Some("n".into()),
             value_field: Some("type".into()),
         };
-        let m = to_message(entry(), &map, 0);
+        let m = to_message(pairs(&entry()), &map, 0);
         assert_eq!(m.key.as_deref(), Some(&b"1"[..]));
         assert_eq!(m.value.as_deref(), Some(&b"order"[..]));
         let names: Vec<&str> = m.headers.iter().map(|(n, _)| n.as_str()).collect();
@@ -235,7 +250,7 @@ mod tests {
 
     #[test]
     fn a_binary_field_name_makes_headers_and_a_key_field_is_not_doubled() {
-        let m = to_message(vec![(b(&[0xff]), b(b"x"))], &FieldMap::default(), 0);
+        let m = to_message(pairs(&[(b(&[0xff]), b(b"x"))]), &FieldMap::default(), 0);
         assert_eq!(m.value, None);
         assert_eq!(m.headers, [("\u{fffd}".to_string(), Some(b(b"x")))]);
         let map = FieldMap {

@@ -125,6 +125,7 @@ pub fn parse_line(
                 headers: d.headers,
                 key_schema: d.key_schema,
                 value_schema: d.value_schema,
+                fields: d.fields,
             };
             let place = match (d.partition, d.id) {
                 (Some(p), _) if !opts.ignore_partition => Some(Place::Partition(p)),

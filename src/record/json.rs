@@ -64,7 +64,11 @@ pub fn encode_into(out: &mut Vec<u8>, r: &Record) {
     out.extend_from_slice(b"\",\"key\":");
     write_part(out, r.msg.key.as_deref(), r.msg.key_schema.is_some());
     out.extend_from_slice(b",\"value\":");
-    write_part(out, r.msg.value.as_deref(), r.msg.value_schema.is_some());
+    write_part(
+        out,
+        r.msg.value.as_deref(),
+        r.msg.value_schema.is_some() || r.msg.fields,
+    );
     out.extend_from_slice(b",\"headers\":[");
     for (i, (name, value)) in r.msg.headers.iter().enumerate() {
         if i > 0 {
@@ -276,6 +280,9 @@ pub struct DecodedRecord {
     pub offset: Option<i64>,
     /// `id`: a stream entry's id, when given (publish to a stream keeps it with `--keep-ids`).
     pub id: Option<StreamId>,
+    /// The record is a stream entry (`stream` or `id` given) whose `value` is a JSON object: the
+    /// entry's fields, kept as the object's text (order and repeated names included).
+    pub fields: bool,
     /// `timestamp_ms`, or else `timestamp`, when given.
     pub timestamp: Option<i64>,
     /// `timestamp_type`, when given.
@@ -323,6 +330,7 @@ impl DecodedRecord {
                 headers: self.headers,
                 key_schema: self.key_schema,
                 value_schema: self.value_schema,
+                fields: self.fields,
             },
         })
     }
@@ -348,8 +356,14 @@ pub fn decode_with(line: &[u8], datum: Datum) -> Result<DecodedRecord, DecodeErr
         ));
     };
     let mut rec = decode_object_with(map, datum)?;
-    // a datum is sent as the text it was given (key order, number digits), not as re-printed
-    if rec.key_schema.is_some() || rec.value_schema.is_some() || datum.key || datum.value {
+    // a datum or an entry's fields are sent as the text given (key order, repeated names,
+    // number digits), not as re-printed
+    if rec.key_schema.is_some()
+        || rec.value_schema.is_some()
+        || datum.key
+        || datum.value
+        || rec.fields
+    {
         let raw: std::collections::HashMap<String, Box<serde_json::value::RawValue>> =
             serde_json::from_slice(line).map_err(|e| DecodeError {
                 message: format!("not valid JSON: {e}"),
@@ -361,7 +375,7 @@ pub fn decode_with(line: &[u8], datum: Datum) -> Result<DecodedRecord, DecodeErr
         if rec.key.is_some() && (datum.key || rec.key_schema.is_some()) {
             rec.key = text("key").or(rec.key);
         }
-        if rec.value.is_some() && (datum.value || rec.value_schema.is_some()) {
+        if rec.value.is_some() && (datum.value || rec.value_schema.is_some() || rec.fields) {
             rec.value = text("value").or(rec.value);
         }
     }
@@ -379,10 +393,15 @@ fn decode_object_with(map: Map<String, Value>, datum: Datum) -> Result<DecodedRe
     let mut value = Value::Null;
     let mut value_seen = false;
     let mut rfc_ts: Option<i64> = None;
+    let mut stream = false;
     let mut ms_ts: Option<i64> = None;
     for (field, v) in map {
         match field.as_str() {
             "topic" | "stream" => match v {
+                Value::String(s) if field == "stream" => {
+                    stream = true;
+                    rec.topic = Some(s)
+                }
                 Value::String(s) => rec.topic = Some(s),
                 Value::Null => {}
                 other => {
@@ -456,9 +475,16 @@ fn decode_object_with(map: Map<String, Value>, datum: Datum) -> Result<DecodedRe
     if !value_seen {
         return err("missing \"value\" (use \"value\": null for a tombstone)");
     }
+    // a stream entry's object value is its fields, not the {"base64": ...} of binary bytes
+    rec.fields = (rec.id.is_some() || stream) && value.is_object();
     let (key_tag, value_tag) = (rec.key_schema.is_some(), rec.value_schema.is_some());
     rec.key = decode_part(key, "\"key\"", datum.key || key_tag, key_tag)?;
-    rec.value = decode_part(value, "\"value\"", datum.value || value_tag, value_tag)?;
+    rec.value = decode_part(
+        value,
+        "\"value\"",
+        datum.value || value_tag || rec.fields,
+        value_tag,
+    )?;
     rec.timestamp = match (rfc_ts, ms_ts) {
         (Some(a), Some(b)) if a != b => {
             return err(format!(

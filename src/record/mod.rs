@@ -86,6 +86,9 @@ pub struct Message {
     pub key_schema: Option<Arc<SchemaTag>>,
     /// The same for `value`.
     pub value_schema: Option<Arc<SchemaTag>>,
+    /// Set when `value` holds a stream entry's fields as JSON object text (the default mapping
+    /// of `record::fields`): JSON lines write it as that object, not as a string.
+    pub fields: bool,
 }
 
 /// The registry schema of a decoded key or value, as `tail -o json` writes it in `key_schema` /

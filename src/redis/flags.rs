@@ -69,7 +69,7 @@ impl TailStreamFlags {
             stop_at_end: exit_at_end,
             group: group.map(|g| (g.to_string(), consumer)),
             fields: self.fields(),
-            count: 10_000,
+            count: 4000,
             block_ms: 1000,
         })
     }

@@ -83,6 +83,15 @@ pub struct Redis {
 }
 
 impl Redis {
+    /// Runs a command whose reply is large (a read): the reply as it came, without the walk
+    /// through it that typed replies get; an error reply is an error.
+    pub async fn read(conn: &mut Conn, cmd: &Cmd) -> redis::RedisResult<Value> {
+        match conn.req_packed_command(cmd).await? {
+            Value::ServerError(e) => Err(e.into()),
+            v => Ok(v),
+        }
+    }
+
     /// Runs one command, with the address in its error.
     pub async fn query<T: redis::FromRedisValue>(&mut self, cmd: &Cmd) -> anyhow::Result<T> {
         cmd.query_async(&mut self.conn)

@@ -114,7 +114,12 @@ pub struct StreamSource {
     /// Written entries to XACK at the next checkpoint, per stream.
     to_ack: Vec<(Arc<str>, StreamId)>,
     notices: Vec<String>,
+    /// The next read, sent while the last reply's records are written.
+    prefetched: Option<(Vec<usize>, Prefetch)>,
 }
+
+/// A read under way.
+type Prefetch = tokio::task::JoinHandle<redis::RedisResult<Value>>;
 
 /// The first and last entry, and the last id ever added, of a stream (XINFO STREAM).
 struct Info {
@@ -362,8 +367,24 @@ impl StreamSource {
             block_ms: (!bounded).then_some(read.block_ms),
             to_ack: Vec::new(),
             notices: Vec::new(),
+            prefetched: None,
         };
         Ok((source, starting))
+    }
+
+    /// The streams still read (one at a time while a consumer reads its own pending entries),
+    /// or `None` when every one is done.
+    fn open_streams(&self) -> Option<Vec<usize>> {
+        let open: Vec<usize> = (0..self.cursors.len())
+            .filter(|&i| !self.cursors[i].done)
+            .collect();
+        if open.is_empty() {
+            return None;
+        }
+        Some(match open.iter().find(|&&i| self.cursors[i].own_pending) {
+            Some(&i) => vec![i],
+            None => open,
+        })
     }
 
     /// The XREAD or XREADGROUP command for the streams still read.
@@ -403,50 +424,42 @@ impl Source for StreamSource {
 
     async fn poll(&mut self) -> anyhow::Result<Option<Vec<Record>>> {
         loop {
-            let open: Vec<usize> = (0..self.cursors.len())
-                .filter(|&i| !self.cursors[i].done)
-                .collect();
-            if open.is_empty() {
-                return Ok(None);
-            }
-            // own pending entries are read one stream at a time (a consumer's history per stream)
-            let open = match open.iter().find(|&&i| self.cursors[i].own_pending) {
-                Some(&i) => vec![i],
-                None => open,
+            let (open, reply) = match self.prefetched.take() {
+                Some((open, next)) => {
+                    let reply = next
+                        .await
+                        .map_err(|e| anyhow::anyhow!("a read task failed: {e}"))?;
+                    (
+                        open,
+                        reply.map_err(|e| super::failure(&self.redis.addr, e))?,
+                    )
+                }
+                None => {
+                    let Some(open) = self.open_streams() else {
+                        return Ok(None);
+                    };
+                    let cmd = self.command(&open);
+                    let reply = Redis::read(&mut self.redis.conn, &cmd).await;
+                    (
+                        open,
+                        reply.map_err(|e| super::failure(&self.redis.addr, e))?,
+                    )
+                }
             };
-            let cmd = self.command(&open);
-            let reply: Value = self.redis.query(&cmd).await?;
-            let mut out = Vec::new();
+            let replies = stream_replies(reply);
+            // where each stream stands after this reply, before the records are built
             let mut got = vec![0usize; self.cursors.len()];
-            for (name, entries) in stream_replies(&reply) {
-                let Some(i) = open
+            let mut which = Vec::with_capacity(replies.len());
+            for (name, entries) in &replies {
+                let i = open
                     .iter()
                     .copied()
-                    .find(|&i| self.cursors[i].name.as_bytes() == name.as_slice())
-                else {
-                    continue;
-                };
-                let c = &mut self.cursors[i];
-                for (id, fields) in entries {
-                    got[i] += 1;
-                    c.after = c.after.max(id);
-                    if c.stop.is_some_and(|s| id >= s) {
-                        c.done = true;
-                        continue;
-                    }
-                    let Some(fields) = fields else {
-                        self.notices.push(format!(
-                            "{}@{id} was deleted while pending; skipped",
-                            c.name
-                        ));
-                        continue;
-                    };
-                    out.push(Record {
-                        topic: c.name.clone(),
-                        at: Position::Entry(id),
-                        timestamp_type: TimestampType::LogAppend,
-                        msg: to_message(fields, &self.fields, id.ms.min(i64::MAX as u64) as i64),
-                    });
+                    .find(|&i| self.cursors[i].name.as_bytes() == name.as_slice());
+                which.push(i);
+                if let (Some(i), Some(last)) = (i, entries.last()) {
+                    got[i] = entries.len();
+                    let c = &mut self.cursors[i];
+                    c.after = c.after.max(last.0);
                 }
             }
             for &i in &open {
@@ -463,6 +476,47 @@ impl Source for StreamSource {
                     .is_some_and(|s| c.after.next().is_none_or(|n| n >= s))
                 {
                     c.done = true;
+                }
+            }
+            // a plain read asks for the next entries while these are written (a group read
+            // does not: what it is handed becomes pending)
+            if self.group.is_none()
+                && let Some(next_open) = self.open_streams()
+            {
+                let cmd = self.command(&next_open);
+                let mut conn = self.redis.conn.clone();
+                let next = tokio::spawn(async move { Redis::read(&mut conn, &cmd).await });
+                self.prefetched = Some((next_open, next));
+                // let the request reach the socket before the records are built, so that Redis
+                // makes the next reply meanwhile
+                tokio::task::yield_now().await;
+                tokio::task::yield_now().await;
+            }
+            let mut out = Vec::with_capacity(got.iter().sum());
+            for ((_, entries), i) in replies.into_iter().zip(which) {
+                let Some(i) = i else { continue };
+                let c = &self.cursors[i];
+                for (id, fields) in entries {
+                    if c.stop.is_some_and(|s| id >= s) {
+                        break;
+                    }
+                    let Some(fields) = fields else {
+                        self.notices.push(format!(
+                            "{}@{id} was deleted while pending; skipped",
+                            c.name
+                        ));
+                        continue;
+                    };
+                    out.push(Record {
+                        topic: c.name.clone(),
+                        at: Position::Entry(id),
+                        timestamp_type: TimestampType::LogAppend,
+                        msg: to_message(
+                            field_pairs(&fields),
+                            &self.fields,
+                            id.ms.min(i64::MAX as u64) as i64,
+                        ),
+                    });
                 }
             }
             if !out.is_empty() {
@@ -770,27 +824,39 @@ fn entry_id(v: &Value) -> Option<StreamId> {
     list(v).first().and_then(id_of)
 }
 
-/// The fields of an entry, `None` for an entry deleted while pending.
-type Fields = Option<Vec<(Bytes, Bytes)>>;
+/// The fields of an entry as the reply holds them (`[name, value, ...]`), `None` for an entry
+/// deleted while pending.
+type Fields = Option<Vec<Value>>;
+
+/// The name/value pairs of an entry's fields (a value that is not a string is left out).
+pub fn field_pairs(f: &[Value]) -> impl Iterator<Item = (&[u8], &[u8])> + Clone {
+    f.chunks_exact(2).filter_map(|kv| match (&kv[0], &kv[1]) {
+        (Value::BulkString(n), Value::BulkString(v)) => Some((n.as_slice(), v.as_slice())),
+        _ => None,
+    })
+}
 
 /// An entry: its id and fields.
 pub type Entry = (StreamId, Fields);
 
 /// Entries of an XRANGE-like reply: `[[id, [f1, v1, ...]], ...]`.
 pub fn entries(v: &Value) -> Vec<Entry> {
-    list(v)
-        .iter()
+    into_entries(v.clone())
+}
+
+/// The same, taking the reply apart instead of copying it.
+fn into_entries(v: Value) -> Vec<Entry> {
+    let Value::Array(items) = v else {
+        return Vec::new();
+    };
+    items
+        .into_iter()
         .filter_map(|e| {
-            let parts = list(e);
-            let id = id_of(parts.first()?)?;
-            let fields = match parts.get(1) {
-                Some(Value::Array(f)) => Some(
-                    f.chunks_exact(2)
-                        .filter_map(|kv| {
-                            Some((Bytes::from(bytes(&kv[0])?), Bytes::from(bytes(&kv[1])?)))
-                        })
-                        .collect(),
-                ),
+            let Value::Array(parts) = e else { return None };
+            let mut parts = parts.into_iter();
+            let id = id_of(&parts.next()?)?;
+            let fields = match parts.next() {
+                Some(Value::Array(f)) => Some(f),
                 _ => None,
             };
             Some((id, fields))
@@ -799,17 +865,19 @@ pub fn entries(v: &Value) -> Vec<Entry> {
 }
 
 /// The per-stream parts of an XREAD / XREADGROUP reply.
-fn stream_replies(v: &Value) -> Vec<(Vec<u8>, Vec<Entry>)> {
+fn stream_replies(v: Value) -> Vec<(Vec<u8>, Vec<Entry>)> {
     match v {
         Value::Map(m) => m
-            .iter()
-            .filter_map(|(k, e)| Some((bytes(k)?, entries(e))))
+            .into_iter()
+            .filter_map(|(k, e)| Some((bytes(&k)?, into_entries(e))))
             .collect(),
         Value::Array(a) => a
-            .iter()
+            .into_iter()
             .filter_map(|s| {
-                let parts = list(s);
-                Some((bytes(parts.first()?)?, entries(parts.get(1)?)))
+                let Value::Array(parts) = s else { return None };
+                let mut parts = parts.into_iter();
+                let name = bytes(&parts.next()?)?;
+                Some((name, into_entries(parts.next()?)))
             })
             .collect(),
         _ => Vec::new(),
@@ -887,14 +955,15 @@ mod tests {
         ])]);
         let resp3 = Value::Map(vec![(bulk("s"), Value::Array(vec![entry, deleted]))]);
         for v in [resp2, resp3] {
-            let r = stream_replies(&v);
+            let r = stream_replies(v);
             assert_eq!(r.len(), 1);
             assert_eq!(r[0].0, b"s");
             let e = &r[0].1;
             assert_eq!(e[0].0, StreamId { ms: 1, seq: 1 });
-            assert_eq!(e[0].1.as_ref().unwrap().len(), 2, "repeated names kept");
+            let fields = e[0].1.as_ref().unwrap();
+            assert_eq!(field_pairs(fields).count(), 2, "repeated names kept");
             assert_eq!(e[1], (StreamId { ms: 1, seq: 2 }, None));
         }
-        assert!(stream_replies(&Value::Nil).is_empty());
+        assert!(stream_replies(Value::Nil).is_empty());
     }
 }

@@ -166,7 +166,7 @@ fn tail_shows_what_redis_cli_and_redis_py_added_identically() {
     let got = lines(&run);
     let want = peer.as_array().unwrap();
     assert_eq!(got.len(), 3);
-    for (g, w) in got.iter().zip(want) {
+    for ((g, w), line) in got.iter().zip(want).zip(run.stdout.lines()) {
         assert_eq!(g["stream"], s.as_str());
         assert_eq!(g["id"], w[0], "ids as XRANGE gives them");
         let ms: i64 = w[0]
@@ -179,10 +179,10 @@ fn tail_shows_what_redis_cli_and_redis_py_added_identically() {
             .unwrap();
         assert_eq!(g["timestamp_ms"], ms, "the id's time");
         assert_eq!(g["key"], Value::Null);
-        assert_eq!(
-            pairs_of(g["value"].as_str().unwrap()),
-            *w[1].as_array().unwrap()
-        );
+        // the value is the entry as a JSON object (read as text: a repeated name is kept)
+        let raw: std::collections::HashMap<String, Box<serde_json::value::RawValue>> =
+            serde_json::from_str(line).unwrap();
+        assert_eq!(pairs_of(raw["value"].get()), *w[1].as_array().unwrap());
     }
     assert!(run.stderr.contains("3 records printed"), "{}", run.stderr);
 
@@ -219,7 +219,7 @@ fn tail_shows_what_redis_cli_and_redis_py_added_identically() {
             &s,
             "-e",
             "--where",
-            ".type == \"order.created\"",
+            ".n == \"1\"",
             "--format",
             "{topic}@{offset}\\n",
         ])
@@ -597,7 +597,7 @@ fn tls_verifies_the_server_and_a_context_holds_the_settings() {
         .env("EVCTL_REDIS_PASSWORD", &r.password)
         .run()
         .expect_code(0);
-    assert_eq!(lines(&run)[0]["value"], "{\"a\":\"1\"}");
+    assert_eq!(lines(&run)[0]["value"], json!({"a": "1"}));
     // a context's redis section: URL, password from a named variable, CA file
     let yaml = format!(
         "current_context: r\ncontexts:\n  r:\n    redis:\n      url: {}\n      password_env: MY_REDIS_PW\n      ca_file: {}\n",
