@@ -36,6 +36,7 @@ pub mod redis;
 pub mod schema;
 pub mod spec;
 pub mod tail;
+pub mod target;
 pub mod tls;
 pub mod transport;
 pub mod units;

@@ -9,8 +9,9 @@ use super::Ctx;
 use crate::error::{ExitStatus, usage};
 use crate::lag::render::{TextView, prometheus};
 use crate::lag::watch::{self, NagiosCode, Thresholds, WatchEnd, WatchOptions};
-use crate::lag::{self, LagReport, Selection};
+use crate::lag::{LagReport, Selection};
 use crate::output::OutputFormat;
+use crate::target::LagTarget;
 use crate::units::human_duration_ms;
 
 const AFTER_HELP: &str =
@@ -122,8 +123,8 @@ pub async fn run(ctx: &Ctx<'_>, args: &LagArgs) -> anyhow::Result<ExitStatus> {
     let (client, sel, limits) = prepare(ctx, args).await?;
     let detail = !args.groups.is_empty();
     if args.watch.is_none() && !args.until_caught_up {
-        let mut report = lag::collect(&client, &sel).await?;
-        let missing = lag::missing_groups(&client, &report).await;
+        let mut report = client.collect(&sel).await?;
+        let missing = client.missing(&report).await;
         if !missing.is_empty() && ctx.printer.format == OutputFormat::Table {
             // a table row for a group that is not there would read as a healthy, idle group
             report.groups.retain(|g| g.exists);
@@ -133,7 +134,7 @@ pub async fn run(ctx: &Ctx<'_>, args: &LagArgs) -> anyhow::Result<ExitStatus> {
         }
         if !missing.is_empty() {
             for e in missing {
-                ctx.printer.error(&e.into());
+                ctx.printer.error(&e);
             }
             return Ok(ExitStatus::Failure);
         }
@@ -147,7 +148,7 @@ pub async fn run(ctx: &Ctx<'_>, args: &LagArgs) -> anyhow::Result<ExitStatus> {
 async fn watch(
     ctx: &Ctx<'_>,
     args: &LagArgs,
-    client: &Arc<crate::kafka::Client>,
+    client: &LagTarget,
     sel: &Selection,
     limits: &Thresholds,
 ) -> anyhow::Result<ExitStatus> {
@@ -183,7 +184,11 @@ async fn watch(
         Ok(())
     };
     let stop = super::terminal::stop_signal();
-    match watch::watch(client, sel, limits, &opts, stop, frame).await? {
+    let collect = || {
+        let (target, sel) = (client.clone(), sel.clone());
+        async move { target.collect(&sel).await }
+    };
+    match watch::watch(collect, limits, &opts, stop, frame).await? {
         WatchEnd::CaughtUp(after) => {
             ctx.printer.status(&format!(
                 "caught up after {}",
@@ -227,7 +232,7 @@ fn watch_header(ctx: &Ctx<'_>, interval: Duration, taken_at_ms: i64) -> String {
 async fn prepare(
     ctx: &Ctx<'_>,
     args: &LagArgs,
-) -> anyhow::Result<(Arc<crate::kafka::Client>, Selection, Thresholds)> {
+) -> anyhow::Result<(LagTarget, Selection, Thresholds)> {
     if ctx.printer.format == OutputFormat::Pretty {
         return Err(usage("lag writes -o table, json, yaml or prometheus"));
     }
@@ -238,7 +243,10 @@ async fn prepare(
         .transpose()
         .map_err(|e| usage(format!("--group-pattern: {e}")))?;
     let limits = thresholds(args)?;
-    let client = Arc::new(ctx.client().await?);
+    let client = match ctx.settings.redis_options()? {
+        Some(r) => LagTarget::Redis(crate::redis::connect(&r).await?),
+        None => LagTarget::Kafka(Arc::new(ctx.client().await?)),
+    };
     let sel = Selection {
         groups: args.groups.clone(),
         pattern,
@@ -282,14 +290,10 @@ fn verdict(ctx: &Ctx<'_>, limits: &Thresholds, r: &LagReport) -> ExitStatus {
 /// The plugin's verdict; an error is UNKNOWN.
 async fn nagios(ctx: &Ctx<'_>, args: &LagArgs) -> anyhow::Result<(NagiosCode, String)> {
     let (client, sel, limits) = prepare(ctx, args).await?;
-    let report = lag::collect(&client, &sel).await?;
-    if let Some(e) = lag::missing_groups(&client, &report)
-        .await
-        .into_iter()
-        .next()
-    {
+    let report = client.collect(&sel).await?;
+    if let Some(e) = client.missing(&report).await.into_iter().next() {
         // UNKNOWN: the check cannot say anything about a group that is not there
-        return Err(e.into());
+        return Err(e);
     }
     Ok(watch::nagios(&report, &limits))
 }

@@ -23,6 +23,7 @@ pub mod fetch_stream;
 pub mod fetcher;
 pub mod frame;
 pub mod groups;
+pub mod lag;
 pub mod offsets;
 pub mod partitioner;
 pub mod producer;

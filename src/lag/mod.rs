@@ -3,27 +3,16 @@
 //! watch mode, the watch loop and the monitoring-plugin verdict ([`watch`]); tables and the
 //! Prometheus format ([`render`]).
 //!
-//! Requests for one collection: ListGroups (one per broker, only without explicit groups),
-//! FindCoordinator (one, batched), DescribeGroups and OffsetFetch (one per coordinator each, with
-//! OffsetFetch v8), Metadata, ListOffsets earliest and latest (one per partition leader each), and
-//! the Fetches that read record timestamps (one per leader per round). None of these grows with
-//! the number of partitions of a group.
+//! The report is transport-neutral: `kafka::lag` fills it from a cluster (a group's partitions),
+//! `redis::lag` from Redis (a group's streams, whose counters `entries-read` and `entries-added`
+//! stand for committed and log-end offsets).
 
 pub mod eval;
 pub mod render;
 pub mod watch;
 
-use crate::record::time::now_ms;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::sync::Arc;
-use std::time::Duration;
-
 use serde::Serialize;
 
-use crate::kafka::fetcher::{Assignment, FetchOptions, Fetcher};
-use crate::kafka::groups::{self, GroupDescription};
-use crate::kafka::offsets::{Isolation, TopicPartition, log_bounds};
-use crate::kafka::{Client, KafkaError};
 use eval::Status;
 
 /// Which groups and topics to look at.
@@ -63,8 +52,10 @@ pub struct Owner {
 /// One partition of a group.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PartitionLag {
+    /// The topic, or the stream.
     pub topic: String,
-    pub partition: i32,
+    /// The partition; None for a stream (which has none).
+    pub partition: Option<i32>,
     /// None: the group has not committed an offset here.
     pub committed: Option<i64>,
     pub log_start: i64,
@@ -83,6 +74,45 @@ pub struct PartitionLag {
     pub owner: Option<Owner>,
     /// Burrow's status (watch mode).
     pub status: Option<Status>,
+    /// A stream's entries delivered to the group's consumers and not yet acknowledged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pending: Option<i64>,
+    /// Age of the oldest of them (from its id).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub oldest_pending_ms: Option<i64>,
+}
+
+impl PartitionLag {
+    /// `topic/partition`, or the stream's name.
+    pub fn name(&self) -> String {
+        match self.partition {
+            Some(p) => format!("{}/{p}", self.topic),
+            None => self.topic.clone(),
+        }
+    }
+}
+
+/// A member of a group: a Kafka consumer, or a stream's consumer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Member {
+    pub member_id: String,
+    pub client_id: String,
+    pub host: String,
+    pub instance_id: Option<String>,
+    /// The partitions assigned to it (consumer protocol groups); a stream consumer's stream.
+    pub assignment: Vec<(String, i32)>,
+    /// A stream consumer's pending entries.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pending: Option<i64>,
+    /// Milliseconds since its last attempted read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub idle_ms: Option<i64>,
+    /// Milliseconds since its last successful read (Redis 7.2+).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inactive_ms: Option<i64>,
+    /// A stream consumer's stream.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stream: Option<String>,
 }
 
 /// One group.
@@ -97,7 +127,7 @@ pub struct GroupLag {
     pub group_type: String,
     pub protocol_type: String,
     pub protocol: String,
-    pub members: Vec<groups::Member>,
+    pub members: Vec<Member>,
     /// Sum of the partitions' lag (partitions without a commit count 0).
     pub total_lag: i64,
     /// The largest partition lag.
@@ -127,265 +157,6 @@ pub struct LagReport {
     pub groups: Vec<GroupLag>,
 }
 
-/// Collects the lag of the selected groups.
-pub async fn collect(client: &Arc<Client>, sel: &Selection) -> Result<LagReport, KafkaError> {
-    let before = client.requests_sent();
-    let started = std::time::Instant::now();
-    let report = gather(client, sel).await?;
-    tracing::info!(
-        requests = client.requests_sent() - before,
-        groups = report.groups.len(),
-        partitions = report
-            .groups
-            .iter()
-            .map(|g| g.partitions.len())
-            .sum::<usize>(),
-        millis = started.elapsed().as_millis() as u64,
-        "lag collected"
-    );
-    Ok(report)
-}
-
-async fn gather(client: &Arc<Client>, sel: &Selection) -> Result<LagReport, KafkaError> {
-    let names: Vec<String> = if sel.groups.is_empty() {
-        groups::list_groups(client)
-            .await?
-            .into_iter()
-            .map(|g| g.group)
-            .filter(|g| sel.pattern.as_ref().is_none_or(|re| re.is_match(g)))
-            .collect()
-    } else {
-        sel.groups
-            .iter()
-            .filter(|g| sel.pattern.as_ref().is_none_or(|re| re.is_match(g)))
-            .cloned()
-            .collect()
-    };
-    let taken_at_ms = now_ms();
-    if names.is_empty() {
-        return Ok(LagReport {
-            taken_at_ms,
-            groups: vec![],
-        });
-    }
-    // one coordinator lookup for both requests
-    let by_coord = groups::by_coordinator(client, &names).await?;
-    let (described, offsets) = tokio::try_join!(
-        groups::describe_groups(client, &by_coord),
-        groups::group_offsets(client, &by_coord)
-    )?;
-    let described: HashMap<String, GroupDescription> = described
-        .into_iter()
-        .map(|d| (d.group.clone(), d))
-        .collect();
-
-    // the partitions of each group: committed or assigned, in the selected topic
-    let mut per_group: BTreeMap<String, BTreeSet<TopicPartition>> = BTreeMap::new();
-    for g in &names {
-        let set = per_group.entry(g.clone()).or_default();
-        if let Some(c) = offsets.get(g) {
-            set.extend(c.keys().cloned());
-        }
-        if let Some(d) = described.get(g) {
-            for m in &d.members {
-                set.extend(m.assignment.iter().cloned());
-            }
-        }
-        if let Some(t) = &sel.topic {
-            set.retain(|(topic, _)| topic == t);
-        }
-    }
-    let topics: Vec<String> = per_group
-        .values()
-        .flatten()
-        .map(|(t, _)| t.clone())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let meta = if topics.is_empty() {
-        client.cached_metadata()
-    } else {
-        client.metadata(Some(&topics)).await?
-    };
-    // every partition of the topics a group reads, so one never committed shows up as `-`
-    for set in per_group.values_mut() {
-        let group_topics: BTreeSet<String> = set.iter().map(|(t, _)| t.clone()).collect();
-        for t in group_topics {
-            if let Some(tm) = meta.topics.get(&t) {
-                set.extend(tm.partitions.iter().map(|p| (t.clone(), p.partition)));
-            }
-        }
-    }
-    let all_tps: BTreeSet<TopicPartition> = per_group.values().flatten().cloned().collect();
-    // partitions of deleted topics are left out of the offset queries
-    let live: Vec<TopicPartition> = all_tps
-        .iter()
-        .filter(|(t, p)| meta.leader(t, *p).is_some())
-        .cloned()
-        .collect();
-    let (lo, hi) = log_bounds(client, &live, Isolation::ReadUncommitted).await?;
-
-    // record timestamps: at each committed offset that is behind, and the newest record
-    let mut wanted: BTreeMap<TopicPartition, BTreeSet<i64>> = BTreeMap::new();
-    let mut newest: BTreeMap<TopicPartition, i64> = BTreeMap::new();
-    if sel.time_lag {
-        for (g, tps) in &per_group {
-            for tp in tps {
-                let (Some(&l), Some(&h)) = (lo.get(tp), hi.get(tp)) else {
-                    continue;
-                };
-                if let Some(&c) = offsets.get(g).and_then(|o| o.get(tp))
-                    && c < h
-                    && c >= l
-                {
-                    wanted.entry(tp.clone()).or_default().insert(c);
-                    newest.insert(tp.clone(), h - 1);
-                }
-            }
-        }
-    }
-    let mut at: HashMap<(TopicPartition, i64), (i64, i64)> = HashMap::new(); // -> (offset read, ts)
-    // rounds: each partition at most once per fetcher
-    let mut rounds: Vec<Vec<(TopicPartition, i64)>> = Vec::new();
-    for (tp, offs) in &wanted {
-        for (i, o) in offs.iter().enumerate() {
-            if rounds.len() <= i {
-                rounds.push(Vec::new());
-            }
-            rounds[i].push((tp.clone(), *o));
-        }
-    }
-    rounds.push(newest.iter().map(|(tp, o)| (tp.clone(), *o)).collect());
-    for round in rounds.into_iter().filter(|r| !r.is_empty()) {
-        for (k, v) in first_records(client, &round, &hi).await? {
-            at.insert(k, v);
-        }
-    }
-
-    let now = now_ms();
-    let mut out = Vec::new();
-    for (g, tps) in per_group {
-        let d = described.get(&g);
-        let owners: HashMap<&TopicPartition, Owner> = d
-            .map(|d| {
-                d.members
-                    .iter()
-                    .flat_map(|m| {
-                        m.assignment.iter().map(move |tp| {
-                            (
-                                tp,
-                                Owner {
-                                    member_id: m.member_id.clone(),
-                                    client_id: m.client_id.clone(),
-                                    host: m.host.clone(),
-                                },
-                            )
-                        })
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        let committed = offsets.get(&g);
-        let mut parts = Vec::new();
-        for tp in &tps {
-            let c = committed.and_then(|o| o.get(tp)).copied();
-            let l = lo.get(tp).copied().unwrap_or(0);
-            let h = hi.get(tp).copied().unwrap_or(0);
-            let lag = c.map(|c| (h - c).max(0));
-            let data_loss = c.is_some_and(|c| c < l);
-            let (time_lag_ms, behind_newest_ms, quality) = match (c, lag) {
-                (Some(_), Some(0)) => (Some(0), Some(0), Quality::Exact),
-                (Some(c), Some(_)) if !data_loss && sel.time_lag => {
-                    match at.get(&(tp.clone(), c)) {
-                        Some(&(read, ts)) if ts >= 0 => {
-                            let newest_ts = newest
-                                .get(tp)
-                                .and_then(|&n| at.get(&(tp.clone(), n)))
-                                .map(|&(_, t)| t)
-                                .filter(|t| *t >= 0);
-                            (
-                                Some((now - ts).max(0)),
-                                newest_ts.map(|n| (n - ts).max(0)),
-                                if read == c {
-                                    Quality::Exact
-                                } else {
-                                    Quality::Estimated
-                                },
-                            )
-                        }
-                        _ => (None, None, Quality::Unknown),
-                    }
-                }
-                _ => (None, None, Quality::Unknown),
-            };
-            parts.push(PartitionLag {
-                topic: tp.0.clone(),
-                partition: tp.1,
-                committed: c,
-                log_start: l,
-                log_end: h,
-                lag,
-                data_loss,
-                time_lag_ms,
-                behind_newest_ms,
-                time_lag_quality: quality,
-                owner: owners.get(tp).cloned(),
-                status: None,
-            });
-        }
-        let worst = parts
-            .iter()
-            .filter(|p| p.lag.is_some())
-            .max_by_key(|p| (p.lag, p.time_lag_ms));
-        out.push(GroupLag {
-            // a listed group exists; a named one needs members, a description or offsets
-            exists: sel.groups.is_empty()
-                || d.is_some_and(|d| !d.dead_and_empty())
-                || committed.is_some_and(|c| !c.is_empty()),
-            state: d.map_or_else(|| "Dead".to_string(), |d| d.state.clone()),
-            group_type: d.map(|d| d.group_type.clone()).unwrap_or_default(),
-            protocol_type: d.map(|d| d.protocol_type.clone()).unwrap_or_default(),
-            protocol: d.map(|d| d.protocol.clone()).unwrap_or_default(),
-            members: d.map(|d| d.members.clone()).unwrap_or_default(),
-            total_lag: parts.iter().filter_map(|p| p.lag).sum(),
-            max_lag: parts.iter().filter_map(|p| p.lag).max(),
-            max_time_lag_ms: parts.iter().filter_map(|p| p.time_lag_ms).max(),
-            worst_partition: worst
-                .filter(|p| p.lag > Some(0))
-                .map(|p| format!("{}/{}", p.topic, p.partition)),
-            data_loss_partitions: parts.iter().filter(|p| p.data_loss).count(),
-            trend: None,
-            status: None,
-            consume_rate: None,
-            eta_seconds: None,
-            partitions: parts,
-            group: g,
-        });
-    }
-    sort_worst_first(&mut out);
-    Ok(LagReport {
-        taken_at_ms,
-        groups: out,
-    })
-}
-
-/// The named groups of the report that the cluster does not know, as errors with similar names.
-pub async fn missing_groups(
-    client: &Arc<crate::kafka::Client>,
-    report: &LagReport,
-) -> Vec<crate::kafka::KafkaError> {
-    let mut out = Vec::new();
-    for g in report.groups.iter().filter(|g| !g.exists) {
-        out.push(crate::kafka::KafkaError::NoSuchGroup {
-            group: g.group.clone(),
-            suggestions: crate::kafka::groups::similar_groups(client, &g.group)
-                .await
-                .unwrap_or_default(),
-        });
-    }
-    out
-}
-
 /// Orders groups worst first: status, then time lag, then offset lag, then name.
 pub fn sort_worst_first(groups: &mut [GroupLag]) {
     groups.sort_by(|a, b| {
@@ -396,54 +167,4 @@ pub fn sort_worst_first(groups: &mut [GroupLag]) {
             .then(b.total_lag.cmp(&a.total_lag))
             .then(a.group.cmp(&b.group))
     });
-}
-
-/// Reads the first record at or after each (partition, offset), below the partition's end;
-/// returns (offset read, timestamp) per query.
-async fn first_records(
-    client: &Arc<Client>,
-    queries: &[(TopicPartition, i64)],
-    hi: &HashMap<TopicPartition, i64>,
-) -> Result<HashMap<(TopicPartition, i64), (i64, i64)>, KafkaError> {
-    let assignments: Vec<Assignment> = queries
-        .iter()
-        .map(|((t, p), o)| Assignment {
-            topic: t.clone(),
-            partition: *p,
-            start: *o,
-            stop: hi.get(&(t.clone(), *p)).copied(),
-        })
-        .collect();
-    let mut fetcher = Fetcher::new(
-        client.clone(),
-        FetchOptions {
-            isolation: Isolation::ReadUncommitted,
-            max_wait: Duration::from_millis(100),
-            partition_max_bytes: 64 * 1024,
-            ..FetchOptions::default()
-        },
-        assignments,
-    );
-    let start: HashMap<TopicPartition, i64> = queries.iter().cloned().collect();
-    let mut out = HashMap::new();
-    let deadline = tokio::time::Instant::now() + client.options().timeout;
-    while out.len() < queries.len() {
-        let polled = tokio::time::timeout_at(deadline, fetcher.poll()).await;
-        let Ok(polled) = polled else { break };
-        let Some(records) = polled? else { break };
-        let mut answered: HashSet<(String, i32)> = HashSet::new();
-        for r in records {
-            let tp = (r.topic.to_string(), r.partition());
-            if let Some(&s) = start.get(&tp) {
-                out.entry((tp.clone(), s))
-                    .or_insert((r.offset(), r.msg.timestamp));
-                answered.insert(tp);
-            }
-        }
-        // a partition with its answer needs nothing more
-        if !answered.is_empty() {
-            fetcher.stop_where(|t, p| answered.contains(&(t.to_string(), p)));
-        }
-    }
-    Ok(out)
 }

@@ -133,6 +133,10 @@ pub fn group_table(g: &GroupLag, s: &Styles, watch: bool) -> String {
         // too wide for the terminal: the name on its own line, the figures under it
         out = out.replacen("  state ", "\n  state ", 1);
     }
+    if g.protocol_type == "stream" {
+        out.push_str(&stream_tables(g, s, watch));
+        return out;
+    }
     if g.partitions.is_empty() {
         out.push_str("  (no committed offsets and no assigned partitions)\n");
     } else {
@@ -161,7 +165,7 @@ pub fn group_table(g: &GroupLag, s: &Styles, watch: bool) -> String {
             );
             let mut row = vec![
                 Cell::new(sanitize(&p.topic)),
-                Cell::new(p.partition),
+                Cell::new(dash(p.partition)),
                 Cell::new(committed),
                 Cell::new(p.log_start),
                 Cell::new(p.log_end),
@@ -185,6 +189,70 @@ pub fn group_table(g: &GroupLag, s: &Styles, watch: bool) -> String {
                 Cell::new(sanitize(&m.client_id)),
                 Cell::new(sanitize(&m.host)),
                 Cell::new(m.assignment.len()),
+            ]);
+        }
+        out.push('\n');
+        out.push_str(&table_string(&t));
+    }
+    out
+}
+
+/// A stream group in detail: a row per stream (entries read and added, lag, the age of the
+/// oldest undelivered entry, pending entries and the age of the oldest), then its consumers.
+fn stream_tables(g: &GroupLag, s: &Styles, watch: bool) -> String {
+    let mut out = String::new();
+    let mut header = vec![
+        "STREAM",
+        "ENTRIES-READ",
+        "FIRST",
+        "ADDED",
+        "LAG",
+        "TIME-LAG",
+        "PENDING",
+        "OLDEST-PENDING",
+    ];
+    if watch {
+        header.push("STATUS");
+    }
+    let mut t = s.table(&header);
+    for p in &g.partitions {
+        let read = match (p.committed, p.data_loss) {
+            (Some(c), true) => format!("{c} {}", s.bad("(data loss)")),
+            (c, _) => dash(c),
+        };
+        let mut row = vec![
+            Cell::new(sanitize(&p.topic)),
+            Cell::new(read),
+            Cell::new(p.log_start),
+            Cell::new(p.log_end),
+            Cell::new(dash(p.lag)),
+            Cell::new(time_lag(p.time_lag_ms, p.time_lag_quality)),
+            Cell::new(dash(p.pending)),
+            Cell::new(p.oldest_pending_ms.map_or("-".into(), human_duration_ms)),
+        ];
+        if watch {
+            row.push(Cell::new(status_cell(s, p.status)));
+        }
+        t.add_row(row);
+    }
+    out.push_str(&table_string(&t));
+    if g.data_loss_partitions > 0 {
+        out.push_str(&format!(
+            "{} {} stream(s) lost entries the group had not read (trimmed or deleted)\n",
+            s.bad("!"),
+            g.data_loss_partitions
+        ));
+    }
+    if !g.members.is_empty() {
+        let mut t = s.table(&["CONSUMER", "STREAM", "PENDING", "IDLE", "INACTIVE"]);
+        for m in &g.members {
+            let ms = |v: Option<i64>| v.map_or("-".into(), human_duration_ms);
+            t.add_row(vec![
+                Cell::new(sanitize(&m.member_id)),
+                Cell::new(sanitize(m.stream.as_deref().unwrap_or("-"))),
+                Cell::new(dash(m.pending)),
+                Cell::new(ms(m.idle_ms)),
+                Cell::new(ms(m.inactive_ms)),
             ]);
         }
         out.push('\n');
@@ -239,13 +307,18 @@ pub fn prometheus(r: &LagReport) -> String {
         let _ = writeln!(out, "# HELP {name} {help}");
         let _ = writeln!(out, "# TYPE {name} {kind}");
     };
-    let pl = |g: &GroupLag, p: &PartitionLag| {
-        format!(
-            "group=\"{}\",topic=\"{}\",partition=\"{}\"",
+    // a stream has no partition label
+    let pl = |g: &GroupLag, p: &PartitionLag| match p.partition {
+        Some(n) => format!(
+            "group=\"{}\",topic=\"{}\",partition=\"{n}\"",
             label(&g.group),
-            label(&p.topic),
-            p.partition
-        )
+            label(&p.topic)
+        ),
+        None => format!(
+            "group=\"{}\",stream=\"{}\"",
+            label(&g.group),
+            label(&p.topic)
+        ),
     };
     metric(
         &mut out,
@@ -362,7 +435,7 @@ pub fn prometheus(r: &LagReport) -> String {
             }
         }
     }
-    let mut ends: Vec<(&str, i32, i64, i64)> = r
+    let mut ends: Vec<(&str, Option<i32>, i64, i64)> = r
         .groups
         .iter()
         .flat_map(|g| {
@@ -382,8 +455,8 @@ pub fn prometheus(r: &LagReport) -> String {
     for (t, p, _, e) in &ends {
         let _ = writeln!(
             out,
-            "evctl_partition_log_end_offset{{topic=\"{}\",partition=\"{p}\"}} {e}",
-            label(t)
+            "evctl_partition_log_end_offset{{{}}} {e}",
+            where_label(t, *p)
         );
     }
     metric(
@@ -395,11 +468,62 @@ pub fn prometheus(r: &LagReport) -> String {
     for (t, p, s, _) in &ends {
         let _ = writeln!(
             out,
-            "evctl_partition_log_start_offset{{topic=\"{}\",partition=\"{p}\"}} {s}",
-            label(t)
+            "evctl_partition_log_start_offset{{{}}} {s}",
+            where_label(t, *p)
         );
     }
+    pending_metrics(&mut out, r, &pl);
     out
+}
+
+/// `topic="t",partition="p"`, or `stream="s"`.
+fn where_label(t: &str, p: Option<i32>) -> String {
+    match p {
+        Some(p) => format!("topic=\"{}\",partition=\"{p}\"", label(t)),
+        None => format!("stream=\"{}\"", label(t)),
+    }
+}
+
+/// A stream group's pending entries and the age of the oldest (Redis only).
+fn pending_metrics(
+    out: &mut String,
+    r: &LagReport,
+    pl: &dyn Fn(&GroupLag, &PartitionLag) -> String,
+) {
+    let rows: Vec<(String, i64, Option<i64>)> = r
+        .groups
+        .iter()
+        .flat_map(|g| {
+            g.partitions
+                .iter()
+                .filter_map(move |p| Some((pl(g, p), p.pending?, p.oldest_pending_ms)))
+        })
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "# HELP evctl_group_pending Entries delivered to the group's consumers and not acknowledged."
+    );
+    let _ = writeln!(out, "# TYPE evctl_group_pending gauge");
+    for (l, n, _) in &rows {
+        let _ = writeln!(out, "evctl_group_pending{{{l}}} {n}");
+    }
+    let _ = writeln!(
+        out,
+        "# HELP evctl_group_oldest_pending_seconds Age of the oldest pending entry."
+    );
+    let _ = writeln!(out, "# TYPE evctl_group_oldest_pending_seconds gauge");
+    for (l, _, ms) in &rows {
+        if let Some(ms) = ms {
+            let _ = writeln!(
+                out,
+                "evctl_group_oldest_pending_seconds{{{l}}} {}",
+                *ms as f64 / 1000.0
+            );
+        }
+    }
 }
 
 #[cfg(test)]
@@ -408,24 +532,27 @@ mod tests {
     use crate::lag::Owner;
 
     pub(crate) fn sample_report() -> LagReport {
-        let p = |partition, committed: Option<i64>, log_end, ms: Option<i64>, q| PartitionLag {
-            topic: "orders".into(),
-            partition,
-            committed,
-            log_start: 0,
-            log_end,
-            lag: committed.map(|c| log_end - c),
-            data_loss: false,
-            time_lag_ms: ms,
-            behind_newest_ms: ms,
-            time_lag_quality: q,
-            owner: (partition == 0).then(|| Owner {
-                member_id: "m-1".into(),
-                client_id: "billing-1".into(),
-                host: "/10.0.0.1".into(),
-            }),
-            status: None,
-        };
+        let p =
+            |partition: i32, committed: Option<i64>, log_end, ms: Option<i64>, q| PartitionLag {
+                topic: "orders".into(),
+                partition: Some(partition),
+                committed,
+                log_start: 0,
+                log_end,
+                lag: committed.map(|c| log_end - c),
+                data_loss: false,
+                time_lag_ms: ms,
+                behind_newest_ms: ms,
+                time_lag_quality: q,
+                owner: (partition == 0).then(|| Owner {
+                    member_id: "m-1".into(),
+                    client_id: "billing-1".into(),
+                    host: "/10.0.0.1".into(),
+                }),
+                status: None,
+                pending: None,
+                oldest_pending_ms: None,
+            };
         LagReport {
             taken_at_ms: 1_735_689_600_000,
             groups: vec![GroupLag {
@@ -435,12 +562,16 @@ mod tests {
                 group_type: "classic".into(),
                 protocol_type: "consumer".into(),
                 protocol: "range".into(),
-                members: vec![crate::kafka::groups::Member {
+                members: vec![crate::lag::Member {
                     member_id: "m-1".into(),
                     client_id: "billing-1".into(),
                     host: "/10.0.0.1".into(),
                     instance_id: None,
                     assignment: vec![("orders".into(), 0)],
+                    pending: None,
+                    idle_ms: None,
+                    inactive_ms: None,
+                    stream: None,
                 }],
                 total_lag: 40,
                 max_lag: Some(40),

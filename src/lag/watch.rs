@@ -4,12 +4,10 @@
 
 use std::collections::HashMap;
 use std::future::Future;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::eval::{Sample, Status, Window};
-use super::{GroupLag, LagReport, Selection};
-use crate::kafka::Client;
+use super::{GroupLag, LagReport};
 use crate::spec::ConsumerSpec;
 use crate::units::human_duration_ms;
 
@@ -101,7 +99,7 @@ pub fn breaches(g: &GroupLag, l: &Limits) -> Vec<String> {
 /// Windows of samples per group and partition, for watch mode.
 #[derive(Default)]
 pub struct History {
-    windows: HashMap<(String, String, i32), Window>,
+    windows: HashMap<(String, String, Option<i32>), Window>,
     totals: HashMap<String, Vec<i64>>,
 }
 
@@ -187,17 +185,20 @@ pub enum WatchEnd {
     Stopped,
 }
 
-/// Collects a report every interval, applies the history and hands each report to `frame` with
+/// Collects a report (with `collect`) every interval, applies the history and hands each report to `frame` with
 /// the groups still behind (empty unless `until_caught_up`), until caught up, the deadline or
 /// `stop`.
-pub async fn watch(
-    client: &Arc<Client>,
-    sel: &Selection,
+pub async fn watch<F, Fut>(
+    mut collect: F,
     limits: &Thresholds,
     opts: &WatchOptions,
     stop: impl Future<Output = ()>,
     mut frame: impl FnMut(&LagReport, &[String]) -> anyhow::Result<()>,
-) -> anyhow::Result<WatchEnd> {
+) -> anyhow::Result<WatchEnd>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = anyhow::Result<LagReport>>,
+{
     let started = Instant::now();
     let mut history = History::default();
     tokio::pin!(stop);
@@ -205,7 +206,7 @@ pub async fn watch(
         let report = tokio::select! {
             biased;
             _ = &mut stop => return Ok(WatchEnd::Stopped),
-            r = super::collect(client, sel) => r,
+            r = collect() => r,
         };
         let mut report = report?;
         history.apply(&mut report, opts.window.max(2));
@@ -329,7 +330,7 @@ mod tests {
                 .enumerate()
                 .map(|(i, (t, l))| PartitionLag {
                     topic: (*t).into(),
-                    partition: i as i32,
+                    partition: Some(i as i32),
                     committed: Some(0),
                     log_start: 0,
                     log_end: *l,
@@ -340,6 +341,8 @@ mod tests {
                     time_lag_quality: Quality::Exact,
                     owner: None,
                     status: None,
+                    pending: None,
+                    oldest_pending_ms: None,
                 })
                 .collect(),
         }

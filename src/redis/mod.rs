@@ -3,6 +3,7 @@
 //! streams through the seam (`transport::Source`, `transport::Sink`).
 
 pub mod flags;
+pub mod lag;
 pub mod stream;
 
 use std::path::PathBuf;

@@ -624,3 +624,182 @@ fn tls_verifies_the_server_and_a_context_holds_the_settings() {
     );
     assert!(!run.stdout.contains(&r.password), "never printed");
 }
+
+#[test]
+fn lag_matches_xinfo_and_xpending_with_thresholds_and_watch() {
+    let Some(r) = server("lag_matches_xinfo_and_xpending_with_thresholds_and_watch") else {
+        return;
+    };
+    let s = r.stream("lag");
+    for i in 1..=10 {
+        r.cli(&["XADD", &s, "*", "n", &i.to_string()]);
+    }
+    r.cli(&["XGROUP", "CREATE", &s, "billing", "0"]);
+    r.cli(&["XGROUP", "CREATE", &s, "audit", "$"]);
+    // billing's consumer c1 takes 4 and acknowledges the first 2
+    r.cli(&[
+        "XREADGROUP",
+        "GROUP",
+        "billing",
+        "c1",
+        "COUNT",
+        "4",
+        "STREAMS",
+        &s,
+        ">",
+    ]);
+    let first: Vec<String> = r
+        .cli(&["XRANGE", &s, "-", "+", "COUNT", "2"])
+        .lines()
+        .step_by(3)
+        .map(String::from)
+        .collect();
+    r.cli(&["XACK", &s, "billing", &first[0], &first[1]]);
+
+    let run = r
+        .evctl()
+        .args(["lag", "--topic", &s, "-o", "json"])
+        .run()
+        .expect_code(0);
+    let report = run.json();
+    let xinfo = r.peer(&["groups", &s]);
+    let pending = r.peer(&["xpending", &s, "billing"]);
+    for g in xinfo.as_array().unwrap() {
+        let name = g["name"].as_str().unwrap();
+        let ours = report["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["group"] == name)
+            .unwrap();
+        let row = &ours["partitions"][0];
+        assert_eq!(row["topic"], s.as_str());
+        assert_eq!(row["partition"], Value::Null, "a stream has no partition");
+        assert_eq!(row["lag"], g["lag"], "{name}: lag as XINFO GROUPS says");
+        assert_eq!(
+            row["pending"], g["pending"],
+            "{name}: pending as XINFO GROUPS says"
+        );
+        assert_eq!(row["log_end"], 10, "entries-added");
+        if !g["entries-read"].is_null() {
+            assert_eq!(row["committed"], g["entries-read"]);
+        }
+    }
+    let billing = report["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["group"] == "billing")
+        .unwrap();
+    assert_eq!(billing["partitions"][0]["pending"], pending["count"]);
+    assert_eq!(billing["total_lag"], 6);
+    assert_eq!(billing["members"][0]["member_id"], "c1");
+    assert_eq!(billing["members"][0]["pending"], 2);
+    assert!(billing["partitions"][0]["time_lag_ms"].as_i64().unwrap() >= 0);
+    assert!(
+        billing["partitions"][0]["oldest_pending_ms"]
+            .as_i64()
+            .is_some()
+    );
+
+    // thresholds: exit 3 and the breach named; Nagios; Prometheus with stream labels
+    let run = r
+        .evctl()
+        .args(["lag", "--topic", &s, "--max-lag", "5"])
+        .run()
+        .expect_code(3);
+    assert!(run.stderr.contains("billing: lag 6 > 5"), "{}", run.stderr);
+    let run = r
+        .evctl()
+        .args(["lag", "--topic", &s, "--nagios", "--max-lag", "5"])
+        .run()
+        .expect_code(2);
+    assert!(
+        run.stdout.starts_with("LAG CRITICAL - billing: lag 6 > 5"),
+        "{}",
+        run.stdout
+    );
+    let run = r
+        .evctl()
+        .args(["lag", "--topic", &s, "-o", "prometheus"])
+        .run()
+        .expect_code(0);
+    assert!(
+        run.stdout.contains(&format!(
+            "evctl_group_lag{{group=\"billing\",stream=\"{s}\"}} 6"
+        )),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(&format!(
+            "evctl_group_pending{{group=\"billing\",stream=\"{s}\"}} 2"
+        )),
+        "{}",
+        run.stdout
+    );
+    // a group no stream has
+    let run = r
+        .evctl()
+        .args(["lag", "nope", "--topic", &s])
+        .run()
+        .expect_code(1);
+    assert!(
+        run.stderr.contains("has a consumer group \"nope\""),
+        "{}",
+        run.stderr
+    );
+
+    // --until-caught-up: gives up while behind, ends once a consumer reads everything
+    let run = r
+        .evctl()
+        .args([
+            "lag",
+            "billing",
+            "--topic",
+            &s,
+            "--until-caught-up",
+            "--max-wait",
+            "1s",
+            "--watch",
+            "200ms",
+        ])
+        .run()
+        .expect_code(3);
+    assert!(run.stderr.contains("still behind"), "{}", run.stderr);
+    let (child, _home) = r
+        .evctl()
+        .args([
+            "lag",
+            "billing",
+            "--topic",
+            &s,
+            "--until-caught-up",
+            "--max-wait",
+            "20s",
+        ])
+        .spawn();
+    std::thread::sleep(Duration::from_millis(500));
+    r.evctl()
+        .args([
+            "tail",
+            &s,
+            "-e",
+            "--group",
+            "billing",
+            "--consumer",
+            "c2",
+            "-o",
+            "json",
+        ])
+        .run()
+        .expect_code(0);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("caught up"));
+}

@@ -1,0 +1,349 @@
+//! Lag of Redis stream consumer groups, as the neutral report of `crate::lag`: per group, a row
+//! per stream it reads with the counters of XINFO GROUPS (`entries-read` as the committed
+//! offset, `entries-added` as the log end, `lag`, or a count of the entries after the
+//! last-delivered id when Redis answers null), the pending entries and the age of the oldest
+//! (XPENDING), the time lag as the age of the oldest undelivered entry (from its id), and the
+//! consumers with their idle and inactive times (XINFO CONSUMERS).
+
+use std::collections::BTreeMap;
+
+use redis::Value;
+
+use super::Redis;
+use super::stream::{entries, id_of, list, pairs};
+use crate::lag::{GroupLag, LagReport, Member, PartitionLag, Quality, Selection, sort_worst_first};
+use crate::record::StreamId;
+use crate::record::time::now_ms;
+
+/// Pages of entries counted at most when Redis cannot say a group's lag (`lag` null).
+const MAX_COUNT_PAGES: usize = 100;
+const PAGE: usize = 10_000;
+
+/// What XINFO STREAM says.
+#[derive(Debug, Default)]
+struct StreamInfo {
+    length: i64,
+    entries_added: Option<i64>,
+    first: Option<StreamId>,
+    last: Option<StreamId>,
+}
+
+/// One group on one stream, as XINFO GROUPS says.
+#[derive(Debug, Default)]
+struct GroupInfo {
+    name: String,
+    pending: i64,
+    last_delivered: StreamId,
+    entries_read: Option<i64>,
+    lag: Option<i64>,
+}
+
+fn int(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(*i),
+        Value::BulkString(b) => std::str::from_utf8(b).ok()?.parse().ok(),
+        Value::SimpleString(s) => s.parse().ok(),
+        _ => None,
+    }
+}
+
+fn text(v: &Value) -> String {
+    super::stream::bytes(v)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default()
+}
+
+/// The streams to look at: `--topic` (a name, or a glob pattern for SCAN), else every stream.
+async fn streams(redis: &mut Redis, topic: Option<&str>) -> anyhow::Result<Vec<String>> {
+    if let Some(t) = topic
+        && !t.contains(['*', '?', '['])
+    {
+        return Ok(vec![t.to_string()]);
+    }
+    let mut out = Vec::new();
+    let mut cursor = "0".to_string();
+    loop {
+        let v: Value = redis
+            .query(
+                redis::cmd("SCAN")
+                    .arg(&cursor)
+                    .arg("MATCH")
+                    .arg(topic.unwrap_or("*"))
+                    .arg("COUNT")
+                    .arg(1000)
+                    .arg("TYPE")
+                    .arg("stream"),
+            )
+            .await?;
+        let parts = list(&v);
+        cursor = parts.first().map(text).unwrap_or_else(|| "0".into());
+        out.extend(parts.get(1).map(list).unwrap_or_default().iter().map(text));
+        if cursor == "0" {
+            break;
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+async fn stream_info(redis: &mut Redis, s: &str) -> anyhow::Result<StreamInfo> {
+    let v: Value = redis
+        .query(redis::cmd("XINFO").arg("STREAM").arg(s))
+        .await?;
+    let mut info = StreamInfo::default();
+    for (k, v) in pairs(&v) {
+        match k.as_slice() {
+            b"length" => info.length = int(v).unwrap_or(0),
+            b"entries-added" => info.entries_added = int(v),
+            b"first-entry" => info.first = list(v).first().and_then(id_of),
+            b"last-entry" => info.last = list(v).first().and_then(id_of),
+            _ => {}
+        }
+    }
+    Ok(info)
+}
+
+async fn groups(redis: &mut Redis, s: &str) -> anyhow::Result<Vec<GroupInfo>> {
+    let v: Value = redis
+        .query(redis::cmd("XINFO").arg("GROUPS").arg(s))
+        .await?;
+    Ok(list(&v)
+        .iter()
+        .map(|g| {
+            let mut info = GroupInfo::default();
+            for (k, v) in pairs(g) {
+                match k.as_slice() {
+                    b"name" => info.name = text(v),
+                    b"pending" => info.pending = int(v).unwrap_or(0),
+                    b"last-delivered-id" => info.last_delivered = id_of(v).unwrap_or_default(),
+                    b"entries-read" => info.entries_read = int(v),
+                    b"lag" => info.lag = int(v),
+                    _ => {}
+                }
+            }
+            info
+        })
+        .collect())
+}
+
+/// The consumers of a group on a stream.
+async fn consumers(redis: &mut Redis, s: &str, g: &str) -> anyhow::Result<Vec<Member>> {
+    let v: Value = redis
+        .query(redis::cmd("XINFO").arg("CONSUMERS").arg(s).arg(g))
+        .await?;
+    Ok(list(&v)
+        .iter()
+        .map(|c| {
+            let mut m = Member {
+                member_id: String::new(),
+                client_id: String::new(),
+                host: String::new(),
+                instance_id: None,
+                assignment: Vec::new(),
+                pending: None,
+                idle_ms: None,
+                inactive_ms: None,
+                stream: Some(s.to_string()),
+            };
+            for (k, v) in pairs(c) {
+                match k.as_slice() {
+                    b"name" => m.member_id = text(v),
+                    b"pending" => m.pending = int(v),
+                    b"idle" => m.idle_ms = int(v),
+                    b"inactive" => m.inactive_ms = int(v).filter(|i| *i >= 0),
+                    _ => {}
+                }
+            }
+            m
+        })
+        .collect())
+}
+
+/// The id of the first entry after `after`, if any.
+async fn next_entry(
+    redis: &mut Redis,
+    s: &str,
+    after: StreamId,
+) -> anyhow::Result<Option<StreamId>> {
+    let v: Value = redis
+        .query(
+            redis::cmd("XRANGE")
+                .arg(s)
+                .arg(format!("({after}"))
+                .arg("+")
+                .arg("COUNT")
+                .arg(1),
+        )
+        .await?;
+    Ok(entries(&v).first().map(|e| e.0))
+}
+
+/// Entries after `after`, counted page by page (when Redis cannot say the lag); None past the
+/// page limit.
+async fn count_after(
+    redis: &mut Redis,
+    s: &str,
+    mut after: StreamId,
+) -> anyhow::Result<Option<i64>> {
+    let mut n = 0i64;
+    for _ in 0..MAX_COUNT_PAGES {
+        let v: Value = redis
+            .query(
+                redis::cmd("XRANGE")
+                    .arg(s)
+                    .arg(format!("({after}"))
+                    .arg("+")
+                    .arg("COUNT")
+                    .arg(PAGE),
+            )
+            .await?;
+        let page = entries(&v);
+        n += page.len() as i64;
+        match page.last() {
+            Some(last) if page.len() == PAGE => after = last.0,
+            _ => return Ok(Some(n)),
+        }
+    }
+    Ok(None)
+}
+
+/// The oldest pending entry's id (XPENDING summary).
+async fn oldest_pending(redis: &mut Redis, s: &str, g: &str) -> anyhow::Result<Option<StreamId>> {
+    let v: Value = redis.query(redis::cmd("XPENDING").arg(s).arg(g)).await?;
+    Ok(list(&v).get(1).and_then(id_of))
+}
+
+/// Collects the lag of the selected groups on the selected streams.
+pub async fn collect(redis: &mut Redis, sel: &Selection) -> anyhow::Result<LagReport> {
+    let taken_at_ms = now_ms();
+    let wanted = |g: &str| {
+        (sel.groups.is_empty() || sel.groups.iter().any(|w| w == g))
+            && sel.pattern.as_ref().is_none_or(|re| re.is_match(g))
+    };
+    let mut by_group: BTreeMap<String, (Vec<PartitionLag>, Vec<Member>)> = BTreeMap::new();
+    for s in streams(redis, sel.topic.as_deref()).await? {
+        let info = stream_info(redis, &s).await?;
+        for g in groups(redis, &s).await? {
+            if !wanted(&g.name) {
+                continue;
+            }
+            let row = stream_row(redis, &s, &info, &g, sel.time_lag).await?;
+            let members = consumers(redis, &s, &g.name).await?;
+            let entry = by_group.entry(g.name.clone()).or_default();
+            entry.0.push(row);
+            entry.1.extend(members);
+        }
+    }
+    let mut out: Vec<GroupLag> = by_group
+        .into_iter()
+        .map(|(name, (parts, members))| group(name, parts, members))
+        .collect();
+    // a named group no selected stream has: reported as missing
+    for g in &sel.groups {
+        if !out.iter().any(|x| &x.group == g) {
+            let mut missing = group(g.clone(), Vec::new(), Vec::new());
+            missing.exists = false;
+            missing.state = "Dead".into();
+            out.push(missing);
+        }
+    }
+    sort_worst_first(&mut out);
+    Ok(LagReport {
+        taken_at_ms,
+        groups: out,
+    })
+}
+
+/// One group's row for one stream.
+async fn stream_row(
+    redis: &mut Redis,
+    s: &str,
+    info: &StreamInfo,
+    g: &GroupInfo,
+    time_lag: bool,
+) -> anyhow::Result<PartitionLag> {
+    let now = now_ms();
+    let caught_up = info.last.is_none_or(|last| g.last_delivered >= last);
+    let lag = match (g.lag, caught_up) {
+        (_, true) => Some(0),
+        (Some(l), _) => Some(l),
+        // Redis cannot say (entries deleted in the range, or a group moved with SETID): count
+        (None, _) if info.first.is_some_and(|f| g.last_delivered < f) => Some(info.length),
+        (None, _) => count_after(redis, s, g.last_delivered).await?,
+    };
+    let added = info.entries_added.unwrap_or(info.length);
+    let ms = |id: StreamId| (now - id.ms.min(i64::MAX as u64) as i64).max(0);
+    let (time_lag_ms, behind_newest_ms, quality) = match lag {
+        Some(0) => (Some(0), Some(0), Quality::Exact),
+        Some(_) if time_lag => match next_entry(redis, s, g.last_delivered).await? {
+            Some(id) => (
+                Some(ms(id)),
+                info.last.map(|l| (l.ms as i64 - id.ms as i64).max(0)),
+                Quality::Exact,
+            ),
+            None => (None, None, Quality::Unknown),
+        },
+        _ => (None, None, Quality::Unknown),
+    };
+    let oldest_pending_ms = if g.pending > 0 {
+        oldest_pending(redis, s, &g.name).await?.map(ms)
+    } else {
+        None
+    };
+    Ok(PartitionLag {
+        topic: s.to_string(),
+        partition: None,
+        committed: g.entries_read.or(lag.map(|l| added - l)),
+        log_start: added - info.length,
+        log_end: added,
+        lag,
+        // more entries behind than the stream holds: some were trimmed before the group read them
+        data_loss: lag.is_some_and(|l| l > info.length),
+        time_lag_ms,
+        behind_newest_ms,
+        time_lag_quality: quality,
+        owner: None,
+        status: None,
+        pending: Some(g.pending),
+        oldest_pending_ms,
+    })
+}
+
+/// A group's report from its streams' rows and its consumers.
+fn group(name: String, parts: Vec<PartitionLag>, members: Vec<Member>) -> GroupLag {
+    // active when a consumer read in the last minute
+    let state = if members.is_empty() {
+        "Empty"
+    } else if members
+        .iter()
+        .any(|m| m.idle_ms.is_some_and(|i| i < 60_000))
+    {
+        "Active"
+    } else {
+        "Idle"
+    };
+    let worst = parts
+        .iter()
+        .filter(|p| p.lag > Some(0))
+        .max_by_key(|p| (p.lag, p.time_lag_ms));
+    GroupLag {
+        exists: true,
+        state: state.into(),
+        group_type: "redis".into(),
+        protocol_type: "stream".into(),
+        protocol: String::new(),
+        total_lag: parts.iter().filter_map(|p| p.lag).sum(),
+        max_lag: parts.iter().filter_map(|p| p.lag).max(),
+        max_time_lag_ms: parts.iter().filter_map(|p| p.time_lag_ms).max(),
+        worst_partition: worst.map(PartitionLag::name),
+        data_loss_partitions: parts.iter().filter(|p| p.data_loss).count(),
+        trend: None,
+        status: None,
+        consume_rate: None,
+        eta_seconds: None,
+        members,
+        partitions: parts,
+        group: name,
+    }
+}
