@@ -62,6 +62,7 @@ set edit:completion:arg-completer[evctl] = {|@words|
             cand tail 'Read records: follow a topic, or dump a range and exit; filters and formats'
             cand lag 'Consumer lag: offsets and time behind, health, thresholds, watch until caught up'
             cand dlq 'Dead-letter topics: inspect, replay without loss, drain, purge'
+            cand trim 'Trim a Redis stream, refusing to delete entries a group has not read (or --force)'
             cand completion 'Print a shell completion script'
             cand generate-docs 'Regenerate completions/ and man/ from the command definitions (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1262,6 +1263,46 @@ set edit:completion:arg-completer[evctl] = {|@words|
         }
         &'evctl;dlq;help;help'= {
         }
+        &'evctl;trim'= {
+            cand --maxlen 'Keep the newest N entries'
+            cand --minid 'Delete the entries with ids below ID'
+            cand -b 'Bootstrap brokers, host:port, comma-separated or repeated'
+            cand --brokers 'Bootstrap brokers, host:port, comma-separated or repeated'
+            cand --context 'Context of the config file to use instead of its current_context'
+            cand --config 'Config file [default: ~/.config/evctl/config.yaml]'
+            cand --timeout 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]'
+            cand --client-id 'Client id sent to the brokers [default: evctl]'
+            cand --tls-ca 'PEM file of the CA certificates that sign the brokers'' certificates [default: system roots]'
+            cand --tls-cert 'PEM client certificate (chain) for mutual TLS'
+            cand --tls-key 'PEM private key of the client certificate'
+            cand --tls-server-name 'Name to send as SNI and to verify the certificate against [default: the broker''s host]'
+            cand --sasl-mechanism 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512'
+            cand --sasl-username 'SASL username'
+            cand --sasl-password-file 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)'
+            cand --registry 'Schema registry URL [default: the context''s schema_registry.url]'
+            cand --registry-user 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)'
+            cand --registry-password-file 'File holding the registry password'
+            cand --registry-token-file 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)'
+            cand --registry-ca 'PEM file of the CA that signs the registry''s certificate [default: system roots]'
+            cand -o 'Output format of data on stdout'
+            cand --output 'Output format of data on stdout'
+            cand --color 'When to use colours (NO_COLOR is honoured in auto)'
+            cand --dry-run 'Show what would be deleted and whether it is safe; delete nothing'
+            cand --force 'Trim even entries some group has not read or still has pending'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --tls 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+            cand --no-tls 'Connect in plain text even if the context enables TLS'
+            cand --tls-insecure 'Do not verify broker certificates. Only for throwaway test clusters'
+            cand -q 'Print only data and errors (no status lines)'
+            cand --quiet 'Print only data and errors (no status lines)'
+            cand -v 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+            cand --verbose 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'evctl;completion'= {
             cand -b 'Bootstrap brokers, host:port, comma-separated or repeated'
             cand --brokers 'Bootstrap brokers, host:port, comma-separated or repeated'
@@ -1343,6 +1384,7 @@ set edit:completion:arg-completer[evctl] = {|@words|
             cand tail 'Read records: follow a topic, or dump a range and exit; filters and formats'
             cand lag 'Consumer lag: offsets and time behind, health, thresholds, watch until caught up'
             cand dlq 'Dead-letter topics: inspect, replay without loss, drain, purge'
+            cand trim 'Trim a Redis stream, refusing to delete entries a group has not read (or --force)'
             cand completion 'Print a shell completion script'
             cand generate-docs 'Regenerate completions/ and man/ from the command definitions (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1418,6 +1460,8 @@ set edit:completion:arg-completer[evctl] = {|@words|
         &'evctl;help;dlq;drain'= {
         }
         &'evctl;help;dlq;purge'= {
+        }
+        &'evctl;help;trim'= {
         }
         &'evctl;help;completion'= {
         }

@@ -70,6 +70,7 @@ complete -c evctl -n "__fish_evctl_needs_command" -f -a "publish" -d 'Publish re
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "tail" -d 'Read records: follow a topic, or dump a range and exit; filters and formats'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "lag" -d 'Consumer lag: offsets and time behind, health, thresholds, watch until caught up'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "dlq" -d 'Dead-letter topics: inspect, replay without loss, drain, purge'
+complete -c evctl -n "__fish_evctl_needs_command" -f -a "trim" -d 'Trim a Redis stream, refusing to delete entries a group has not read (or --force)'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "completion" -d 'Print a shell completion script'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "generate-docs" -d 'Regenerate completions/ and man/ from the command definitions (for maintainers)'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -1227,6 +1228,45 @@ complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcomm
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "drain" -d 'Move a group past matching dead letters without producing them (acknowledge as handled)'
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Delete a dead-letter topic\'s records before an offset or a time (DeleteRecords)'
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -l maxlen -d 'Keep the newest N entries' -r
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -l minid -d 'Delete the entries with ids below ID' -r
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -l dry-run -d 'Show what would be deleted and whether it is safe; delete nothing'
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -l force -d 'Trim even entries some group has not read or still has pending'
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -s y -l yes -d 'Do not ask for confirmation'
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand trim" -s V -l version -d 'Print version'
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
@@ -1295,21 +1335,22 @@ complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s q -l quiet
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s V -l version -d 'Print version'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "cluster" -d 'Show the cluster: id, controller, brokers, topic and partition counts, API versions'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "config" -d 'Manage connection contexts in the config file'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "schema" -d 'Check schema compatibility (the CI gate), and read or register schemas in a registry'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "validate" -d 'Check spec files (topics.yaml) offline: every problem with its file:line:col'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "plan" -d 'Show what `evctl apply` would change in the cluster, without changing anything'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "apply" -d 'Make the cluster\'s topics match the spec (after showing the plan and asking)'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "export" -d 'Write the cluster\'s topics as a topics.yaml spec'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "orphans" -d 'List topics in the cluster that the spec does not list'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "publish" -d 'Publish records: a value, lines or JSON-lines records from stdin or a file'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "tail" -d 'Read records: follow a topic, or dump a range and exit; filters and formats'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "lag" -d 'Consumer lag: offsets and time behind, health, thresholds, watch until caught up'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "dlq" -d 'Dead-letter topics: inspect, replay without loss, drain, purge'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "completion" -d 'Print a shell completion script'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "generate-docs" -d 'Regenerate completions/ and man/ from the command definitions (for maintainers)'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq completion generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "cluster" -d 'Show the cluster: id, controller, brokers, topic and partition counts, API versions'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "config" -d 'Manage connection contexts in the config file'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "schema" -d 'Check schema compatibility (the CI gate), and read or register schemas in a registry'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "validate" -d 'Check spec files (topics.yaml) offline: every problem with its file:line:col'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "plan" -d 'Show what `evctl apply` would change in the cluster, without changing anything'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "apply" -d 'Make the cluster\'s topics match the spec (after showing the plan and asking)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "export" -d 'Write the cluster\'s topics as a topics.yaml spec'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "orphans" -d 'List topics in the cluster that the spec does not list'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "publish" -d 'Publish records: a value, lines or JSON-lines records from stdin or a file'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "tail" -d 'Read records: follow a topic, or dump a range and exit; filters and formats'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "lag" -d 'Consumer lag: offsets and time behind, health, thresholds, watch until caught up'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "dlq" -d 'Dead-letter topics: inspect, replay without loss, drain, purge'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "trim" -d 'Trim a Redis stream, refusing to delete entries a group has not read (or --force)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "completion" -d 'Print a shell completion script'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "generate-docs" -d 'Regenerate completions/ and man/ from the command definitions (for maintainers)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'List the contexts of the config file'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "current" -d 'Print the name of the context in use'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use" -d 'Make a context the current one (rewrites only the current_context line of the file)'

@@ -50,7 +50,7 @@ pub struct LagArgs {
     pub no_time_lag: bool,
 
     /// Refresh every INTERVAL (default 5s) with Burrow's statuses, the consume rate and an ETA.
-    #[arg(long, value_name = "INTERVAL", num_args = 0..=1, default_missing_value = "5s", value_parser = parse_interval)]
+    #[arg(long, value_name = "INTERVAL", num_args = 0..=1, default_missing_value = "5s", value_parser = watch::parse_interval)]
     pub watch: Option<Duration>,
 
     /// Samples kept per partition for the statuses and rates.
@@ -80,29 +80,6 @@ pub struct LagArgs {
     /// Print one monitoring-plugin line and exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
     #[arg(long, conflicts_with_all = ["watch", "until_caught_up"])]
     pub nagios: bool,
-}
-
-fn parse_interval(s: &str) -> Result<Duration, String> {
-    let d = crate::units::parse_duration(s)?;
-    if d < Duration::from_millis(100) {
-        return Err("the interval must be at least 100ms".into());
-    }
-    Ok(d)
-}
-
-/// The thresholds of the flags and the spec.
-fn thresholds(args: &LagArgs) -> anyhow::Result<Thresholds> {
-    let consumers = if args.spec.is_empty() {
-        Vec::new()
-    } else {
-        let env = |k: &str| std::env::var(k).ok();
-        crate::spec::load(&args.spec, &env)?.consumers
-    };
-    Ok(Thresholds {
-        max_lag: args.max_lag,
-        max_time_lag: args.max_time_lag,
-        consumers,
-    })
 }
 
 /// Runs `evctl lag`.
@@ -242,7 +219,7 @@ async fn prepare(
         .map(regex::Regex::new)
         .transpose()
         .map_err(|e| usage(format!("--group-pattern: {e}")))?;
-    let limits = thresholds(args)?;
+    let limits = Thresholds::load(args.max_lag, args.max_time_lag, &args.spec)?;
     let client = match ctx.settings.redis_options()? {
         Some(r) => LagTarget::Redis(crate::redis::connect(&r).await?),
         None => LagTarget::Kafka(Arc::new(ctx.client().await?)),

@@ -19,6 +19,7 @@ pub mod schema;
 pub mod settings;
 pub mod tail;
 pub mod terminal;
+pub mod trim;
 pub mod validate;
 
 use std::path::PathBuf;
@@ -81,6 +82,8 @@ pub enum Command {
     Lag(lag::LagArgs),
     /// Dead-letter topics: inspect, replay without loss, drain, purge.
     Dlq(dlq::DlqArgs),
+    /// Trim a Redis stream, refusing to delete entries a group has not read (or --force).
+    Trim(crate::redis::trim::TrimArgs),
     /// Print a shell completion script.
     Completion(completion::CompletionArgs),
     /// Regenerate completions/ and man/ from the command definitions (for maintainers).
@@ -227,6 +230,7 @@ async fn dispatch(cli: Cli, matches: &ArgMatches, printer: &Printer) -> anyhow::
         Command::Tail(args) => tail::run(&ctx, &args).await,
         Command::Lag(args) => lag::run(&ctx, &args).await,
         Command::Dlq(args) => dlq::run(&ctx, &args).await,
+        Command::Trim(args) => trim::run(&ctx, &args).await,
         Command::Completion(_) | Command::GenerateDocs(_) | Command::Validate(_) => {
             unreachable!("handled above")
         }

@@ -249,12 +249,10 @@ async fn stream_sink(
     args: &PublishArgs,
     r: &crate::redis::RedisOptions,
 ) -> anyhow::Result<StreamSink> {
-    if let Some(flag) = [
-        (args.partition.is_some(), "--partition"),
-        (args.ignore_partition, "--ignore-partition"),
-    ]
-    .into_iter()
-    .find_map(|(set, f)| set.then_some(f))
+    if let Some(flag) = args
+        .partition
+        .map(|_| "--partition")
+        .or(args.ignore_partition.then_some("--ignore-partition"))
     {
         return Err(usage(format!(
             "{flag} is for Kafka topics, not Redis streams"

@@ -230,12 +230,7 @@ async fn stream_source(
     args: &TailArgs,
     opts: &crate::redis::RedisOptions,
 ) -> anyhow::Result<(StreamSource, bool)> {
-    let kafka_only = [
-        (args.pattern.is_some(), "--pattern"),
-        (args.partitions.is_some(), "--partitions"),
-        (args.read_uncommitted, "--read-uncommitted"),
-    ];
-    if let Some((_, flag)) = kafka_only.iter().find(|(set, _)| *set) {
+    if let Some(flag) = read_flags(args).kafka_only() {
         return Err(usage(format!(
             "{flag} is for Kafka topics, not Redis streams"
         )));

@@ -378,6 +378,17 @@ impl ReadFlags<'_> {
         })
     }
 
+    /// The first flag given that only Kafka topics have (to refuse it for Redis streams).
+    pub fn kafka_only(&self) -> Option<&'static str> {
+        [
+            (self.pattern.is_some(), "--pattern"),
+            (self.partitions.is_some(), "--partitions"),
+            (self.read_uncommitted, "--read-uncommitted"),
+        ]
+        .into_iter()
+        .find_map(|(set, flag)| set.then_some(flag))
+    }
+
     /// The planner's refusals as usage errors naming the flags.
     pub fn plan_error(&self, e: PlanError) -> anyhow::Error {
         use crate::error::{usage, usage_hint};

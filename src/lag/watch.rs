@@ -28,7 +28,35 @@ pub struct Thresholds {
     pub consumers: Vec<ConsumerSpec>,
 }
 
+/// A `--watch` interval: a duration of at least 100ms.
+pub fn parse_interval(s: &str) -> Result<Duration, String> {
+    let d = crate::units::parse_duration(s)?;
+    if d < Duration::from_millis(100) {
+        return Err("the interval must be at least 100ms".into());
+    }
+    Ok(d)
+}
+
 impl Thresholds {
+    /// The thresholds of the flags, and the consumers section of the spec files.
+    pub fn load(
+        max_lag: Option<u64>,
+        max_time_lag: Option<Duration>,
+        spec: &[std::path::PathBuf],
+    ) -> anyhow::Result<Thresholds> {
+        let consumers = if spec.is_empty() {
+            Vec::new()
+        } else {
+            let env = |k: &str| std::env::var(k).ok();
+            crate::spec::load(spec, &env)?.consumers
+        };
+        Ok(Thresholds {
+            max_lag,
+            max_time_lag,
+            consumers,
+        })
+    }
+
     /// The limits of `group`.
     pub fn for_group(&self, group: &str) -> Limits {
         let spec = self.consumers.iter().find(|c| c.group == group);

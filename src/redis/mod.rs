@@ -5,6 +5,7 @@
 pub mod flags;
 pub mod lag;
 pub mod stream;
+pub mod trim;
 
 use std::path::PathBuf;
 use std::time::Duration;

@@ -803,3 +803,86 @@ fn lag_matches_xinfo_and_xpending_with_thresholds_and_watch() {
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("caught up"));
 }
+
+#[test]
+fn trim_refuses_to_delete_what_a_group_has_not_read() {
+    let Some(r) = server("trim_refuses_to_delete_what_a_group_has_not_read") else {
+        return;
+    };
+    let s = r.stream("trim");
+    for i in 1..=10 {
+        r.cli(&["XADD", &s, &format!("{i}-0"), "n", &i.to_string()]);
+    }
+    r.cli(&["XGROUP", "CREATE", &s, "g", "0"]);
+    r.cli(&[
+        "XREADGROUP",
+        "GROUP",
+        "g",
+        "c",
+        "COUNT",
+        "5",
+        "STREAMS",
+        &s,
+        ">",
+    ]);
+    r.cli(&["XACK", &s, "g", "1-0", "2-0", "3-0"]);
+    let trim = |args: &[&str]| {
+        let mut all = vec!["trim", s.as_str(), "-o", "json"];
+        all.extend_from_slice(args);
+        r.evctl().args(all).run()
+    };
+    // a dry run says what goes and who would miss it; nothing is deleted
+    let plan = trim(&["--maxlen", "2", "--dry-run"]).expect_code(3).json();
+    assert_eq!(
+        (
+            plan["delete"].as_u64(),
+            plan["first"].as_str(),
+            plan["last"].as_str()
+        ),
+        (Some(8), Some("1-0"), Some("8-0"))
+    );
+    assert_eq!(
+        plan["groups"][0]["unread"], 3,
+        "6-0, 7-0, 8-0 were never delivered"
+    );
+    assert_eq!(plan["groups"][0]["pending"], 2, "4-0 and 5-0 are pending");
+    assert_eq!(r.cli(&["XLEN", &s]).trim(), "10");
+    // a safe trim goes through, and takes exactly the planned entries
+    let done = trim(&["--maxlen", "7", "--yes"]).expect_code(0).json();
+    assert_eq!(done["deleted"], 3);
+    assert_eq!(
+        r.cli(&["XRANGE", &s, "-", "+", "COUNT", "1"])
+            .lines()
+            .next(),
+        Some("4-0")
+    );
+    // pending entries: refused without --force (exit 3), trimmed with it
+    let run = trim(&["--minid", "5-0", "--yes"]).expect_code(3);
+    assert!(run.stderr.contains("refused: groups g"), "{}", run.stderr);
+    assert_eq!(r.cli(&["XLEN", &s]).trim(), "7");
+    let done = trim(&["--minid", "5-0", "--yes", "--force"])
+        .expect_code(0)
+        .json();
+    assert_eq!(done["deleted"], 1);
+    assert_eq!(r.cli(&["XLEN", &s]).trim(), "6");
+    // nothing to delete is fine; not a stream is a usage error; Kafka is refused
+    assert_eq!(
+        trim(&["--maxlen", "100"]).expect_code(0).json()["delete"],
+        0
+    );
+    let k = r.stream("trim.string");
+    r.cli(&["SET", &k, "x"]);
+    r.evctl()
+        .args(["trim", &k, "--maxlen", "1"])
+        .run()
+        .expect_code(2);
+    let run = Evctl::new()
+        .args(["-b", "127.0.0.1:1", "trim", "s", "--maxlen", "1"])
+        .run()
+        .expect_code(2);
+    assert!(
+        run.stderr.contains("trim is for Redis streams"),
+        "{}",
+        run.stderr
+    );
+}
