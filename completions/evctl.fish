@@ -1051,6 +1051,8 @@ complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_sub
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l bucket -d 'Time bucket for grouping' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l spec -d 'topics.yaml files whose `dialects` section names custom dead-letter headers' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s g -l group -d 'Redis: the consumer group whose pending entries to show' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l min-deliveries -d 'Redis: entries delivered at least N times are poison [default: 3]' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
@@ -1095,6 +1097,9 @@ complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcomm
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l header -d 'Only records with this header: NAME or NAME=VALUE (repeat for all of several)' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l where -d 'Only records for which this jq expression over the JSON value is true (as in tail)' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l spec -d 'topics.yaml files whose `dialects` section names custom dead-letter headers' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l min-deliveries -d 'Redis: only entries delivered at least N times (the poison list) [default: 3]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l min-idle -d 'Redis: only entries idle at least this long' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l claim-to -d 'Redis (replay): reassign the selected entries to this consumer (XCLAIM) instead of moving them' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l partition-policy -d 'Partition in the destination' -r -f -a "same\t'The original partition (from the headers, else the DLQ record\'s own)'
 by-key\t'The Java client\'s murmur2 partition of the key (keyless records round-robin)'
 any\t'Round-robin, whatever the key'"
@@ -1132,6 +1137,7 @@ always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l new-group -d 'Let --group name a group the cluster does not have yet: it starts at the DLQ\'s start'
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s y -l yes -d 'Replay without showing the routing table and asking first (needed off a terminal)'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l from-dlq -d 'Redis (replay): send the dead-letter stream\'s entries back to their original stream'
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l strip-error-headers -d 'Remove the dead-letter headers (error context, original-* fields) from replayed records'
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l dry-run -d 'Show the routing table and counts; produce and commit nothing'
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
@@ -1150,6 +1156,9 @@ complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcomm
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l header -d 'Only records with this header: NAME or NAME=VALUE (repeat for all of several)' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l where -d 'Only records for which this jq expression over the JSON value is true (as in tail)' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l spec -d 'topics.yaml files whose `dialects` section names custom dead-letter headers' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l min-deliveries -d 'Redis: only entries delivered at least N times (the poison list) [default: 3]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l min-idle -d 'Redis: only entries idle at least this long' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l claim-to -d 'Redis (replay): reassign the selected entries to this consumer (XCLAIM) instead of moving them' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
@@ -1178,6 +1187,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcomm
 always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l new-group -d 'Let --group name a group the cluster does not have yet (it is created at the drain\'s end)'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l from-dlq -d 'Redis (replay): send the dead-letter stream\'s entries back to their original stream'
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l dry-run -d 'List what would be skipped; commit nothing'
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s y -l yes -d 'Do not ask for confirmation'
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'

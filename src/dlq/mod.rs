@@ -13,6 +13,7 @@
 
 pub mod dialect;
 pub mod drain;
+pub mod flags;
 pub mod inspect;
 pub mod purge;
 pub mod replay;

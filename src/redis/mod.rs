@@ -4,6 +4,7 @@
 
 pub mod flags;
 pub mod lag;
+pub mod pending;
 pub mod stream;
 pub mod trim;
 

@@ -886,3 +886,332 @@ fn trim_refuses_to_delete_what_a_group_has_not_read() {
         run.stderr
     );
 }
+
+/// A stream whose group `g` has entries 1-0..=N-0 pending with consumer c1, each delivered
+/// `deliveries` times.
+fn pending_stream(r: &Server, name: &str, n: usize, deliveries: usize) -> String {
+    let s = r.stream(name);
+    let lines: String = (1..=n)
+        .map(|i| format!("{{\"id\":\"{i}-0\",\"value\":{{\"n\":\"{i}\"}},\"stream\":\"{s}\"}}\n"))
+        .collect();
+    r.evctl()
+        .args(["publish", &s, "--format", "json", "--keep-ids"])
+        .stdin(lines)
+        .run()
+        .expect_code(0);
+    r.cli(&["XGROUP", "CREATE", &s, "g", "0"]);
+    r.cli(&[
+        "XREADGROUP",
+        "GROUP",
+        "g",
+        "c1",
+        "COUNT",
+        &n.to_string(),
+        "STREAMS",
+        &s,
+        ">",
+    ]);
+    for _ in 1..deliveries {
+        r.cli(&[
+            "XREADGROUP",
+            "GROUP",
+            "g",
+            "c1",
+            "COUNT",
+            &n.to_string(),
+            "STREAMS",
+            &s,
+            "0",
+        ]);
+    }
+    s
+}
+
+#[test]
+fn dlq_moves_poison_entries_with_their_context_and_back() {
+    let Some(r) = server("dlq_moves_poison_entries_with_their_context_and_back") else {
+        return;
+    };
+    let s = pending_stream(&r, "dlq", 5, 1);
+    // 1-0 and 2-0 are delivered twice more: poison at 3
+    r.cli(&[
+        "XCLAIM",
+        &s,
+        "g",
+        "c2",
+        "0",
+        "1-0",
+        "2-0",
+        "RETRYCOUNT",
+        "3",
+    ]);
+    let report = r
+        .evctl()
+        .args(["dlq", "inspect", &s, "--group", "g", "-o", "json"])
+        .run()
+        .expect_code(0)
+        .json();
+    let peer = r.peer(&["xpending", &s, "g"]);
+    assert_eq!(report["pending"], peer["count"]);
+    let poison: Vec<&str> = report["poison"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(poison, ["1-0", "2-0"]);
+    for p in report["poison"].as_array().unwrap() {
+        let e = peer["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e[0] == p["id"])
+            .unwrap();
+        assert_eq!(
+            (&p["consumer"], &p["deliveries"]),
+            (&e[1], &e[3]),
+            "as XPENDING says"
+        );
+    }
+    // a dry run moves nothing; off a terminal, a real run needs --yes
+    let dry = r
+        .evctl()
+        .args([
+            "dlq",
+            "replay",
+            &s,
+            "--group",
+            "g",
+            "--dry-run",
+            "-o",
+            "json",
+        ])
+        .run()
+        .expect_code(0)
+        .json();
+    assert_eq!(
+        (dry["selected"].as_u64(), dry["done"].as_u64()),
+        (Some(2), Some(0))
+    );
+    r.evctl()
+        .args(["dlq", "replay", &s, "--group", "g"])
+        .run()
+        .expect_code(2);
+    assert_eq!(r.peer(&["xpending", &s, "g"])["count"], 5);
+    let moved = r
+        .evctl()
+        .args(["dlq", "replay", &s, "--group", "g", "--yes", "-o", "json"])
+        .run()
+        .expect_code(0)
+        .json();
+    assert_eq!(moved["done"], 2);
+    let dlq = format!("{s}:dlq");
+    let dead = r.peer(&["xrange", &dlq]);
+    assert_eq!(dead.as_array().unwrap().len(), 2);
+    let fields = dead[0][1].as_array().unwrap();
+    assert_eq!(fields[0], json!(["n", "1"]), "the entry's own fields first");
+    let get = |k: &str| {
+        fields
+            .iter()
+            .find(|f| f[0] == k)
+            .map(|f| f[1].clone())
+            .unwrap()
+    };
+    assert_eq!(get("dlq_original_stream"), s.as_str());
+    assert_eq!(get("dlq_original_id"), "1-0");
+    assert_eq!(get("dlq_group"), "g");
+    assert_eq!(get("dlq_consumer"), "c2");
+    assert_eq!(get("dlq_deliveries"), "3");
+    assert!(get("dlq_dead_lettered_at").as_str().unwrap().ends_with('Z'));
+    let ids: Vec<Value> = r.peer(&["xpending", &s, "g"])["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e[0].clone())
+        .collect();
+    assert_eq!(
+        ids,
+        [json!("3-0"), json!("4-0"), json!("5-0")],
+        "acknowledged once moved"
+    );
+
+    // back to the original stream, without the context fields; the dead letter is gone
+    let back = r
+        .evctl()
+        .args(["dlq", "replay", &dlq, "--from-dlq", "--yes", "-o", "json"])
+        .run()
+        .expect_code(0)
+        .json();
+    assert_eq!(back["done"], 2);
+    assert_eq!(r.cli(&["XLEN", &dlq]).trim(), "0");
+    let all = r.peer(&["xrange", &s]);
+    assert_eq!(all[5][1], json!([["n", "1"]]));
+    assert_eq!(all[6][1], json!([["n", "2"]]));
+
+    // --claim-to reassigns; drain acknowledges without moving
+    let claimed = r
+        .evctl()
+        .args([
+            "dlq",
+            "replay",
+            &s,
+            "--group",
+            "g",
+            "--min-deliveries",
+            "1",
+            "--claim-to",
+            "c9",
+            "--yes",
+            "-o",
+            "json",
+        ])
+        .run()
+        .expect_code(0)
+        .json();
+    assert_eq!(claimed["done"], 3);
+    assert!(
+        r.peer(&["xpending", &s, "g"])["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e[1] == "c9")
+    );
+    let drained = r
+        .evctl()
+        .args([
+            "dlq",
+            "drain",
+            &s,
+            "--group",
+            "g",
+            "--min-deliveries",
+            "1",
+            "--yes",
+            "-o",
+            "json",
+        ])
+        .run()
+        .expect_code(0)
+        .json();
+    assert_eq!(drained["done"], 3);
+    assert_eq!(r.peer(&["xpending", &s, "g"])["count"], 0);
+    assert_eq!(r.cli(&["XLEN", &s]).trim(), "7", "drain deletes nothing");
+    // purge is refused on a stream; inspect needs a group
+    r.evctl()
+        .args(["dlq", "purge", &s, "--before", "end", "--yes"])
+        .run()
+        .expect_code(2);
+    r.evctl().args(["dlq", "inspect", &s]).run().expect_code(2);
+}
+
+/// The fault test: `dlq replay` killed with SIGKILL at 5 random moments while it moves 20,000
+/// poison entries. After each kill and at the end, every entry is exactly once in the
+/// dead-letter stream or still pending in the group: none lost, none in both.
+#[test]
+fn dlq_replay_killed_five_times_loses_and_doubles_nothing() {
+    let Some(r) = server("dlq_replay_killed_five_times_loses_and_doubles_nothing") else {
+        return;
+    };
+    const N: usize = 20_000;
+    let s = pending_stream(&r, "dlq.kill", N, 1);
+    let dlq = format!("{s}:dlq");
+    let check = |when: &str| -> usize {
+        let pending: std::collections::HashSet<String> = r.peer(&["xpending", &s, "g"])["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e[0].as_str().unwrap().to_string())
+            .collect();
+        let dead = r.peer(&["xrange", &dlq]);
+        let mut moved = std::collections::HashSet::new();
+        for e in dead.as_array().unwrap() {
+            let id = e[1]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|f| f[0] == "dlq_original_id")
+                .unwrap()[1]
+                .as_str()
+                .unwrap()
+                .to_string();
+            assert!(
+                moved.insert(id.clone()),
+                "{when}: {id} is twice in the dead-letter stream"
+            );
+            assert!(
+                !pending.contains(&id),
+                "{when}: {id} is both moved and pending"
+            );
+        }
+        for i in 1..=N {
+            let id = format!("{i}-0");
+            assert!(
+                moved.contains(&id) || pending.contains(&id),
+                "{when}: {id} was lost"
+            );
+        }
+        moved.len()
+    };
+    let mut seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64;
+    eprintln!("seed {seed}");
+    let mut moved_before = 0;
+    let mut mid_run = 0;
+    for k in 0..5 {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let delay = (seed >> 33) % 60;
+        let (mut child, _home) = r
+            .evctl()
+            .args([
+                "dlq",
+                "replay",
+                &s,
+                "--group",
+                "g",
+                "--min-deliveries",
+                "1",
+                "--yes",
+            ])
+            .spawn();
+        // once it is moving (the dead-letter stream grows), a random moment later
+        let started = std::time::Instant::now();
+        while r.cli(&["XLEN", &dlq]).trim().parse::<usize>().unwrap() <= moved_before
+            && child.try_wait().unwrap().is_none()
+            && started.elapsed() < Duration::from_secs(30)
+        {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        std::thread::sleep(Duration::from_millis(delay));
+        let _ = child.kill();
+        let _ = child.wait();
+        let moved = check(&format!("kill {} after {delay} ms", k + 1));
+        eprintln!("kill {} after {delay} ms: {moved} moved", k + 1);
+        if moved > moved_before && moved < N {
+            mid_run += 1;
+        }
+        moved_before = moved;
+    }
+    r.evctl()
+        .args([
+            "dlq",
+            "replay",
+            &s,
+            "--group",
+            "g",
+            "--min-deliveries",
+            "1",
+            "--yes",
+        ])
+        .run()
+        .expect_code(0);
+    assert_eq!(check("the end"), N);
+    assert_eq!(r.peer(&["xpending", &s, "g"])["count"], 0);
+    assert!(
+        mid_run >= 3,
+        "only {mid_run} of 5 kills landed while entries were moving"
+    );
+}

@@ -1,6 +1,7 @@
 //! `evctl dlq`: inspect, replay, drain and purge dead-letter topics.
 
 mod drain;
+mod pending;
 mod purge;
 mod replay;
 
@@ -9,11 +10,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::Ctx;
-use crate::dlq::dialect::CustomDialect;
-use crate::dlq::replay::Criteria;
-use crate::error::{ExitStatus, usage};
-use crate::record::filter::{Filter, FilterSpec};
-use crate::record::time::now_ms;
+pub use crate::dlq::flags::{Selection, criteria, dialects, parse_time};
+use crate::error::ExitStatus;
 
 pub use drain::DrainArgs;
 pub use purge::PurgeArgs;
@@ -39,35 +37,6 @@ pub enum DlqCommand {
     Purge(PurgeArgs),
 }
 
-/// Selection of dead letters, shared by replay and drain.
-#[derive(Debug, clap::Args)]
-pub struct Selection {
-    /// Only records dead-lettered at or after this time (RFC 3339, a date, epoch ms, or -1h).
-    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
-    pub since: Option<String>,
-    /// Only records dead-lettered before this time.
-    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
-    pub until: Option<String>,
-    /// Only records whose error class matches this regular expression.
-    #[arg(long, value_name = "REGEX")]
-    pub error_class: Option<String>,
-    /// Only records from this original topic.
-    #[arg(long, value_name = "TOPIC")]
-    pub original_topic: Option<String>,
-    /// Only records with this key (`*`, `?` wildcards; repeat for any of several).
-    #[arg(short, long)]
-    pub key: Vec<String>,
-    /// Only records with this header: NAME or NAME=VALUE (repeat for all of several).
-    #[arg(long = "header", value_name = "NAME[=VALUE]")]
-    pub headers: Vec<String>,
-    /// Only records for which this jq expression over the JSON value is true (as in tail).
-    #[arg(long = "where", value_name = "EXPR")]
-    pub where_expr: Option<String>,
-    /// topics.yaml files whose `dialects` section names custom dead-letter headers.
-    #[arg(long, value_name = "FILE")]
-    pub spec: Vec<PathBuf>,
-}
-
 /// `evctl dlq inspect`.
 #[derive(Debug, clap::Args)]
 pub struct InspectArgs {
@@ -79,58 +48,8 @@ pub struct InspectArgs {
     /// topics.yaml files whose `dialects` section names custom dead-letter headers.
     #[arg(long, value_name = "FILE")]
     pub spec: Vec<PathBuf>,
-}
-
-/// A time flag: RFC 3339, a date, epoch ms, or a duration ago (`-1h`).
-pub(super) fn parse_time(flag: &str, s: &str) -> anyhow::Result<i64> {
-    // the `@` forms of the offset syntax, with the `@` optional
-    let t = s.trim().trim_start_matches('@');
-    match crate::record::offsets::parse_offset(&format!("@{t}")) {
-        Ok(spec) => match spec.at(now_ms()) {
-            crate::record::offsets::OffsetSpec::Timestamp(ms) => Ok(ms),
-            _ => Err(usage(format!("{flag}: {s:?} is not a time"))),
-        },
-        Err(e) => Err(usage(format!("{flag}: {e}"))),
-    }
-}
-
-fn dialects(spec: &[PathBuf]) -> anyhow::Result<Vec<CustomDialect>> {
-    if spec.is_empty() {
-        return Ok(Vec::new());
-    }
-    let env = |k: &str| std::env::var(k).ok();
-    Ok(crate::spec::load(spec, &env)?.dialects)
-}
-
-fn criteria(sel: &Selection) -> anyhow::Result<Criteria> {
-    let filter = Filter::new(&FilterSpec {
-        keys: sel.key.clone(),
-        headers: sel.headers.clone(),
-        grep: None,
-        where_expr: sel.where_expr.clone(),
-    })
-    .map_err(|e| usage(e.to_string()))?;
-    Ok(Criteria {
-        filter: Some(filter),
-        codec: None,
-        since: sel
-            .since
-            .as_deref()
-            .map(|s| parse_time("--since", s))
-            .transpose()?,
-        until: sel
-            .until
-            .as_deref()
-            .map(|s| parse_time("--until", s))
-            .transpose()?,
-        error_class: sel
-            .error_class
-            .as_deref()
-            .map(regex::Regex::new)
-            .transpose()
-            .map_err(|e| usage(format!("--error-class: {e}")))?,
-        original_topic: sel.original_topic.clone(),
-    })
+    #[command(flatten)]
+    pub redis: crate::dlq::flags::InspectFlags,
 }
 
 /// Asks before a change to the DLQ or its groups; off a terminal it needs --yes.
@@ -144,6 +63,9 @@ fn confirm(prompt: &str) -> anyhow::Result<bool> {
 
 /// Runs `evctl dlq`.
 pub async fn run(ctx: &Ctx<'_>, args: &DlqArgs) -> anyhow::Result<ExitStatus> {
+    if let Some(r) = ctx.settings.redis_options()? {
+        return pending::run(ctx, &args.command, &r).await;
+    }
     match &args.command {
         DlqCommand::Inspect(a) => inspect(ctx, a).await,
         DlqCommand::Replay(a) => replay::run(ctx, a).await,
@@ -161,24 +83,4 @@ async fn inspect(ctx: &Ctx<'_>, a: &InspectArgs) -> anyhow::Result<ExitStatus> {
     let found = found.await?;
     ctx.printer.data(&found)?;
     Ok(ExitStatus::Success)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rates_and_times() {
-        assert_eq!(
-            parse_time("--since", "1735689600000").unwrap(),
-            1_735_689_600_000
-        );
-        assert_eq!(
-            parse_time("--since", "2025-01-01T00:00:00Z").unwrap(),
-            1_735_689_600_000
-        );
-        let ago = parse_time("--since", "-1h").unwrap();
-        assert!((now_ms() - ago - 3_600_000).abs() < 5_000);
-        assert!(parse_time("--since", "yesterday").is_err());
-    }
 }

@@ -1,0 +1,76 @@
+//! `evctl dlq` on a Redis stream: a group's pending entries are its dead letters.
+
+use super::{Ctx, DlqCommand, confirm};
+use crate::error::{ExitStatus, usage};
+use crate::output::Render;
+use crate::redis::RedisOptions;
+use crate::redis::pending::{self, Action, DEFAULT_MIN_DELIVERIES, MoveReport, Select};
+
+/// Runs a dlq subcommand against a Redis stream.
+pub(super) async fn run(
+    ctx: &Ctx<'_>,
+    cmd: &DlqCommand,
+    r: &RedisOptions,
+) -> anyhow::Result<ExitStatus> {
+    let mut redis = crate::redis::connect(r).await?;
+    let (sel, action, yes) = match cmd {
+        DlqCommand::Inspect(a) => {
+            let group = a.redis.group.as_deref();
+            let group =
+                group.ok_or_else(|| usage("dlq inspect of a stream needs --group GROUP"))?;
+            let n = a.redis.min_deliveries.unwrap_or(DEFAULT_MIN_DELIVERIES);
+            ctx.printer
+                .data(&pending::inspect(&mut redis, &a.topic, group, n).await?)?;
+            return Ok(ExitStatus::Success);
+        }
+        DlqCommand::Replay(a) => {
+            let (p, group) = (&a.selection.pending, a.group.as_deref());
+            let sel = Select::new(&a.topic, group, p, a.max, a.dry_run)?;
+            let original = a.selection.original_topic.clone();
+            (
+                sel,
+                Action::for_replay(&a.topic, a.to.clone(), p, original),
+                a.yes,
+            )
+        }
+        DlqCommand::Drain(a) => {
+            let p = &a.selection.pending;
+            (
+                Select::new(&a.topic, Some(&a.group), p, None, a.dry_run)?,
+                Action::Drain,
+                a.yes,
+            )
+        }
+        DlqCommand::Purge(_) => {
+            let why = "for a Redis stream, use `evctl trim` (it refuses to delete unread entries)";
+            return Err(usage(why));
+        }
+    };
+    let preview = Select {
+        dry_run: true,
+        ..sel.clone()
+    };
+    let preview = pending::perform(&mut redis, &preview, &action, std::future::pending()).await?;
+    let report = if sel.dry_run || !ask(ctx, &preview, yes)? {
+        preview
+    } else {
+        let stop = super::super::terminal::stop_signal();
+        pending::perform(&mut redis, &sel, &action, stop).await?
+    };
+    ctx.printer.data(&report)?;
+    Ok(if report.interrupted {
+        ExitStatus::Interrupted
+    } else {
+        ExitStatus::Success
+    })
+}
+
+/// Shows what the action takes and asks (unless `yes`); true to go on.
+fn ask(ctx: &Ctx<'_>, preview: &MoveReport, yes: bool) -> anyhow::Result<bool> {
+    if yes || preview.selected == 0 {
+        return Ok(preview.selected > 0);
+    }
+    ctx.printer
+        .status(&preview.table(&ctx.printer.err_styles()));
+    confirm("Go ahead?")
+}
