@@ -60,6 +60,12 @@ async fn streams(redis: &mut Redis, topic: Option<&str>) -> anyhow::Result<Vec<S
     {
         return Ok(vec![t.to_string()]);
     }
+    if matches!(redis.conn, super::Conn::Cluster(_)) {
+        // SCAN walks one node of a cluster: a pattern would miss the others' streams
+        return Err(crate::error::usage(
+            "on a Redis Cluster, name the streams: --topic STREAM (a pattern or none needs SCAN on every node)",
+        ));
+    }
     let mut out = Vec::new();
     let mut cursor = "0".to_string();
     loop {

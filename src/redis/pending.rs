@@ -361,11 +361,18 @@ impl Action {
         to: Option<String>,
         f: &PendingFlags,
         original: Option<String>,
+        cluster: bool,
     ) -> Action {
+        // on a cluster, the default dead-letter stream shares the stream's slot
+        let default = if cluster {
+            format!("{{{stream}}}:dlq")
+        } else {
+            format!("{stream}:dlq")
+        };
         match (&f.claim_to, f.from_dlq) {
             (_, true) => Action::SendBack(original),
             (Some(c), false) => Action::Claim(c.clone()),
-            (None, false) => Action::DeadLetter(to.unwrap_or_else(|| format!("{stream}:dlq"))),
+            (None, false) => Action::DeadLetter(to.unwrap_or(default)),
         }
     }
 }
@@ -410,6 +417,7 @@ pub async fn dead_letter(
     dlq: &str,
     stop: impl Future<Output = ()>,
 ) -> anyhow::Result<MoveReport> {
+    same_slot(redis, &sel.stream, dlq)?;
     let entries = selected(redis, sel).await?;
     let mut report = MoveReport {
         action: "dead-letter".into(),
@@ -447,6 +455,22 @@ pub async fn dead_letter(
         }
     }
     Ok(report)
+}
+
+/// On a Redis Cluster, a script's keys must share a hash slot.
+fn same_slot(redis: &Redis, a: &str, b: &str) -> anyhow::Result<()> {
+    use redis::cluster_routing::Slot;
+    if matches!(redis.conn, super::Conn::Cluster(_)) && Slot::for_key(a) != Slot::for_key(b) {
+        return Err(crate::error::usage_hint(
+            format!(
+                "{a} and {b} are in different hash slots of the cluster: one script cannot move entries between them"
+            ),
+            format!(
+                "name the dead-letter stream with the stream's hash tag, like --to '{{{a}}}:dlq' (the default on a cluster)"
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// EVAL of a script with its keys (EVAL, not EVALSHA: a cluster's nodes need no loading).
@@ -526,6 +550,7 @@ pub async fn send_back(
                 .find(|(k, _)| *k == ORIGINAL_STREAM.as_bytes())
                 .map(|(_, v)| v.to_vec());
             let Some(to) = to else { continue };
+            same_slot(redis, dlq, &String::from_utf8_lossy(&to))?;
             if original.is_some_and(|o| o.as_bytes() != to.as_slice())
                 || max.is_some_and(|m| report.selected >= m)
             {

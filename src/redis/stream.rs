@@ -116,6 +116,11 @@ pub struct StreamSource {
     notices: Vec<String>,
     /// The next read, sent while the last reply's records are written.
     prefetched: Option<(Vec<usize>, Prefetch)>,
+    /// A Redis Cluster holds the streams in different slots: one stream per read, in turn, and
+    /// no blocking while there are several.
+    split: bool,
+    turn: usize,
+    empty_reads: usize,
 }
 
 /// A read under way.
@@ -358,6 +363,10 @@ impl StreamSource {
             });
         }
         let bounded = read.stop_at_end || read.to.is_some();
+        let slots: std::collections::HashSet<_> = (read.streams.iter())
+            .map(redis::cluster_routing::Slot::for_key)
+            .collect();
+        let split = matches!(redis.conn, super::Conn::Cluster(_)) && slots.len() > 1;
         let source = StreamSource {
             redis,
             cursors,
@@ -368,13 +377,16 @@ impl StreamSource {
             to_ack: Vec::new(),
             notices: Vec::new(),
             prefetched: None,
+            split,
+            turn: 0,
+            empty_reads: 0,
         };
         Ok((source, starting))
     }
 
     /// The streams still read (one at a time while a consumer reads its own pending entries),
     /// or `None` when every one is done.
-    fn open_streams(&self) -> Option<Vec<usize>> {
+    fn open_streams(&mut self) -> Option<Vec<usize>> {
         let open: Vec<usize> = (0..self.cursors.len())
             .filter(|&i| !self.cursors[i].done)
             .collect();
@@ -383,6 +395,10 @@ impl StreamSource {
         }
         Some(match open.iter().find(|&&i| self.cursors[i].own_pending) {
             Some(&i) => vec![i],
+            None if self.split && open.len() > 1 => {
+                self.turn += 1;
+                vec![open[self.turn % open.len()]]
+            }
             None => open,
         })
     }
@@ -400,7 +416,8 @@ impl StreamSource {
         cmd.arg("COUNT").arg(self.count);
         // a consumer's own pending entries are there already: no blocking for them
         let pending = open.iter().any(|&i| self.cursors[i].own_pending);
-        if let (Some(ms), false) = (self.block_ms, pending) {
+        let several = self.split && self.cursors.len() > 1;
+        if let (Some(ms), false, false) = (self.block_ms, pending, several) {
             cmd.arg("BLOCK").arg(ms);
         }
         cmd.arg("STREAMS");
@@ -481,6 +498,7 @@ impl Source for StreamSource {
             // a plain read asks for the next entries while these are written (a group read
             // does not: what it is handed becomes pending)
             if self.group.is_none()
+                && !self.split
                 && let Some(next_open) = self.open_streams()
             {
                 let cmd = self.command(&next_open);
@@ -520,7 +538,16 @@ impl Source for StreamSource {
                 }
             }
             if !out.is_empty() {
+                self.empty_reads = 0;
                 return Ok(Some(out));
+            }
+            if self.split && self.block_ms.is_some() {
+                // a round of reads found nothing new: wait a little before the next round
+                self.empty_reads += 1;
+                if self.empty_reads >= self.cursors.len() {
+                    self.empty_reads = 0;
+                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                }
             }
         }
     }

@@ -1215,3 +1215,249 @@ fn dlq_replay_killed_five_times_loses_and_doubles_nothing() {
         "only {mid_run} of 5 kills landed while entries were moving"
     );
 }
+
+/// A private 3-node Redis Cluster (password on every node), stopped when dropped.
+struct Cluster {
+    nodes: Vec<std::process::Child>,
+    ports: Vec<u16>,
+    password: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        for n in &mut self.nodes {
+            let _ = n.kill();
+            let _ = n.wait();
+        }
+    }
+}
+
+impl Cluster {
+    fn start() -> Cluster {
+        let dir = tempfile::tempdir().unwrap();
+        let password = "cluster-test-pw".to_string();
+        let mut nodes = Vec::new();
+        let mut ports = Vec::new();
+        for i in 0..3 {
+            let port = crate::support::free_port();
+            let d = dir.path().join(format!("n{i}"));
+            std::fs::create_dir_all(&d).unwrap();
+            let conf = format!(
+                "port {port}\nbind 127.0.0.1\ncluster-enabled yes\ncluster-config-file nodes.conf\nrequirepass {password}\nmasterauth {password}\nsave \"\"\nappendonly no\ndir {}\n",
+                d.display()
+            );
+            std::fs::write(d.join("redis.conf"), conf).unwrap();
+            let child = Command::new("redis-server")
+                .arg(d.join("redis.conf"))
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .expect("redis-server runs (scripts/setup.sh installs it)");
+            nodes.push(child);
+            ports.push(port);
+        }
+        for p in &ports {
+            crate::support::wait_for_port(&format!("127.0.0.1:{p}"), Duration::from_secs(20));
+        }
+        let addrs: Vec<String> = ports.iter().map(|p| format!("127.0.0.1:{p}")).collect();
+        let out = Command::new("redis-cli")
+            .args(["--no-auth-warning", "-a", &password, "--cluster", "create"])
+            .args(&addrs)
+            .args(["--cluster-replicas", "0", "--cluster-yes"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "cluster create: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        let c = Cluster {
+            nodes,
+            ports,
+            password,
+            _dir: dir,
+        };
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        while !c.ports.iter().all(|p| {
+            c.cli_on(*p, &["CLUSTER", "INFO"])
+                .contains("cluster_state:ok")
+        }) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the cluster did not become ok"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        c
+    }
+
+    fn cli_on(&self, port: u16, args: &[&str]) -> String {
+        let out = Command::new("redis-cli")
+            .args([
+                "-c",
+                "-p",
+                &port.to_string(),
+                "--no-auth-warning",
+                "-a",
+                &self.password,
+            ])
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn cli(&self, args: &[&str]) -> String {
+        self.cli_on(self.ports[0], args)
+    }
+
+    fn evctl(&self) -> Evctl {
+        let urls: Vec<String> = self
+            .ports
+            .iter()
+            .map(|p| format!("redis://127.0.0.1:{p}"))
+            .collect();
+        Evctl::new()
+            .args(["-b", &urls.join(",")])
+            .env("EVCTL_REDIS_PASSWORD", &self.password)
+    }
+}
+
+#[test]
+fn a_redis_cluster_is_read_and_written_through_its_nodes() {
+    if server("a_redis_cluster_is_read_and_written_through_its_nodes").is_none() {
+        return;
+    }
+    let c = Cluster::start();
+    let (a, b) = ("orders", "payments");
+    assert_ne!(
+        c.cli(&["CLUSTER", "KEYSLOT", a]),
+        c.cli(&["CLUSTER", "KEYSLOT", b]),
+        "two slots"
+    );
+    for s in [a, b] {
+        let lines: String = (1..=3).map(|i| format!("{s}-{i}\n")).collect();
+        c.evctl()
+            .args(["publish", s, "--field", "v"])
+            .stdin(lines)
+            .run()
+            .expect_code(0);
+    }
+    assert_eq!(c.cli(&["XLEN", a]).trim(), "3");
+    // one read per stream in turn: streams in different slots cannot share an XREAD
+    let run = c
+        .evctl()
+        .args([
+            "tail",
+            a,
+            b,
+            "-e",
+            "--value-field",
+            "v",
+            "--format",
+            "{value}\\n",
+        ])
+        .run()
+        .expect_code(0);
+    let mut got: Vec<&str> = run.stdout.lines().collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            "orders-1",
+            "orders-2",
+            "orders-3",
+            "payments-1",
+            "payments-2",
+            "payments-3"
+        ]
+    );
+    // following both
+    let (child, _home) = c
+        .evctl()
+        .args(["tail", a, b, "--value-field", "v", "--format", "{value}\\n"])
+        .spawn();
+    std::thread::sleep(Duration::from_millis(800));
+    c.cli(&["XADD", b, "*", "v", "payments-new"]);
+    c.cli(&["XADD", a, "*", "v", "orders-new"]);
+    std::thread::sleep(Duration::from_millis(800));
+    let _ = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    let out = child.wait_with_output().unwrap();
+    let mut got: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(String::from)
+        .collect();
+    got.sort();
+    assert_eq!(got, ["orders-new", "payments-new"]);
+    // lag of a named stream; a pattern is refused (SCAN sees one node)
+    c.cli(&["XGROUP", "CREATE", a, "g", "0"]);
+    c.cli(&[
+        "XREADGROUP",
+        "GROUP",
+        "g",
+        "c1",
+        "COUNT",
+        "2",
+        "STREAMS",
+        a,
+        ">",
+    ]);
+    let lag = c
+        .evctl()
+        .args(["lag", "--topic", a, "-o", "json"])
+        .run()
+        .expect_code(0)
+        .json();
+    assert_eq!(lag["groups"][0]["total_lag"], 2);
+    assert_eq!(lag["groups"][0]["partitions"][0]["pending"], 2);
+    let run = c.evctl().args(["lag"]).run().expect_code(2);
+    assert!(
+        run.stderr.contains("on a Redis Cluster, name the streams"),
+        "{}",
+        run.stderr
+    );
+    // dead letters go to a stream in the same slot by default
+    let moved = c
+        .evctl()
+        .args([
+            "dlq",
+            "replay",
+            a,
+            "--group",
+            "g",
+            "--min-deliveries",
+            "1",
+            "--yes",
+            "-o",
+            "json",
+        ])
+        .run()
+        .expect_code(0)
+        .json();
+    assert_eq!(
+        (moved["done"].as_u64(), moved["to"].as_str()),
+        (Some(2), Some("{orders}:dlq"))
+    );
+    assert_eq!(c.cli(&["XLEN", "{orders}:dlq"]).trim(), "2");
+    let run = c
+        .evctl()
+        .args([
+            "dlq",
+            "replay",
+            a,
+            "--group",
+            "g",
+            "--to",
+            "elsewhere",
+            "--yes",
+        ])
+        .run()
+        .expect_code(2);
+    assert!(
+        run.stderr.contains("different hash slots"),
+        "{}",
+        run.stderr
+    );
+}

@@ -26,12 +26,9 @@ pub(super) async fn run(
         DlqCommand::Replay(a) => {
             let (p, group) = (&a.selection.pending, a.group.as_deref());
             let sel = Select::new(&a.topic, group, p, a.max, a.dry_run)?;
-            let original = a.selection.original_topic.clone();
-            (
-                sel,
-                Action::for_replay(&a.topic, a.to.clone(), p, original),
-                a.yes,
-            )
+            let (original, cluster) = (a.selection.original_topic.clone(), r.urls.len() > 1);
+            let action = Action::for_replay(&a.topic, a.to.clone(), p, original, cluster);
+            (sel, action, a.yes)
         }
         DlqCommand::Drain(a) => {
             let p = &a.selection.pending;
