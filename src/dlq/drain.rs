@@ -2,16 +2,8 @@
 //! acknowledged as handled). The plan reads from the group's offsets to the end, up to the first
 //! record in each partition that does not match; the commit moves the group there.
 
-use std::collections::BTreeMap;
-use std::sync::Arc;
-
 use serde::Serialize;
 
-use super::dialect::{self, CustomDialect};
-use super::replay::Criteria;
-use crate::kafka::Client;
-use crate::kafka::fetcher::{FetchOptions, Fetcher};
-use crate::kafka::offsets::{TopicPartition, commit_offsets};
 use crate::output::{Cell, Render, Styles, sanitize, table_string};
 
 /// What a drain does to one partition.
@@ -45,80 +37,6 @@ pub struct DrainedRecord {
 
 /// How many passed-over records a drain lists per partition.
 pub const DRAIN_LISTED: usize = 10_000;
-
-/// Plans a drain: reads from the group's offsets to the end offsets, up to the first record in
-/// each partition that does not match.
-pub async fn plan(
-    client: Arc<Client>,
-    dlq: &str,
-    group: &str,
-    criteria: &Criteria,
-    dialects: &[CustomDialect],
-) -> anyhow::Result<Vec<DrainPartition>> {
-    let (assignments, _) = super::replay::bounds(&client, dlq, group).await?;
-    let mut plan: BTreeMap<i32, DrainPartition> = assignments
-        .iter()
-        .map(|a| {
-            (
-                a.partition,
-                DrainPartition {
-                    partition: a.partition,
-                    from: a.start,
-                    to: a.start,
-                    skipped: 0,
-                    stopped_at: None,
-                    records: Vec::new(),
-                    truncated: false,
-                },
-            )
-        })
-        .collect();
-    // committed data only (the default): aborted transactions are not replayed
-    let mut fetcher = Fetcher::new(client.clone(), FetchOptions::default(), assignments);
-    while let Some(records) = fetcher.poll().await? {
-        for r in records {
-            let Some(p) = plan.get_mut(&r.partition()) else {
-                continue;
-            };
-            if p.stopped_at.is_some() {
-                continue;
-            }
-            let dl = dialect::decode(&r, dialects);
-            if criteria.selects(&r, &dl).await {
-                p.skipped += 1;
-                p.to = r.offset() + 1;
-                if p.records.len() < DRAIN_LISTED {
-                    p.records.push(DrainedRecord {
-                        offset: r.offset(),
-                        timestamp: r.msg.timestamp,
-                        key: r
-                            .msg
-                            .key
-                            .as_ref()
-                            .map(|k| String::from_utf8_lossy(k).into_owned()),
-                        error_class: dl.error_class.clone(),
-                        original_topic: dl.original_topic.clone(),
-                    });
-                } else {
-                    p.truncated = true;
-                }
-            } else {
-                p.stopped_at = Some(r.offset());
-                let partition = r.partition();
-                fetcher.stop_where(|_, q| q == partition);
-            }
-        }
-    }
-    // partitions read to the end move to the end (markers and gaps included)
-    for ((_, partition), position) in fetcher.positions() {
-        if let Some(p) = plan.get_mut(&partition)
-            && p.stopped_at.is_none()
-        {
-            p.to = p.to.max(position);
-        }
-    }
-    Ok(plan.into_values().collect())
-}
 
 /// What a drain did or would do.
 #[derive(Debug, Serialize)]
@@ -191,28 +109,5 @@ impl Render for DrainReport {
             }
         }
         out
-    }
-}
-
-impl DrainReport {
-    /// Records passed over.
-    pub fn skipped(&self) -> u64 {
-        self.partitions.iter().map(|p| p.skipped).sum()
-    }
-
-    /// The group's new offsets, where they move.
-    pub fn moves(&self) -> Vec<(TopicPartition, i64)> {
-        self.partitions
-            .iter()
-            .filter(|p| p.to > p.from)
-            .map(|p| ((self.topic.clone(), p.partition), p.to))
-            .collect()
-    }
-
-    /// Commits the moves (there must be some).
-    pub async fn commit(&mut self, client: &Client) -> anyhow::Result<()> {
-        commit_offsets(client, &self.group, &self.moves(), "evctl dlq drain").await?;
-        self.committed = true;
-        Ok(())
     }
 }

@@ -18,6 +18,8 @@ pub mod assign;
 pub mod batch;
 pub mod cluster;
 pub mod conn;
+pub mod dlq;
+pub mod dlq_replay;
 pub mod error;
 pub mod fetch_stream;
 pub mod fetcher;

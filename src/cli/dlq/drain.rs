@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::{Ctx, Selection, confirm, criteria, dialects};
-use crate::dlq::drain::{self, DrainReport};
+use crate::dlq::drain::DrainReport;
 use crate::error::ExitStatus;
 use crate::output::Render;
 
@@ -45,7 +45,9 @@ pub(super) async fn run(ctx: &Ctx<'_>, a: &DrainArgs) -> anyhow::Result<ExitStat
         )
         .await?;
     }
-    let partitions = drain::plan(client.clone(), &a.topic, &a.group, &criteria, &custom).await?;
+    let partitions =
+        crate::kafka::dlq::drain_plan(client.clone(), &a.topic, &a.group, &criteria, &custom)
+            .await?;
     let mut report = DrainReport {
         topic: a.topic.clone(),
         group: a.group.clone(),

@@ -79,7 +79,7 @@ async fn inspect(ctx: &Ctx<'_>, a: &InspectArgs) -> anyhow::Result<ExitStatus> {
     let mut codec = crate::cli::codec(ctx, false, Default::default(), false).await?;
     let client = Arc::new(ctx.client().await?);
     let bucket = a.bucket.as_millis() as i64;
-    let found = crate::dlq::inspect::inspect(client, &a.topic, bucket, &custom, codec.as_mut());
+    let found = crate::kafka::dlq::inspect(client, &a.topic, bucket, &custom, codec.as_mut());
     let found = found.await?;
     ctx.printer.data(&found)?;
     Ok(ExitStatus::Success)

@@ -1,7 +1,6 @@
 //! `evctl dlq purge`.
 
 use super::{Ctx, confirm, parse_time};
-use crate::dlq::purge;
 use crate::error::{ExitStatus, usage};
 use crate::record::offsets::OffsetSpec;
 
@@ -32,7 +31,7 @@ pub(super) async fn run(ctx: &Ctx<'_>, a: &PurgeArgs) -> anyhow::Result<ExitStat
     };
     let client = ctx.client().await?;
     // refuses before asking anything when a leader cannot delete records
-    let mut report = purge::plan(&client, &a.topic, before).await?;
+    let mut report = crate::kafka::dlq::purge_plan(&client, &a.topic, before).await?;
     if report.deleted == 0 {
         ctx.printer.status("nothing to delete");
         ctx.printer.data(&report)?;

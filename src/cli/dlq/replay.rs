@@ -4,9 +4,10 @@ use std::io::IsTerminal;
 use std::sync::Arc;
 
 use super::{Ctx, Selection, confirm, criteria, dialects};
-use crate::dlq::replay::{self, PartitionPolicy, ReplayOptions, ReplayReport};
+use crate::dlq::replay::{self, PartitionPolicy, ReplayReport};
 use crate::error::{ExitStatus, usage_hint};
 use crate::kafka::Client;
+use crate::kafka::dlq_replay::ReplayOptions;
 use crate::kafka::producer::ProducerOptions;
 use crate::output::{Render, sanitize};
 
@@ -118,7 +119,9 @@ async fn preview_and_ask(
     a: &ReplayArgs,
 ) -> anyhow::Result<bool> {
     let stop = crate::cli::terminal::stop_signal();
-    let preview = replay::replay(client.clone(), &options(a, true)?, stop, &|_, _| {}).await;
+    let preview =
+        crate::kafka::dlq_replay::replay(client.clone(), &options(a, true)?, stop, &|_, _| {})
+            .await;
     let preview = report(ctx, preview)?;
     ctx.printer
         .status(&preview.table(&ctx.printer.err_styles()));
@@ -178,7 +181,7 @@ pub(super) async fn run(ctx: &Ctx<'_>, a: &ReplayArgs) -> anyhow::Result<ExitSta
         }
     };
     let stop = crate::cli::terminal::stop_signal();
-    let result = replay::replay(client, &opts, stop, &progress).await;
+    let result = crate::kafka::dlq_replay::replay(client, &opts, stop, &progress).await;
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
