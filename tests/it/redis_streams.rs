@@ -1461,3 +1461,97 @@ fn a_redis_cluster_is_read_and_written_through_its_nodes() {
         run.stderr
     );
 }
+
+#[test]
+fn lag_counts_when_redis_cannot_and_publish_takes_envelopes_and_minid() {
+    let Some(r) = server("lag_counts_when_redis_cannot_and_publish_takes_envelopes_and_minid")
+    else {
+        return;
+    };
+    // a group created at an id, then an entry deleted: XINFO GROUPS says lag null
+    let s = r.stream("lag.null");
+    for i in 1..=6 {
+        r.cli(&["XADD", &s, &format!("{i}-0"), "n", &i.to_string()]);
+    }
+    r.cli(&["XGROUP", "CREATE", &s, "g", "2-0"]);
+    r.cli(&["XDEL", &s, "4-0"]);
+    assert_eq!(r.peer(&["groups", &s])[0]["lag"], Value::Null);
+    let report = r
+        .evctl()
+        .args(["lag", "--topic", &s, "-o", "json"])
+        .run()
+        .expect_code(0)
+        .json();
+    assert_eq!(
+        report["groups"][0]["partitions"][0]["lag"], 3,
+        "3-0, 5-0 and 6-0, counted"
+    );
+    // pretty output names the stream and the id
+    let run = r
+        .evctl()
+        .args(["tail", &s, "-e", "-n", "1", "-o", "pretty"])
+        .run()
+        .expect_code(0);
+    assert!(
+        run.stdout.starts_with(&format!("{s}@1-0 ")),
+        "{}",
+        run.stdout
+    );
+    // the event envelope: one field per member, the traceparent header last
+    let e = r.stream("envelope");
+    r.evctl()
+        .args([
+            "publish",
+            &e,
+            "--envelope",
+            "--type",
+            "order.created.v1",
+            "--source",
+            "cli",
+        ])
+        .stdin("{\"a\":1}\n")
+        .run()
+        .expect_code(0);
+    let f = r.peer(&["xrange", &e])[0][1].clone();
+    let names: Vec<&str> = f
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p[0].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "id",
+            "type",
+            "occurred_at",
+            "source",
+            "correlation_id",
+            "trace_id",
+            "payload",
+            "metadata",
+            "traceparent"
+        ]
+    );
+    assert_eq!(f[6][1], "{\"a\":1}");
+    // --minid trims what is below the id on each add
+    let m = r.stream("minid");
+    let lines: String = (1..=3)
+        .map(|i| format!("{{\"id\":\"{i}-0\",\"value\":{{\"n\":\"{i}\"}},\"stream\":\"x\"}}\n"))
+        .collect();
+    r.evctl()
+        .args([
+            "publish",
+            &m,
+            "--format",
+            "json",
+            "--keep-ids",
+            "--minid",
+            "3-0",
+        ])
+        .stdin(lines)
+        .run()
+        .expect_code(0);
+    assert_eq!(r.cli(&["XRANGE", &m, "-", "+"]).lines().next(), Some("3-0"));
+    assert_eq!(r.cli(&["XLEN", &m]).trim(), "1");
+}
