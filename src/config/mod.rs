@@ -721,13 +721,24 @@ impl Settings {
         };
         let r = &self.redis;
         let value = |s: &Option<Sourced<PathBuf>>| s.as_ref().map(|v| v.value.clone());
+        // the --tls-* flags (or EVCTL_TLS_*) apply to Redis too, before the context's `redis:`
+        // section; a context's `tls:` section is its Kafka's
+        let given = |s: &Option<Sourced<PathBuf>>| {
+            s.as_ref()
+                .filter(|v| !matches!(v.source, Source::Context(_)))
+                .map(|v| v.value.clone())
+        };
+        let insecure = match self.tls_insecure.source {
+            Source::Flag | Source::Env(_) => self.tls_insecure.value,
+            _ => r.insecure.as_ref().is_some_and(|v| v.value),
+        };
         Ok(Some(crate::redis::RedisOptions {
             urls,
             password: r.password.as_ref().map(|p| p.value.read()).transpose()?,
-            ca_file: value(&r.ca).or_else(|| value(&self.tls_ca)),
-            cert_file: value(&r.cert).or_else(|| value(&self.tls_cert)),
-            key_file: value(&r.key).or_else(|| value(&self.tls_key)),
-            insecure: r.insecure.as_ref().is_some_and(|v| v.value) || self.tls_insecure.value,
+            ca_file: given(&self.tls_ca).or_else(|| value(&r.ca)),
+            cert_file: given(&self.tls_cert).or_else(|| value(&r.cert)),
+            key_file: given(&self.tls_key).or_else(|| value(&r.key)),
+            insecure,
             timeout: self.timeout.value,
         }))
     }

@@ -151,7 +151,17 @@ pub fn setting_rows(s: &Settings) -> Vec<SettingRow> {
     opt_row(&mut rows, "schema_registry.token", &r.token, |p| p.masked());
     opt_row(&mut rows, "schema_registry.ca_file", &r.ca, path);
     let r = &s.redis;
-    opt_row(&mut rows, "redis.url", &r.url, |u| u.join(","));
+    // a password wrongly written into a URL is never shown
+    let masked = |u: &String| match (u.find("://"), u.rfind('@')) {
+        (Some(s), Some(at)) if u[s + 3..at].contains(':') => {
+            let colon = s + 3 + u[s + 3..at].find(':').unwrap_or(0);
+            format!("{}:****{}", &u[..colon], &u[at..])
+        }
+        _ => u.clone(),
+    };
+    opt_row(&mut rows, "redis.url", &r.url, |u| {
+        u.iter().map(masked).collect::<Vec<_>>().join(",")
+    });
     opt_row(&mut rows, "redis.password", &r.password, |p| p.masked());
     opt_row(&mut rows, "redis.ca_file", &r.ca, path);
     opt_row(&mut rows, "redis.cert_file", &r.cert, path);

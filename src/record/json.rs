@@ -476,7 +476,11 @@ fn decode_object_with(map: Map<String, Value>, datum: Datum) -> Result<DecodedRe
         return err("missing \"value\" (use \"value\": null for a tombstone)");
     }
     // a stream entry's object value is its fields, not the {"base64": ...} of binary bytes
-    rec.fields = (rec.id.is_some() || stream) && value.is_object();
+    // (exactly {"base64": "..."} is still binary bytes: a value field's, written by tail)
+    let base64 = value
+        .as_object()
+        .is_some_and(|o| o.len() == 1 && o.get("base64").is_some_and(Value::is_string));
+    rec.fields = (rec.id.is_some() || stream) && value.is_object() && !base64;
     let (key_tag, value_tag) = (rec.key_schema.is_some(), rec.value_schema.is_some());
     rec.key = decode_part(key, "\"key\"", datum.key || key_tag, key_tag)?;
     rec.value = decode_part(

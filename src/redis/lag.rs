@@ -185,8 +185,8 @@ async fn next_entry(
     Ok(entries(&v).first().map(|e| e.0))
 }
 
-/// Entries after `after`, counted page by page (when Redis cannot say the lag); None past the
-/// page limit.
+/// Entries after `after`, counted page by page (when Redis cannot say the lag); past the page
+/// limit, the count so far: a lower bound, so that thresholds still see the group behind.
 async fn count_after(
     redis: &mut Redis,
     s: &str,
@@ -211,7 +211,7 @@ async fn count_after(
             _ => return Ok(Some(n)),
         }
     }
-    Ok(None)
+    Ok(Some(n))
 }
 
 /// The oldest pending entry's id (XPENDING summary).

@@ -83,13 +83,22 @@ pub struct Redis {
     pub conn: Conn,
     /// `host:port` (the first node of a cluster), for messages.
     pub addr: String,
+    /// The deadline of a request (a blocking read adds its blocking time).
+    pub timeout: Duration,
 }
 
 impl Redis {
     /// Runs a command whose reply is large (a read): the reply as it came, without the walk
-    /// through it that typed replies get; an error reply is an error.
-    pub async fn read(conn: &mut Conn, cmd: &Cmd) -> redis::RedisResult<Value> {
-        match conn.req_packed_command(cmd).await? {
+    /// through it that typed replies get; an error reply is an error. `within` bounds the wait.
+    pub async fn read(conn: &mut Conn, cmd: &Cmd, within: Duration) -> redis::RedisResult<Value> {
+        let reply = tokio::time::timeout(within, conn.req_packed_command(cmd)).await;
+        let reply = reply.map_err(|_| {
+            redis::RedisError::from(std::io::Error::new(
+                std::io::ErrorKind::TimedOut,
+                format!("no answer within {}", crate::units::format_duration(within)),
+            ))
+        })?;
+        match reply? {
             Value::ServerError(e) => Err(e.into()),
             v => Ok(v),
         }
@@ -97,14 +106,37 @@ impl Redis {
 
     /// Runs one command, with the address in its error.
     pub async fn query<T: redis::FromRedisValue>(&mut self, cmd: &Cmd) -> anyhow::Result<T> {
-        cmd.query_async(&mut self.conn)
-            .await
+        let answer = tokio::time::timeout(self.timeout, cmd.query_async(&mut self.conn)).await;
+        answer
+            .map_err(|_| self.late())?
             .map_err(|e| failure(&self.addr, e))
+    }
+
+    /// The error of a request that got no answer in time.
+    pub fn late(&self) -> anyhow::Error {
+        anyhow::anyhow!(
+            "Redis at {} did not answer within {} (--timeout)",
+            self.addr,
+            crate::units::format_duration(self.timeout)
+        )
     }
 }
 
-/// Connects (and authenticates, which `PING` proves) to the server or cluster the options name.
+/// Connects (and authenticates, which `PING` proves) to the server or cluster the options name;
+/// one URL of a cluster's node connects to the cluster.
 pub async fn connect(opts: &RedisOptions) -> anyhow::Result<Redis> {
+    let r = connect_to(opts, false).await?;
+    if let Conn::Single(_) = r.conn {
+        let mut probe = r.clone();
+        let info: String = probe.query(redis::cmd("INFO").arg("cluster")).await?;
+        if info.contains("cluster_enabled:1") {
+            return connect_to(opts, true).await;
+        }
+    }
+    Ok(r)
+}
+
+async fn connect_to(opts: &RedisOptions, cluster: bool) -> anyhow::Result<Redis> {
     if opts.urls.is_empty() {
         return Err(crate::error::usage("no Redis URL given"));
     }
@@ -127,7 +159,7 @@ pub async fn connect(opts: &RedisOptions) -> anyhow::Result<Redis> {
         other => format!("{other:?}"),
     };
     let certs = certificates(opts)?;
-    let conn = if infos.len() == 1 {
+    let conn = if infos.len() == 1 && !cluster {
         let info = infos.remove(0);
         let tls = matches!(info.addr(), ConnectionAddr::TcpTls { .. });
         let client = match (&certs, tls) {
@@ -160,7 +192,11 @@ pub async fn connect(opts: &RedisOptions) -> anyhow::Result<Redis> {
                 .map_err(|e| failure(&addr, e))?,
         )
     };
-    let mut r = Redis { conn, addr };
+    let mut r = Redis {
+        conn,
+        addr,
+        timeout: opts.timeout,
+    };
     let _: String = r.query(&redis::cmd("PING")).await?;
     Ok(r)
 }

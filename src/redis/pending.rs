@@ -41,14 +41,16 @@ const CONTEXT: [&str; 6] = [
 ];
 
 /// Moves one pending entry to the dead-letter stream and acknowledges it, atomically; nil when it
-/// is no longer pending. KEYS: stream, dead-letter stream. ARGV: group, id, context pairs.
+/// is no longer pending or no longer selected (idle long enough, delivered often enough: a
+/// worker may have claimed it since it was listed). KEYS: stream, dead-letter stream. ARGV:
+/// group, id, min idle ms, min deliveries, context pairs.
 const DEAD_LETTER: &str = r#"
-local p = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[2], ARGV[2], 1)
-if #p == 0 then return false end
+local p = redis.call('XPENDING', KEYS[1], ARGV[1], 'IDLE', ARGV[3], ARGV[2], ARGV[2], 1)
+if #p == 0 or p[1][4] < tonumber(ARGV[4]) then return false end
 local e = redis.call('XRANGE', KEYS[1], ARGV[2], ARGV[2])
 local fields = {}
 if #e > 0 then fields = e[1][2] else fields = {'dlq_deleted', '1'} end
-for i = 3, #ARGV do fields[#fields + 1] = ARGV[i] end
+for i = 5, #ARGV do fields[#fields + 1] = ARGV[i] end
 local id = redis.call('XADD', KEYS[2], '*', unpack(fields))
 redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
 return id
@@ -59,7 +61,7 @@ return id
 /// the original fields.
 const SEND_BACK: &str = r#"
 local e = redis.call('XRANGE', KEYS[1], ARGV[1], ARGV[1])
-if #e == 0 then return false end
+if #e == 0 or #ARGV < 3 then return false end
 local id = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 2))
 redis.call('XDEL', KEYS[1], ARGV[1])
 return id
@@ -149,8 +151,12 @@ pub struct MoveReport {
     pub selected: u64,
     /// Moved, sent back, claimed or acknowledged.
     pub done: u64,
-    /// No longer there or no longer pending (an earlier run took them).
+    /// No longer there or no longer pending (an earlier run took them), or no longer selected,
+    /// or (sending back) a dead letter of an entry deleted while pending, with no fields to send.
     pub skipped: u64,
+    /// Refused by Redis; the first errors.
+    pub failed: u64,
+    pub errors: Vec<String>,
     pub dry_run: bool,
     pub interrupted: bool,
 }
@@ -183,6 +189,9 @@ impl Render for MoveReport {
                 "; {} already gone (an earlier run took them)",
                 self.skipped
             ));
+        }
+        if self.failed > 0 {
+            out.push_str(&format!("; {}", s.bad(&format!("{} failed", self.failed))));
         }
         if self.interrupted {
             out.push_str(&format!("; {}", s.warn("interrupted")));
@@ -437,7 +446,11 @@ pub async fn dead_letter(
         for (id, p) in batch {
             let now = format_rfc3339(now_ms());
             let mut inv = eval(DEAD_LETTER, &[sel.stream.as_bytes(), dlq.as_bytes()]);
-            inv.arg(&sel.group).arg(id.to_string());
+            let idle = sel.min_idle.map_or(0, |d| d.as_millis() as u64);
+            inv.arg(&sel.group)
+                .arg(id.to_string())
+                .arg(idle)
+                .arg(sel.min_deliveries);
             for (k, v) in [
                 (ORIGINAL_STREAM, sel.stream.as_str()),
                 (ORIGINAL_ID, &p.id),
@@ -492,18 +505,29 @@ async fn run_batch(
 ) -> anyhow::Result<bool> {
     pipe.ignore_errors();
     let addr = redis.addr.clone();
-    let replies: Vec<Value> = tokio::select! {
+    // the stop is looked at between batches: a batch sent is counted, never abandoned
+    let stopped = tokio::select! {
         biased;
-        _ = stop.as_mut() => {
-            report.interrupted = true;
-            return Ok(true);
-        }
-        r = pipe.query_async(&mut redis.conn) => r.map_err(|e| super::failure(&addr, e))?,
+        _ = stop.as_mut() => true,
+        _ = std::future::ready(()) => false,
     };
+    if stopped {
+        report.interrupted = true;
+        return Ok(true);
+    }
+    let replies = tokio::time::timeout(redis.timeout, pipe.query_async(&mut redis.conn)).await;
+    let replies: Vec<Value> = replies
+        .map_err(|_| redis.late())?
+        .map_err(|e| super::failure(&addr, e))?;
     for r in replies {
         match r {
-            Value::Nil => report.skipped += 1,
-            Value::ServerError(e) => return Err(anyhow::anyhow!("Redis at {addr}: {e}")),
+            Value::Nil | Value::Boolean(false) => report.skipped += 1,
+            Value::ServerError(e) => {
+                report.failed += 1;
+                if report.errors.len() < 5 {
+                    report.errors.push(format!("Redis at {addr}: {e}"));
+                }
+            }
             _ => report.done += 1,
         }
     }

@@ -285,6 +285,9 @@ impl StreamSource {
         read: StreamRead,
         now: i64,
     ) -> anyhow::Result<(StreamSource, String)> {
+        let mut read = read;
+        let mut seen = std::collections::HashSet::new();
+        read.streams.retain(|s| seen.insert(s.clone()));
         let mut cursors = Vec::with_capacity(read.streams.len());
         let mut starting = String::new();
         for s in &read.streams {
@@ -384,6 +387,11 @@ impl StreamSource {
         Ok((source, starting))
     }
 
+    /// How long a read may take: the request deadline, plus the blocking time of a follow.
+    fn within(&self) -> std::time::Duration {
+        self.redis.timeout + std::time::Duration::from_millis(self.block_ms.unwrap_or(0))
+    }
+
     /// The streams still read (one at a time while a consumer reads its own pending entries),
     /// or `None` when every one is done.
     fn open_streams(&mut self) -> Option<Vec<usize>> {
@@ -456,7 +464,8 @@ impl Source for StreamSource {
                         return Ok(None);
                     };
                     let cmd = self.command(&open);
-                    let reply = Redis::read(&mut self.redis.conn, &cmd).await;
+                    let within = self.within();
+                    let reply = Redis::read(&mut self.redis.conn, &cmd, within).await;
                     (
                         open,
                         reply.map_err(|e| super::failure(&self.redis.addr, e))?,
@@ -502,8 +511,8 @@ impl Source for StreamSource {
                 && let Some(next_open) = self.open_streams()
             {
                 let cmd = self.command(&next_open);
-                let mut conn = self.redis.conn.clone();
-                let next = tokio::spawn(async move { Redis::read(&mut conn, &cmd).await });
+                let (mut conn, within) = (self.redis.conn.clone(), self.within());
+                let next = tokio::spawn(async move { Redis::read(&mut conn, &cmd, within).await });
                 self.prefetched = Some((next_open, next));
                 // let the request reach the socket before the records are built, so that Redis
                 // makes the next reply meanwhile
@@ -541,12 +550,17 @@ impl Source for StreamSource {
                 self.empty_reads = 0;
                 return Ok(Some(out));
             }
+            if self.block_ms.is_some() && !self.split {
+                // nothing new for a while: the caller checkpoints (acknowledges) meanwhile
+                return Ok(Some(Vec::new()));
+            }
             if self.split && self.block_ms.is_some() {
                 // a round of reads found nothing new: wait a little before the next round
                 self.empty_reads += 1;
                 if self.empty_reads >= self.cursors.len() {
                     self.empty_reads = 0;
                     tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                    return Ok(Some(Vec::new()));
                 }
             }
         }
@@ -658,9 +672,15 @@ impl StreamSink {
         let mut pipe = std::mem::replace(&mut self.batch, redis::pipe());
         pipe.ignore_errors();
         let ids = std::mem::take(&mut self.batch_ids);
-        let mut conn = self.redis.conn.clone();
+        let (mut conn, within) = (self.redis.conn.clone(), self.redis.timeout);
         self.in_flight.spawn(async move {
-            let r = pipe.query_async::<Vec<Value>>(&mut conn).await;
+            let r = tokio::time::timeout(within, pipe.query_async::<Vec<Value>>(&mut conn)).await;
+            let r = r.unwrap_or_else(|_| {
+                Err(redis::RedisError::from(std::io::Error::new(
+                    std::io::ErrorKind::TimedOut,
+                    "no answer in time (--timeout)",
+                )))
+            });
             (ids, r)
         });
     }

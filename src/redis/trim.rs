@@ -139,7 +139,7 @@ async fn count_range(
         let page = entries(&v);
         n += page.len() as u64;
         match page.last() {
-            Some(last) if page.len() == 10_000 => start = format!("({})", last.0),
+            Some(last) if page.len() == 10_000 => start = format!("({}", last.0),
             _ => return Ok(n),
         }
     }

@@ -502,6 +502,31 @@ fn a_follow_prints_new_entries_and_stops_on_ctrl_c() {
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(130));
     assert_eq!(String::from_utf8_lossy(&out.stdout), "new1\nnew2\n");
+
+    // a group consumer acknowledges what it printed on the cadence, also while nothing comes
+    let (child, _home) = r
+        .evctl()
+        .args([
+            "tail",
+            &s,
+            "--group",
+            "g",
+            "--consumer",
+            "c",
+            "--from",
+            "start",
+            "-o",
+            "json",
+        ])
+        .spawn();
+    std::thread::sleep(Duration::from_millis(6500));
+    let pending = r.peer(&["xpending", &s, "g"])["count"].clone();
+    let _ = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 3);
+    assert_eq!(pending, 0, "acknowledged within the 5 s cadence while idle");
 }
 
 #[test]
@@ -865,6 +890,28 @@ fn trim_refuses_to_delete_what_a_group_has_not_read() {
         .json();
     assert_eq!(done["deleted"], 1);
     assert_eq!(r.cli(&["XLEN", &s]).trim(), "6");
+    // past a page of 10,000: counted page by page
+    let big = r.stream("trim.big");
+    let many: String = (0..10_005).map(|i| format!("{i}\n")).collect();
+    r.evctl()
+        .args(["publish", &big, "--field", "n"])
+        .stdin(many)
+        .run()
+        .expect_code(0);
+    r.cli(&["XGROUP", "CREATE", &big, "g", "0"]);
+    let plan = r
+        .evctl()
+        .args(["trim", &big, "--maxlen", "2", "--dry-run", "-o", "json"])
+        .run()
+        .expect_code(3)
+        .json();
+    assert_eq!(
+        (
+            plan["delete"].as_u64(),
+            plan["groups"][0]["unread"].as_u64()
+        ),
+        (Some(10_003), Some(10_003))
+    );
     // nothing to delete is fine; not a stream is a usage error; Kafka is refused
     assert_eq!(
         trim(&["--maxlen", "100"]).expect_code(0).json()["delete"],

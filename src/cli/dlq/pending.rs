@@ -55,10 +55,13 @@ pub(super) async fn run(
         pending::perform(&mut redis, &sel, &action, stop).await?
     };
     ctx.printer.data(&report)?;
-    Ok(if report.interrupted {
-        ExitStatus::Interrupted
-    } else {
-        ExitStatus::Success
+    for e in &report.errors {
+        ctx.printer.warn(&crate::output::sanitize(e));
+    }
+    Ok(match (report.interrupted, report.failed) {
+        (true, _) => ExitStatus::Interrupted,
+        (false, 0) => ExitStatus::Success,
+        _ => ExitStatus::Failure,
     })
 }
 
