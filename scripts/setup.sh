@@ -81,8 +81,9 @@ if [[ "$(readlink "$VENV/bin/tansu" 2>/dev/null || true)" != "$TANSU_BIN" ]]; th
     ln -sfn "$TANSU_BIN" "$VENV/bin/tansu"
 fi
 
-# 4. kcat (interop client), from Debian's packages.
-install_kcat() {
+# Debian packages: apt-get as root or with passwordless sudo (the update only when the first
+# install fails).
+apt_install() {
     local sudo=()
     if [[ "$(id -u)" -ne 0 ]]; then
         if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
@@ -92,14 +93,16 @@ install_kcat() {
         fi
     fi
     command -v apt-get >/dev/null || return 1
-    log "installing kcat with apt-get"
+    log "installing $* with apt-get"
     local apt=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -y -q)
-    "${apt[@]}" install kcat >/dev/null 2>&1 && return 0
+    "${apt[@]}" install "$@" >/dev/null 2>&1 && return 0
     "${apt[@]}" update >/dev/null 2>&1 || true
-    "${apt[@]}" install kcat >/dev/null
+    "${apt[@]}" install "$@" >/dev/null
 }
+
+# 4. kcat (interop client), from Debian's packages.
 if ! command -v kcat >/dev/null; then
-    if ! install_kcat || ! command -v kcat >/dev/null; then
+    if ! apt_install kcat || ! command -v kcat >/dev/null; then
         msg="kcat is not installed and could not be installed (needs root or passwordless sudo + apt-get)"
         [[ "${CI:-}" == "true" ]] && die "$msg"
         log "WARNING: $msg; kcat interop checks will not run"
@@ -109,25 +112,9 @@ fi
 # 5. Redis (the streams transport's live tests and benchmarks: scripts/redis.sh runs a private
 # server with a TLS port), from Debian's packages: redis-server, and redis-tools for redis-cli
 # and redis-benchmark. The system service the package may start is never used.
-install_redis() {
-    local sudo=()
-    if [[ "$(id -u)" -ne 0 ]]; then
-        if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
-            sudo=(sudo -n)
-        else
-            return 1
-        fi
-    fi
-    command -v apt-get >/dev/null || return 1
-    log "installing redis-server and redis-tools with apt-get"
-    local apt=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -y -q)
-    "${apt[@]}" install redis-server redis-tools >/dev/null 2>&1 && return 0
-    "${apt[@]}" update >/dev/null 2>&1 || true
-    "${apt[@]}" install redis-server redis-tools >/dev/null
-}
 redis_ok() { command -v redis-server >/dev/null && command -v redis-cli >/dev/null && command -v redis-benchmark >/dev/null; }
 if ! redis_ok; then
-    if ! install_redis || ! redis_ok; then
+    if ! apt_install redis-server redis-tools || ! redis_ok; then
         msg="redis-server, redis-cli or redis-benchmark is missing and could not be installed (needs root or passwordless sudo + apt-get)"
         [[ "${CI:-}" == "true" ]] && die "$msg"
         log "WARNING: $msg; the Redis tests and benchmarks will not run"

@@ -10,14 +10,13 @@ use std::collections::BTreeMap;
 use redis::Value;
 
 use super::Redis;
-use super::stream::{entries, id_of, list, pairs};
+use super::stream::{count, entries, id_of, list, pairs};
 use crate::lag::{GroupLag, LagReport, Member, PartitionLag, Quality, Selection, sort_worst_first};
 use crate::record::StreamId;
 use crate::record::time::now_ms;
 
 /// Pages of entries counted at most when Redis cannot say a group's lag (`lag` null).
 const MAX_COUNT_PAGES: usize = 100;
-const PAGE: usize = 10_000;
 
 /// What XINFO STREAM says.
 #[derive(Debug, Default)]
@@ -185,35 +184,6 @@ async fn next_entry(
     Ok(entries(&v).first().map(|e| e.0))
 }
 
-/// Entries after `after`, counted page by page (when Redis cannot say the lag); past the page
-/// limit, the count so far: a lower bound, so that thresholds still see the group behind.
-async fn count_after(
-    redis: &mut Redis,
-    s: &str,
-    mut after: StreamId,
-) -> anyhow::Result<Option<i64>> {
-    let mut n = 0i64;
-    for _ in 0..MAX_COUNT_PAGES {
-        let v: Value = redis
-            .query(
-                redis::cmd("XRANGE")
-                    .arg(s)
-                    .arg(format!("({after}"))
-                    .arg("+")
-                    .arg("COUNT")
-                    .arg(PAGE),
-            )
-            .await?;
-        let page = entries(&v);
-        n += page.len() as i64;
-        match page.last() {
-            Some(last) if page.len() == PAGE => after = last.0,
-            _ => return Ok(Some(n)),
-        }
-    }
-    Ok(Some(n))
-}
-
 /// The oldest pending entry's id (XPENDING summary).
 async fn oldest_pending(redis: &mut Redis, s: &str, g: &str) -> anyhow::Result<Option<StreamId>> {
     let v: Value = redis.query(redis::cmd("XPENDING").arg(s).arg(g)).await?;
@@ -276,7 +246,18 @@ async fn stream_row(
         (Some(l), _) => Some(l),
         // Redis cannot say (entries deleted in the range, or a group moved with SETID): count
         (None, _) if info.first.is_some_and(|f| g.last_delivered < f) => Some(info.length),
-        (None, _) => count_after(redis, s, g.last_delivered).await?,
+        // past 100 pages, the count so far: a lower bound, so thresholds still see it behind
+        (None, _) => {
+            let n = count(
+                redis,
+                s,
+                Some(g.last_delivered),
+                None,
+                Some(MAX_COUNT_PAGES),
+            )
+            .await?;
+            Some(n as i64)
+        }
     };
     let added = info.entries_added.unwrap_or(info.length);
     let ms = |id: StreamId| (now - id.ms.min(i64::MAX as u64) as i64).max(0);

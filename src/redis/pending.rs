@@ -161,6 +161,21 @@ pub struct MoveReport {
     pub interrupted: bool,
 }
 
+impl MoveReport {
+    /// A report of `action` over `selected` entries of the selection.
+    fn of(action: &str, sel: &Select, to: Option<&str>, selected: usize) -> MoveReport {
+        MoveReport {
+            action: action.into(),
+            stream: sel.stream.clone(),
+            group: Some(sel.group.clone()),
+            to: to.map(String::from),
+            selected: selected as u64,
+            dry_run: sel.dry_run,
+            ..MoveReport::default()
+        }
+    }
+}
+
 impl Render for MoveReport {
     fn table(&self, s: &Styles) -> String {
         let verb = match (self.action.as_str(), self.dry_run) {
@@ -428,15 +443,7 @@ pub async fn dead_letter(
 ) -> anyhow::Result<MoveReport> {
     same_slot(redis, &sel.stream, dlq)?;
     let entries = selected(redis, sel).await?;
-    let mut report = MoveReport {
-        action: "dead-letter".into(),
-        stream: sel.stream.clone(),
-        group: Some(sel.group.clone()),
-        to: Some(dlq.to_string()),
-        selected: entries.len() as u64,
-        dry_run: sel.dry_run,
-        ..MoveReport::default()
-    };
+    let mut report = MoveReport::of("dead-letter", sel, Some(dlq), entries.len());
     if sel.dry_run {
         return Ok(report);
     }
@@ -607,15 +614,7 @@ pub async fn send_back(
 /// Reassigns the selected entries to `consumer` (XCLAIM ... JUSTID: the delivery count stays).
 pub async fn claim(redis: &mut Redis, sel: &Select, consumer: &str) -> anyhow::Result<MoveReport> {
     let entries = selected(redis, sel).await?;
-    let mut report = MoveReport {
-        action: "claim".into(),
-        stream: sel.stream.clone(),
-        group: Some(sel.group.clone()),
-        to: Some(consumer.to_string()),
-        selected: entries.len() as u64,
-        dry_run: sel.dry_run,
-        ..MoveReport::default()
-    };
+    let mut report = MoveReport::of("claim", sel, Some(consumer), entries.len());
     if sel.dry_run {
         return Ok(report);
     }
@@ -640,14 +639,7 @@ pub async fn claim(redis: &mut Redis, sel: &Select, consumer: &str) -> anyhow::R
 /// Acknowledges the selected entries without moving them.
 pub async fn drain(redis: &mut Redis, sel: &Select) -> anyhow::Result<MoveReport> {
     let entries = selected(redis, sel).await?;
-    let mut report = MoveReport {
-        action: "drain".into(),
-        stream: sel.stream.clone(),
-        group: Some(sel.group.clone()),
-        selected: entries.len() as u64,
-        dry_run: sel.dry_run,
-        ..MoveReport::default()
-    };
+    let mut report = MoveReport::of("drain", sel, None, entries.len());
     if sel.dry_run {
         return Ok(report);
     }

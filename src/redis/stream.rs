@@ -187,6 +187,39 @@ async fn ids(redis: &mut Redis, stream: &str, rev: bool, n: u64) -> anyhow::Resu
     Ok(list(&v).iter().filter_map(entry_id).collect())
 }
 
+/// Counts the entries in `(after, upto]` (from the start without `after`, to the end without
+/// `upto`), a page of 10,000 at a time; with `max_pages`, stops there (the count is then a lower
+/// bound).
+pub async fn count(
+    redis: &mut Redis,
+    stream: &str,
+    after: Option<StreamId>,
+    upto: Option<StreamId>,
+    max_pages: Option<usize>,
+) -> anyhow::Result<u64> {
+    const PAGE: usize = 10_000;
+    let mut start = after.map_or("-".to_string(), |a| format!("({a}"));
+    let end = upto.map_or("+".to_string(), |u| u.to_string());
+    let mut n = 0u64;
+    for _ in 0..max_pages.unwrap_or(usize::MAX) {
+        let cmd = redis::cmd("XRANGE")
+            .arg(stream)
+            .arg(&start)
+            .arg(&end)
+            .arg("COUNT")
+            .arg(PAGE)
+            .clone();
+        let v: Value = redis.query(&cmd).await?;
+        let page = entries(&v);
+        n += page.len() as u64;
+        match page.last() {
+            Some(last) if page.len() == PAGE => start = format!("({}", last.0),
+            _ => break,
+        }
+    }
+    Ok(n)
+}
+
 /// The last id before the first entry to read for `spec`.
 async fn start_after(
     redis: &mut Redis,

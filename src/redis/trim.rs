@@ -7,7 +7,7 @@ use redis::Value;
 use serde::Serialize;
 
 use super::Redis;
-use super::stream::{entries, id_of, list, pairs};
+use super::stream::{count, entries, id_of, list, pairs};
 use crate::output::{Cell, Render, Styles, sanitize, table_string};
 use crate::record::StreamId;
 
@@ -116,35 +116,6 @@ impl Render for TrimPlan {
     }
 }
 
-/// Counts the entries in `(after, upto]`, page by page.
-async fn count_range(
-    redis: &mut Redis,
-    s: &str,
-    after: Option<StreamId>,
-    upto: StreamId,
-) -> anyhow::Result<u64> {
-    let mut start = after.map_or("-".to_string(), |a| format!("({a}"));
-    let mut n = 0u64;
-    loop {
-        let v: Value = redis
-            .query(
-                redis::cmd("XRANGE")
-                    .arg(s)
-                    .arg(&start)
-                    .arg(upto.to_string())
-                    .arg("COUNT")
-                    .arg(10_000),
-            )
-            .await?;
-        let page = entries(&v);
-        n += page.len() as u64;
-        match page.last() {
-            Some(last) if page.len() == 10_000 => start = format!("({}", last.0),
-            _ => return Ok(n),
-        }
-    }
-}
-
 /// Works out the trim.
 pub async fn plan(
     redis: &mut Redis,
@@ -212,7 +183,7 @@ pub async fn plan(
     let Some(last) = last else {
         return Ok((plan, None));
     };
-    plan.delete = count_range(redis, s, None, last).await?;
+    plan.delete = count(redis, s, None, Some(last), None).await?;
     plan.first = first.map(|f| f.to_string());
     plan.last = Some(last.to_string());
     let v: Value = redis
@@ -232,7 +203,7 @@ pub async fn plan(
             }
         }
         let unread = if delivered < last {
-            count_range(redis, s, Some(delivered), last).await?
+            count(redis, s, Some(delivered), Some(last), None).await?
         } else {
             0
         };
