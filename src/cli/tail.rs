@@ -14,7 +14,7 @@ use crate::output::template::Template;
 use crate::record::filter::{Filter, FilterSpec};
 use crate::record::time::now_ms;
 use crate::redis::flags::TailStreamFlags;
-use crate::redis::stream::StreamSource;
+use crate::redis::stream::{StreamRead, StreamSource};
 use crate::tail::{self, Event, TailOptions};
 use crate::transport::Source;
 
@@ -179,33 +179,22 @@ async fn plan_read(
         (None, _) => bounds.default_from.to_string(),
     };
     let n = plan.ranges.len();
-    ctx.printer.status(&format!(
-        "tailing {} ({n} partition{}) from {starting}{}",
+    let what = format!(
+        "{} ({n} partition{})",
         plan.topics.join(", "),
-        if n == 1 { "" } else { "s" },
-        if bounded(bounds) {
-            " until the end"
-        } else {
-            "; Ctrl-C to stop"
-        }
-    ));
+        if n == 1 { "" } else { "s" }
+    );
+    say_reading(ctx, &what, &starting, bounds.bounded());
     Ok(plan)
 }
 
-/// The read has an end (else it follows).
-fn bounded(bounds: &Bounds) -> bool {
-    bounds.stop_at_end || bounds.to.is_some()
-}
-
 /// The Kafka source: plans the read and says what it reads.
-async fn kafka_source(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<(KafkaSource, bool)> {
-    if let Some(flag) = args.stream.given() {
-        return Err(usage(format!(
-            "{flag} is for Redis streams (-b redis://...)"
-        )));
-    }
-    let flags = read_flags(args);
-    let (bounds, selection) = (flags.bounds()?, flags.selection()?);
+async fn kafka_source(
+    ctx: &Ctx<'_>,
+    args: &TailArgs,
+    bounds: Bounds,
+    selection: Selection,
+) -> anyhow::Result<(KafkaSource, bool)> {
     let client = Arc::new(ctx.client().await?);
     let plan = plan_read(ctx, &client, args, &selection, &bounds).await?;
     let fetch = FetchOptions {
@@ -213,7 +202,7 @@ async fn kafka_source(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<(KafkaSo
         ..FetchOptions::default()
     };
     let fetcher = Fetcher::new(client.clone(), fetch, plan.assignments());
-    let follow = (!bounded(&bounds)).then_some((selection, TOPIC_REFRESH));
+    let follow = (!bounds.bounded()).then_some((selection, TOPIC_REFRESH));
     let source = KafkaSource::new(
         client,
         fetcher,
@@ -221,7 +210,7 @@ async fn kafka_source(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<(KafkaSo
         follow,
         bounds.isolation,
     );
-    Ok((source, bounded(&bounds)))
+    Ok((source, bounds.bounded()))
 }
 
 /// The Redis source: resolves ids, checks or creates the group, says what it reads.
@@ -229,40 +218,65 @@ async fn stream_source(
     ctx: &Ctx<'_>,
     args: &TailArgs,
     opts: &crate::redis::RedisOptions,
+    read: StreamRead,
 ) -> anyhow::Result<(StreamSource, bool)> {
-    if let Some(flag) = read_flags(args).kafka_only() {
+    let bounded = read.bounded();
+    let redis = crate::redis::connect(opts).await?;
+    let addr = redis.addr.clone();
+    let (source, starting) = StreamSource::open(redis, read, now_ms()).await?;
+    let what = format!("{} on {addr}", args.topics.join(", "));
+    say_reading(ctx, &what, &starting, bounded);
+    Ok((source, bounded))
+}
+
+/// Says what a tail reads, from where, and until when.
+fn say_reading(ctx: &Ctx<'_>, what: &str, starting: &str, bounded: bool) {
+    let until = if bounded {
+        " until the end"
+    } else {
+        "; Ctrl-C to stop"
+    };
+    ctx.printer
+        .status(&format!("tailing {what} from {starting}{until}"));
+}
+
+/// Runs `evctl tail`.
+/// The read the flags describe, on the target's transport: checked before anything connects.
+enum Read {
+    Kafka(Bounds, Selection),
+    Redis(crate::redis::RedisOptions, StreamRead),
+}
+
+fn parse_read(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<Read> {
+    let flags = read_flags(args);
+    let Some(r) = ctx.settings.redis_options()? else {
+        if let Some(flag) = args.stream.given() {
+            return Err(usage(format!(
+                "{flag} is for Redis streams (-b redis://...)"
+            )));
+        }
+        return Ok(Read::Kafka(flags.bounds()?, flags.selection()?));
+    };
+    if let Some(flag) = flags.kafka_only() {
         return Err(usage(format!(
             "{flag} is for Kafka topics, not Redis streams"
         )));
     }
-    let (from, to) = (args.from.as_deref(), args.to.as_deref());
-    let read = args.stream.read(
-        &args.topics,
-        from,
-        to,
-        args.exit_at_end,
+    let (from, to, group) = (
+        args.from.as_deref(),
+        args.to.as_deref(),
         args.group.as_deref(),
-    )?;
-    let bounded = read.stop_at_end || read.to.is_some();
-    let redis = crate::redis::connect(opts).await?;
-    let addr = redis.addr.clone();
-    let (source, starting) = StreamSource::open(redis, read, now_ms()).await?;
-    ctx.printer.status(&format!(
-        "tailing {} on {addr} from {starting}{}",
-        args.topics.join(", "),
-        if bounded {
-            " until the end"
-        } else {
-            "; Ctrl-C to stop"
-        }
-    ));
-    Ok((source, bounded))
+    );
+    let read = args
+        .stream
+        .read(&args.topics, from, to, args.exit_at_end, group)?;
+    Ok(Read::Redis(r, read))
 }
 
-/// Runs `evctl tail`.
 pub async fn run(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<ExitStatus> {
     let tty = std::io::stdout().is_terminal();
     let (format, filter) = output(ctx, args, tty)?;
+    let read = parse_read(ctx, args)?;
     if args.max == Some(0) {
         // like `head -n 0`: nothing to print, nothing read, nothing committed
         return Ok(ExitStatus::Success);
@@ -279,13 +293,13 @@ pub async fn run(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<ExitStatus> {
         ctx.printer.out_styles(),
         tty,
     );
-    match ctx.settings.redis_options()? {
-        Some(r) => {
-            let (source, bounded) = stream_source(ctx, args, &r).await?;
+    match read {
+        Read::Redis(r, read) => {
+            let (source, bounded) = stream_source(ctx, args, &r, read).await?;
             drive(ctx, args, source, bounded, codec, &opts, out).await
         }
-        None => {
-            let (source, bounded) = kafka_source(ctx, args).await?;
+        Read::Kafka(bounds, selection) => {
+            let (source, bounded) = kafka_source(ctx, args, bounds, selection).await?;
             drive(ctx, args, source, bounded, codec, &opts, out).await
         }
     }
@@ -310,12 +324,11 @@ async fn drive<S: Source, W: std::io::Write>(
     let stop = super::terminal::stop_signal();
     let summary = tail::run(&mut source, opts, codec.as_mut(), &mut out, stop, on).await?;
     if let (Some(g), true) = (&args.group, summary.committed) {
-        let what = if S::ACKS {
-            "acknowledged group {g}'s printed entries"
-        } else {
-            "committed group {g}'s offsets"
+        let done = match S::ACKS {
+            true => format!("acknowledged group {g}'s printed entries"),
+            false => format!("committed group {g}'s offsets"),
         };
-        ctx.printer.status(&what.replace("{g}", g));
+        ctx.printer.status(&done);
     }
     if bounded || args.max.is_some() || summary.interrupted {
         let printed = summary.printed;

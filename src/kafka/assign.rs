@@ -59,6 +59,13 @@ pub struct Bounds {
     pub isolation: Isolation,
 }
 
+impl Bounds {
+    /// The read has an end (`--exit-at-end` or `--to`); else it follows.
+    pub fn bounded(&self) -> bool {
+        self.stop_at_end || self.to.is_some()
+    }
+}
+
 impl Default for Bounds {
     fn default() -> Self {
         Bounds {

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use redis::Value;
 
 use super::Redis;
+use super::info::{GroupInfo, StreamInfo, groups, int, stream_info, text};
 use super::stream::{count, entries, id_of, list, pairs};
 use crate::lag::{GroupLag, LagReport, Member, PartitionLag, Quality, Selection, sort_worst_first};
 use crate::record::StreamId;
@@ -18,40 +19,6 @@ use crate::record::time::now_ms;
 /// Pages of entries counted at most when Redis cannot say a group's lag (`lag` null).
 const MAX_COUNT_PAGES: usize = 100;
 
-/// What XINFO STREAM says.
-#[derive(Debug, Default)]
-struct StreamInfo {
-    length: i64,
-    entries_added: Option<i64>,
-    first: Option<StreamId>,
-    last: Option<StreamId>,
-}
-
-/// One group on one stream, as XINFO GROUPS says.
-#[derive(Debug, Default)]
-struct GroupInfo {
-    name: String,
-    pending: i64,
-    last_delivered: StreamId,
-    entries_read: Option<i64>,
-    lag: Option<i64>,
-}
-
-fn int(v: &Value) -> Option<i64> {
-    match v {
-        Value::Int(i) => Some(*i),
-        Value::BulkString(b) => std::str::from_utf8(b).ok()?.parse().ok(),
-        Value::SimpleString(s) => s.parse().ok(),
-        _ => None,
-    }
-}
-
-fn text(v: &Value) -> String {
-    super::stream::bytes(v)
-        .map(|b| String::from_utf8_lossy(&b).into_owned())
-        .unwrap_or_default()
-}
-
 /// The streams to look at: `--topic` (a name, or a glob pattern for SCAN), else every stream.
 async fn streams(redis: &mut Redis, topic: Option<&str>) -> anyhow::Result<Vec<String>> {
     if let Some(t) = topic
@@ -59,7 +26,7 @@ async fn streams(redis: &mut Redis, topic: Option<&str>) -> anyhow::Result<Vec<S
     {
         return Ok(vec![t.to_string()]);
     }
-    if matches!(redis.conn, super::Conn::Cluster(_)) {
+    if redis.is_cluster() {
         // SCAN walks one node of a cluster: a pattern would miss the others' streams
         return Err(crate::error::usage(
             "on a Redis Cluster, name the streams: --topic STREAM (a pattern or none needs SCAN on every node)",
@@ -90,46 +57,6 @@ async fn streams(redis: &mut Redis, topic: Option<&str>) -> anyhow::Result<Vec<S
     out.sort();
     out.dedup();
     Ok(out)
-}
-
-async fn stream_info(redis: &mut Redis, s: &str) -> anyhow::Result<StreamInfo> {
-    let v: Value = redis
-        .query(redis::cmd("XINFO").arg("STREAM").arg(s))
-        .await?;
-    let mut info = StreamInfo::default();
-    for (k, v) in pairs(&v) {
-        match k.as_slice() {
-            b"length" => info.length = int(v).unwrap_or(0),
-            b"entries-added" => info.entries_added = int(v),
-            b"first-entry" => info.first = list(v).first().and_then(id_of),
-            b"last-entry" => info.last = list(v).first().and_then(id_of),
-            _ => {}
-        }
-    }
-    Ok(info)
-}
-
-async fn groups(redis: &mut Redis, s: &str) -> anyhow::Result<Vec<GroupInfo>> {
-    let v: Value = redis
-        .query(redis::cmd("XINFO").arg("GROUPS").arg(s))
-        .await?;
-    Ok(list(&v)
-        .iter()
-        .map(|g| {
-            let mut info = GroupInfo::default();
-            for (k, v) in pairs(g) {
-                match k.as_slice() {
-                    b"name" => info.name = text(v),
-                    b"pending" => info.pending = int(v).unwrap_or(0),
-                    b"last-delivered-id" => info.last_delivered = id_of(v).unwrap_or_default(),
-                    b"entries-read" => info.entries_read = int(v),
-                    b"lag" => info.lag = int(v),
-                    _ => {}
-                }
-            }
-            info
-        })
-        .collect())
 }
 
 /// The consumers of a group on a stream.

@@ -3,6 +3,7 @@
 //! streams through the seam (`transport::Source`, `transport::Sink`).
 
 pub mod flags;
+pub mod info;
 pub mod lag;
 pub mod pending;
 pub mod stream;
@@ -110,6 +111,11 @@ impl Redis {
         answer
             .map_err(|_| self.late())?
             .map_err(|e| failure(&self.addr, e))
+    }
+
+    /// Connected to a Redis Cluster (a script's keys must share a slot, SCAN sees one node).
+    pub fn is_cluster(&self) -> bool {
+        matches!(self.conn, Conn::Cluster(_))
     }
 
     /// The error of a request that got no answer in time.

@@ -262,18 +262,10 @@ pub async fn pending(
 }
 
 async fn require_group(redis: &mut Redis, stream: &str, group: &str) -> anyhow::Result<()> {
-    let v: Value = redis
-        .query(redis::cmd("XINFO").arg("GROUPS").arg(stream))
-        .await?;
-    let names: Vec<String> = list(&v)
-        .iter()
-        .filter_map(|g| {
-            super::stream::pairs(g)
-                .into_iter()
-                .find(|(k, _)| k == b"name")
-                .and_then(|(_, v)| bytes(v))
-        })
-        .map(|b| String::from_utf8_lossy(&b).into_owned())
+    let names: Vec<String> = super::info::groups(redis, stream)
+        .await?
+        .into_iter()
+        .map(|g| g.name)
         .collect();
     if names.iter().any(|n| n == group) {
         return Ok(());
@@ -480,7 +472,7 @@ pub async fn dead_letter(
 /// On a Redis Cluster, a script's keys must share a hash slot.
 fn same_slot(redis: &Redis, a: &str, b: &str) -> anyhow::Result<()> {
     use redis::cluster_routing::Slot;
-    if matches!(redis.conn, super::Conn::Cluster(_)) && Slot::for_key(a) != Slot::for_key(b) {
+    if redis.is_cluster() && Slot::for_key(a) != Slot::for_key(b) {
         return Err(crate::error::usage_hint(
             format!(
                 "{a} and {b} are in different hash slots of the cluster: one script cannot move entries between them"

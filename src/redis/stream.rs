@@ -11,6 +11,7 @@ use redis::Value;
 use tokio::task::JoinSet;
 
 use super::Redis;
+use super::info::{StreamInfo, existing_stream, groups, not_a_stream, stream_info};
 use crate::error::{usage, usage_hint};
 use crate::record::fields::{FieldMap, to_fields, to_message};
 use crate::record::offsets::{OffsetSpec, parse_offset, parse_range};
@@ -60,6 +61,15 @@ impl IdSpec {
     }
 }
 
+impl std::fmt::Display for IdSpec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IdSpec::Offset(o) => write!(f, "{o}"),
+            IdSpec::Id(id) => write!(f, "{id}"),
+        }
+    }
+}
+
 /// The id just before `id` (XREAD and XGROUP take the last id *seen*).
 fn before(id: StreamId) -> StreamId {
     match (id.ms, id.seq) {
@@ -88,6 +98,13 @@ pub struct StreamRead {
     pub count: usize,
     /// Milliseconds a following read blocks for.
     pub block_ms: u64,
+}
+
+impl StreamRead {
+    /// The read has an end (`-e` or `--to`); else it follows.
+    pub fn bounded(&self) -> bool {
+        self.stop_at_end || self.to.is_some()
+    }
 }
 
 /// One stream being read.
@@ -125,47 +142,6 @@ pub struct StreamSource {
 
 /// A read under way.
 type Prefetch = tokio::task::JoinHandle<redis::RedisResult<Value>>;
-
-/// The first and last entry, and the last id ever added, of a stream (XINFO STREAM).
-struct Info {
-    first: Option<StreamId>,
-    last_generated: StreamId,
-}
-
-async fn info(redis: &mut Redis, stream: &str) -> anyhow::Result<Info> {
-    let kind: String = redis.query(redis::cmd("TYPE").arg(stream)).await?;
-    match kind.as_str() {
-        "stream" => {}
-        "none" => {
-            return Err(crate::error::failure_hint(
-                format!("Redis at {} has no stream named {stream:?}", redis.addr),
-                "check the name (redis-cli --scan --type stream lists them); publish creates one",
-            ));
-        }
-        other => {
-            return Err(anyhow::anyhow!(
-                "Redis at {}: key {stream:?} is a {other}, not a stream",
-                redis.addr
-            ));
-        }
-    }
-    let v: Value = redis
-        .query(redis::cmd("XINFO").arg("STREAM").arg(stream))
-        .await?;
-    let mut first = None;
-    let mut last_generated = StreamId::MIN;
-    for (k, v) in pairs(&v) {
-        match k.as_slice() {
-            b"last-generated-id" => last_generated = id_of(v).unwrap_or(StreamId::MIN),
-            b"first-entry" => first = entry_id(v),
-            _ => {}
-        }
-    }
-    Ok(Info {
-        first,
-        last_generated,
-    })
-}
 
 /// The ids of `n` entries from the start (`rev` false) or the end.
 async fn ids(redis: &mut Redis, stream: &str, rev: bool, n: u64) -> anyhow::Result<Vec<StreamId>> {
@@ -210,10 +186,10 @@ pub async fn count(
             .arg(PAGE)
             .clone();
         let v: Value = redis.query(&cmd).await?;
-        let page = entries(&v);
+        let page = list(&v);
         n += page.len() as u64;
-        match page.last() {
-            Some(last) if page.len() == PAGE => start = format!("({}", last.0),
+        match page.last().and_then(entry_id) {
+            Some(last) if page.len() == PAGE => start = format!("({last}"),
             _ => break,
         }
     }
@@ -226,7 +202,7 @@ async fn start_after(
     stream: &str,
     spec: IdSpec,
     now: i64,
-    info: &Info,
+    info: &StreamInfo,
 ) -> anyhow::Result<StreamId> {
     Ok(match spec {
         IdSpec::Id(id) => before(id),
@@ -265,7 +241,7 @@ async fn stop_at(
     stream: &str,
     spec: IdSpec,
     now: i64,
-    info: &Info,
+    info: &StreamInfo,
 ) -> anyhow::Result<StreamId> {
     Ok(match spec {
         IdSpec::Id(id) => id,
@@ -298,18 +274,6 @@ async fn stop_at(
     })
 }
 
-/// Whether `group` exists on `stream`.
-async fn group_exists(redis: &mut Redis, stream: &str, group: &str) -> anyhow::Result<bool> {
-    let v: Value = redis
-        .query(redis::cmd("XINFO").arg("GROUPS").arg(stream))
-        .await?;
-    Ok(list(&v).iter().any(|g| {
-        pairs(g)
-            .iter()
-            .any(|(k, v)| k.as_slice() == b"name" && bytes(v).as_deref() == Some(group.as_bytes()))
-    }))
-}
-
 impl StreamSource {
     /// Resolves where each stream starts and stops and, as a group consumer, checks or creates
     /// the group. Returns the source and a description of where it starts.
@@ -324,7 +288,7 @@ impl StreamSource {
         let mut cursors = Vec::with_capacity(read.streams.len());
         let mut starting = String::new();
         for s in &read.streams {
-            let info = info(&mut redis, s).await?;
+            let info = existing_stream(&mut redis, s).await?;
             let mut stop = match read.to {
                 Some(spec) => Some(stop_at(&mut redis, s, spec, now, &info).await?),
                 None => None,
@@ -340,7 +304,7 @@ impl StreamSource {
             };
             let after = match &read.group {
                 Some((g, _)) => {
-                    let exists = group_exists(&mut redis, s, g).await?;
+                    let exists = groups(&mut redis, s).await?.iter().any(|x| &x.name == g);
                     match (exists, read.from) {
                         (true, None) => {
                             starting = format!("group {g}'s last-delivered id");
@@ -379,14 +343,7 @@ impl StreamSource {
                 None => {
                     let spec = read.from.unwrap_or(default_from);
                     let after = start_after(&mut redis, s, spec, now, &info).await?;
-                    starting = match read.from {
-                        Some(IdSpec::Id(id)) => id.to_string(),
-                        Some(IdSpec::Offset(o)) => o.to_string(),
-                        None => match default_from {
-                            IdSpec::Offset(o) => o.to_string(),
-                            IdSpec::Id(id) => id.to_string(),
-                        },
-                    };
+                    starting = spec.to_string();
                     after
                 }
             };
@@ -398,11 +355,11 @@ impl StreamSource {
                 own_pending: read.group.is_some(),
             });
         }
-        let bounded = read.stop_at_end || read.to.is_some();
+        let bounded = read.bounded();
         let slots: std::collections::HashSet<_> = (read.streams.iter())
             .map(redis::cluster_routing::Slot::for_key)
             .collect();
-        let split = matches!(redis.conn, super::Conn::Cluster(_)) && slots.len() > 1;
+        let split = redis.is_cluster() && slots.len() > 1;
         let source = StreamSource {
             redis,
             cursors,
@@ -457,8 +414,8 @@ impl StreamSource {
         cmd.arg("COUNT").arg(self.count);
         // a consumer's own pending entries are there already: no blocking for them
         let pending = open.iter().any(|&i| self.cursors[i].own_pending);
-        let several = self.split && self.cursors.len() > 1;
-        if let (Some(ms), false, false) = (self.block_ms, pending, several) {
+        // a split read (several streams in different slots) never blocks on one of them
+        if let (Some(ms), false, false) = (self.block_ms, pending, self.split) {
             cmd.arg("BLOCK").arg(ms);
         }
         cmd.arg("STREAMS");
@@ -676,13 +633,8 @@ impl StreamSink {
         let kind: String = redis.query(redis::cmd("TYPE").arg(stream)).await?;
         let last_id = match kind.as_str() {
             "none" => StreamId::MIN,
-            "stream" => info(&mut redis, stream).await?.last_generated,
-            other => {
-                return Err(anyhow::anyhow!(
-                    "Redis at {}: key {stream:?} is a {other}, not a stream",
-                    redis.addr
-                ));
-            }
+            "stream" => stream_info(&mut redis, stream).await?.last_generated,
+            other => return Err(not_a_stream(&redis, stream, other)),
         };
         Ok(StreamSink {
             redis,
@@ -763,16 +715,14 @@ impl StreamSink {
 
 impl Sink for StreamSink {
     async fn refuse(&mut self, place: Option<Place>, msg: &Message) -> Option<String> {
-        if let Some(Place::Id(id)) = place {
-            if id <= self.last_id {
-                return Some(format!(
-                    "id {id} is not above the stream's last id {} (stream ids must increase)",
-                    self.last_id
-                ));
-            }
-            if id == StreamId::MIN {
-                return Some("id 0-0 is not allowed in a stream".into());
-            }
+        // (0-0 is never above the last id, so it is refused here too)
+        if let Some(Place::Id(id)) = place
+            && id <= self.last_id
+        {
+            return Some(format!(
+                "id {id} is not above the stream's last id {} (stream ids must increase)",
+                self.last_id
+            ));
         }
         match to_fields(msg, &self.write.fields) {
             Ok(f) => {
@@ -900,7 +850,7 @@ pub fn id_of(v: &Value) -> Option<StreamId> {
 }
 
 /// The id of an entry reply `[id, [fields...]]`.
-fn entry_id(v: &Value) -> Option<StreamId> {
+pub fn entry_id(v: &Value) -> Option<StreamId> {
     list(v).first().and_then(id_of)
 }
 

@@ -7,7 +7,8 @@ use redis::Value;
 use serde::Serialize;
 
 use super::Redis;
-use super::stream::{count, entries, id_of, list, pairs};
+use super::info::{groups, stream_info};
+use super::stream::{count, entries, list};
 use crate::output::{Cell, Render, Styles, sanitize, table_string};
 use crate::record::StreamId;
 
@@ -129,7 +130,8 @@ pub async fn plan(
             redis.addr
         )));
     }
-    let length: u64 = redis.query(redis::cmd("XLEN").arg(s)).await?;
+    let info = stream_info(redis, s).await?;
+    let length = info.length.max(0) as u64;
     // the last entry the trim deletes
     let last = match (args.maxlen, args.minid) {
         (Some(n), _) if length > n => {
@@ -160,17 +162,6 @@ pub async fn plan(
         }
         _ => None,
     };
-    let first_v: Value = redis
-        .query(
-            redis::cmd("XRANGE")
-                .arg(s)
-                .arg("-")
-                .arg("+")
-                .arg("COUNT")
-                .arg(1),
-        )
-        .await?;
-    let first = entries(&first_v).first().map(|e| e.0);
     let mut plan = TrimPlan {
         stream: s.to_string(),
         length,
@@ -184,24 +175,10 @@ pub async fn plan(
         return Ok((plan, None));
     };
     plan.delete = count(redis, s, None, Some(last), None).await?;
-    plan.first = first.map(|f| f.to_string());
+    plan.first = info.first.map(|f| f.to_string());
     plan.last = Some(last.to_string());
-    let v: Value = redis
-        .query(redis::cmd("XINFO").arg("GROUPS").arg(s))
-        .await?;
-    for g in list(&v) {
-        let mut name = String::new();
-        let mut delivered = StreamId::MIN;
-        for (k, v) in pairs(g) {
-            match k.as_slice() {
-                b"name" => {
-                    name = String::from_utf8_lossy(&super::stream::bytes(v).unwrap_or_default())
-                        .into_owned()
-                }
-                b"last-delivered-id" => delivered = id_of(v).unwrap_or_default(),
-                _ => {}
-            }
-        }
+    for g in groups(redis, s).await? {
+        let (name, delivered) = (g.name, g.last_delivered);
         let unread = if delivered < last {
             count(redis, s, Some(delivered), Some(last), None).await?
         } else {

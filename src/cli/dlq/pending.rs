@@ -26,7 +26,8 @@ pub(super) async fn run(
         DlqCommand::Replay(a) => {
             let (p, group) = (&a.selection.pending, a.group.as_deref());
             let sel = Select::new(&a.topic, group, p, a.max, a.dry_run)?;
-            let (original, cluster) = (a.selection.original_topic.clone(), r.urls.len() > 1);
+            // one URL of a cluster's node is a cluster too: ask the connection
+            let (original, cluster) = (a.selection.original_topic.clone(), redis.is_cluster());
             let action = Action::for_replay(&a.topic, a.to.clone(), p, original, cluster);
             (sel, action, a.yes)
         }
@@ -43,16 +44,21 @@ pub(super) async fn run(
             return Err(usage(why));
         }
     };
-    let preview = Select {
-        dry_run: true,
-        ..sel.clone()
-    };
-    let preview = pending::perform(&mut redis, &preview, &action, std::future::pending()).await?;
-    let report = if sel.dry_run || !ask(ctx, &preview, yes)? {
-        preview
-    } else {
-        let stop = super::super::terminal::stop_signal();
+    let stop = super::super::terminal::stop_signal();
+    // a dry run is the preview; with --yes none is needed (the entries are selected once)
+    let report = if sel.dry_run || yes {
         pending::perform(&mut redis, &sel, &action, stop).await?
+    } else {
+        let preview = Select {
+            dry_run: true,
+            ..sel.clone()
+        };
+        let preview =
+            pending::perform(&mut redis, &preview, &action, std::future::pending()).await?;
+        match ask(ctx, &preview)? {
+            true => pending::perform(&mut redis, &sel, &action, stop).await?,
+            false => preview,
+        }
     };
     ctx.printer.data(&report)?;
     for e in &report.errors {
@@ -65,10 +71,10 @@ pub(super) async fn run(
     })
 }
 
-/// Shows what the action takes and asks (unless `yes`); true to go on.
-fn ask(ctx: &Ctx<'_>, preview: &MoveReport, yes: bool) -> anyhow::Result<bool> {
-    if yes || preview.selected == 0 {
-        return Ok(preview.selected > 0);
+/// Shows what the action takes and asks; true to go on.
+fn ask(ctx: &Ctx<'_>, preview: &MoveReport) -> anyhow::Result<bool> {
+    if preview.selected == 0 {
+        return Ok(false);
     }
     ctx.printer
         .status(&preview.table(&ctx.printer.err_styles()));
