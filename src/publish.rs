@@ -161,9 +161,17 @@ pub const MAX_SHOWN_ERRORS: usize = 5;
 impl Summary {
     /// The one-line summary.
     pub fn line(&self, s: &Styles) -> String {
-        let parts: Vec<String> = self.partitions.iter().map(i32::to_string).collect();
+        // where the records went: a topic's partitions, or a stream's last entry id
+        let place = match &self.last_id {
+            Some(id) => format!("last id {id}"),
+            None if self.partitions.is_empty() => "partitions -".to_string(),
+            None => {
+                let parts: Vec<String> = self.partitions.iter().map(i32::to_string).collect();
+                format!("partitions {}", parts.join(","))
+            }
+        };
         let mut out = format!(
-            "{} {} record{} ({}) to {} in {:.2}s: {:.0} records/s, {}/s; partitions {}",
+            "{} {} record{} ({}) to {} in {:.2}s: {:.0} records/s, {}/s; {place}",
             if self.failed == 0 {
                 s.good("published")
             } else {
@@ -176,18 +184,7 @@ impl Summary {
             self.seconds,
             self.records_per_second,
             crate::units::human_size((self.bytes as f64 / self.seconds.max(1e-9)) as u64),
-            if parts.is_empty() {
-                "-".to_string()
-            } else {
-                parts.join(",")
-            },
         );
-        if let Some(id) = &self.last_id {
-            // a stream has no partitions: say where the last entry went instead
-            let cut = out.rfind("; partitions").unwrap_or(out.len());
-            out.truncate(cut);
-            out.push_str(&format!("; last id {id}"));
-        }
         if self.skipped_invalid > 0 {
             out.push_str(&format!("; {} invalid lines skipped", self.skipped_invalid));
         }

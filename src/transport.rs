@@ -6,7 +6,7 @@
 //! Everything crossing the seam is the model's: [`Record`] and [`Message`] with a [`Position`]
 //! or a [`Place`], and plain strings for what the caller shows.
 
-use crate::record::{Message, Place, Position, Record, StreamId};
+use crate::record::{Message, Place, Position, Record};
 
 /// Where records are read from: partitions of topics, or streams.
 #[allow(async_fn_in_trait)] // evctl runs a current-thread runtime: no Send bound wanted
@@ -75,14 +75,4 @@ pub struct Delivery {
     pub at: Option<Position>,
     /// Why they failed, or None when they were written.
     pub error: Option<String>,
-}
-
-impl Delivery {
-    /// The stream id where the last record went, for a stream.
-    pub fn entry(&self) -> Option<StreamId> {
-        match self.at {
-            Some(Position::Entry(id)) => Some(id),
-            _ => None,
-        }
-    }
 }

@@ -251,7 +251,7 @@ impl Reader<'_, '_> {
                 let (start, end) = self.span()?;
                 let text = std::str::from_utf8(&self.b[start..end])
                     .map_err(|_| "Avro string is not UTF-8".to_string())?;
-                crate::record::json::write_json_str(self.out, text);
+                crate::record::json::write_str(self.out, text);
             }
             Node::Fixed(size) => {
                 let start = self.at;
@@ -261,7 +261,7 @@ impl Reader<'_, '_> {
             Node::UuidFixed => {
                 let u: [u8; 16] = self.take(16)?.try_into().unwrap_or_default();
                 let text = apache_avro::Uuid::from_bytes(u).to_string();
-                crate::record::json::write_json_str(self.out, &text);
+                crate::record::json::write_str(self.out, &text);
             }
             Node::Enum(symbols) => {
                 let i = self.long()?;
@@ -328,9 +328,7 @@ impl Reader<'_, '_> {
                     .and_then(|r| r.read_value(&mut &raw_bigdecimal(&raw)[..]))
                     .map_err(|e| format!("Avro big-decimal: {e}"))?;
                 match v {
-                    Avro::BigDecimal(b) => {
-                        crate::record::json::write_json_str(self.out, &b.to_string())
-                    }
+                    Avro::BigDecimal(b) => crate::record::json::write_str(self.out, &b.to_string()),
                     _ => return self.fail("big-decimal"),
                 }
             }
@@ -399,7 +397,7 @@ impl Reader<'_, '_> {
                     let (start, end) = self.span()?;
                     let key = std::str::from_utf8(&self.b[start..end])
                         .map_err(|_| "Avro map key is not UTF-8".to_string())?;
-                    crate::record::json::write_json_str(self.out, key);
+                    crate::record::json::write_str(self.out, key);
                     self.out.push(b':');
                 }
                 self.value(plan, item, depth + 1)?;

@@ -331,17 +331,8 @@ impl Layer {
                 .map(|m| parse_mechanism(m).map_err(|e| bad("sasl.mechanism", e)))
                 .transpose()?;
             layer.sasl_username = sasl.username.clone();
-            layer.sasl_password = match (&sasl.password_env, &sasl.password_file) {
-                (Some(_), Some(_)) => {
-                    return Err(bad(
-                        "sasl",
-                        "set password_env or password_file, not both".into(),
-                    ));
-                }
-                (Some(v), None) => Some(SecretRef::Env(v.clone())),
-                (None, Some(f)) => Some(SecretRef::File(expand_home(f))),
-                (None, None) => None,
-            };
+            layer.sasl_password =
+                one_secret(&sasl.password_env, &sasl.password_file).map_err(|e| bad("sasl", e))?;
         }
         if let Some(r) = &ctx.schema_registry {
             // an environment variable named by the context wins over its file
@@ -358,23 +349,24 @@ impl Layer {
         }
         if let Some(r) = &ctx.redis {
             layer.redis_url = r.url.as_ref().map(Brokers::to_vec);
-            layer.redis_password = match (&r.password_env, &r.password_file) {
-                (Some(_), Some(_)) => {
-                    return Err(bad(
-                        "redis",
-                        "set password_env or password_file, not both".into(),
-                    ));
-                }
-                (Some(v), None) => Some(SecretRef::Env(v.clone())),
-                (None, Some(f)) => Some(SecretRef::File(expand_home(f))),
-                (None, None) => None,
-            };
+            layer.redis_password =
+                one_secret(&r.password_env, &r.password_file).map_err(|e| bad("redis", e))?;
             layer.redis_ca = r.ca_file.as_deref().map(expand_home);
             layer.redis_cert = r.cert_file.as_deref().map(expand_home);
             layer.redis_key = r.key_file.as_deref().map(expand_home);
             layer.redis_insecure = r.insecure_skip_verify;
         }
         Ok(layer)
+    }
+}
+
+/// A context's password: from the variable `env` or the file `file`, not both.
+fn one_secret(env: &Option<String>, file: &Option<String>) -> Result<Option<SecretRef>, String> {
+    match (env, file) {
+        (Some(_), Some(_)) => Err("set password_env or password_file, not both".into()),
+        (Some(v), None) => Ok(Some(SecretRef::Env(v.clone()))),
+        (None, Some(f)) => Ok(Some(SecretRef::File(expand_home(f)))),
+        (None, None) => Ok(None),
     }
 }
 

@@ -227,11 +227,7 @@ async fn gather(client: &Arc<Client>, sel: &Selection) -> Result<LagReport, Kafk
                 oldest_pending_ms: None,
             });
         }
-        let worst = parts
-            .iter()
-            .filter(|p| p.lag.is_some())
-            .max_by_key(|p| (p.lag, p.time_lag_ms));
-        out.push(GroupLag {
+        let mut group = GroupLag {
             // a listed group exists; a named one needs members, a description or offsets
             exists: sel.groups.is_empty()
                 || d.is_some_and(|d| !d.dead_and_empty())
@@ -243,18 +239,12 @@ async fn gather(client: &Arc<Client>, sel: &Selection) -> Result<LagReport, Kafk
             members: d
                 .map(|d| d.members.iter().map(member).collect())
                 .unwrap_or_default(),
-            total_lag: parts.iter().filter_map(|p| p.lag).sum(),
-            max_lag: parts.iter().filter_map(|p| p.lag).max(),
-            max_time_lag_ms: parts.iter().filter_map(|p| p.time_lag_ms).max(),
-            worst_partition: worst.filter(|p| p.lag > Some(0)).map(PartitionLag::name),
-            data_loss_partitions: parts.iter().filter(|p| p.data_loss).count(),
-            trend: None,
-            status: None,
-            consume_rate: None,
-            eta_seconds: None,
             partitions: parts,
             group: g,
-        });
+            ..GroupLag::default()
+        };
+        group.sum_partitions();
+        out.push(group);
     }
     sort_worst_first(&mut out);
     Ok(LagReport {

@@ -3,7 +3,6 @@
 //! generation -1, the way kafka-consumer-groups and kcat store offsets outside a live group).
 
 use std::collections::{BTreeMap, HashMap};
-use std::time::Duration;
 
 use kafka_protocol::ResponseError;
 use kafka_protocol::messages::list_offsets_request::{ListOffsetsPartition, ListOffsetsTopic};
@@ -428,9 +427,6 @@ pub async fn commit_offsets(
     }
     Ok(())
 }
-
-/// How often `tail --group` and `dlq replay` commit while running.
-pub const COMMIT_INTERVAL: Duration = Duration::from_secs(5);
 
 /// Deletes the records before each given offset (DeleteRecords, one request per partition
 /// leader); returns each partition's new log start offset. Fails naming the broker when it does

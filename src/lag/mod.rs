@@ -116,7 +116,7 @@ pub struct Member {
 }
 
 /// One group.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct GroupLag {
     pub group: String,
     /// False for a named group the cluster does not know (no members, no committed offsets).
@@ -147,6 +147,22 @@ pub struct GroupLag {
     /// Seconds until caught up at the current rates (watch mode, when catching up).
     pub eta_seconds: Option<f64>,
     pub partitions: Vec<PartitionLag>,
+}
+
+impl GroupLag {
+    /// Sets the group's figures from its partitions: the total and the largest lag, the largest
+    /// time lag, the partition with the largest lag (when it is behind), and data loss.
+    pub fn sum_partitions(&mut self) {
+        let parts = &self.partitions;
+        self.total_lag = parts.iter().filter_map(|p| p.lag).sum();
+        self.max_lag = parts.iter().filter_map(|p| p.lag).max();
+        self.max_time_lag_ms = parts.iter().filter_map(|p| p.time_lag_ms).max();
+        self.worst_partition = (parts.iter())
+            .filter(|p| p.lag > Some(0))
+            .max_by_key(|p| (p.lag, p.time_lag_ms))
+            .map(PartitionLag::name);
+        self.data_loss_partitions = parts.iter().filter(|p| p.data_loss).count();
+    }
 }
 
 /// One collection.

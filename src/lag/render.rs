@@ -308,17 +308,12 @@ pub fn prometheus(r: &LagReport) -> String {
         let _ = writeln!(out, "# TYPE {name} {kind}");
     };
     // a stream has no partition label
-    let pl = |g: &GroupLag, p: &PartitionLag| match p.partition {
-        Some(n) => format!(
-            "group=\"{}\",topic=\"{}\",partition=\"{n}\"",
+    let pl = |g: &GroupLag, p: &PartitionLag| {
+        format!(
+            "group=\"{}\",{}",
             label(&g.group),
-            label(&p.topic)
-        ),
-        None => format!(
-            "group=\"{}\",stream=\"{}\"",
-            label(&g.group),
-            label(&p.topic)
-        ),
+            where_label(&p.topic, p.partition)
+        )
     };
     metric(
         &mut out,

@@ -165,11 +165,6 @@ pub fn write_bytes(out: &mut Vec<u8>, b: Option<&[u8]>) {
     }
 }
 
-/// A JSON string literal (see [`write_str`]).
-pub fn write_json_str(out: &mut Vec<u8>, s: &str) {
-    write_str(out, s);
-}
-
 /// A decoded key or value (JSON text, written as is) or bytes.
 fn write_part(out: &mut Vec<u8>, b: Option<&[u8]>, decoded: bool) {
     match b {
@@ -380,11 +375,6 @@ pub fn decode_with(line: &[u8], datum: Datum) -> Result<DecodedRecord, DecodeErr
         }
     }
     Ok(rec)
-}
-
-/// Decodes an already parsed JSON object into a record.
-pub fn decode_object(map: Map<String, Value>) -> Result<DecodedRecord, DecodeError> {
-    decode_object_with(map, Datum::default())
 }
 
 fn decode_object_with(map: Map<String, Value>, datum: Datum) -> Result<DecodedRecord, DecodeError> {

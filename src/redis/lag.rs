@@ -237,27 +237,17 @@ fn group(name: String, parts: Vec<PartitionLag>, members: Vec<Member>) -> GroupL
     } else {
         "Idle"
     };
-    let worst = parts
-        .iter()
-        .filter(|p| p.lag > Some(0))
-        .max_by_key(|p| (p.lag, p.time_lag_ms));
-    GroupLag {
+    let mut group = GroupLag {
         exists: true,
         state: state.into(),
         group_type: "redis".into(),
         protocol_type: "stream".into(),
         protocol: String::new(),
-        total_lag: parts.iter().filter_map(|p| p.lag).sum(),
-        max_lag: parts.iter().filter_map(|p| p.lag).max(),
-        max_time_lag_ms: parts.iter().filter_map(|p| p.time_lag_ms).max(),
-        worst_partition: worst.map(PartitionLag::name),
-        data_loss_partitions: parts.iter().filter(|p| p.data_loss).count(),
-        trend: None,
-        status: None,
-        consume_rate: None,
-        eta_seconds: None,
         members,
         partitions: parts,
         group: name,
-    }
+        ..GroupLag::default()
+    };
+    group.sum_partitions();
+    group
 }

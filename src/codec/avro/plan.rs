@@ -59,7 +59,7 @@ pub struct Plan {
 
 fn json_str(s: &str) -> Vec<u8> {
     let mut v = Vec::with_capacity(s.len() + 2);
-    crate::record::json::write_json_str(&mut v, s);
+    crate::record::json::write_str(&mut v, s);
     v
 }
 
