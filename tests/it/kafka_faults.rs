@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use crate::support::kafka::KafkaCluster;
-use crate::support::{Evctl, Kind, evctl_bin};
+use crate::support::{Evctl, Kind, evctl_bin, sigint};
 
 fn ev(addr: &str, args: &[&str]) -> crate::support::Run {
     Evctl::new()
@@ -364,11 +364,4 @@ fn wait_output(child: Child, limit: Duration) -> (std::process::ExitStatus, Stri
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
-}
-
-/// Sends SIGINT (Ctrl-C) to a child.
-fn sigint(child: &Child) {
-    let _ = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status();
 }

@@ -35,7 +35,7 @@ fn server(test: &str) -> Option<Server> {
         }),
         None => {
             assert!(
-                std::env::var("CI").as_deref() != Ok("true"),
+                !crate::support::ci(),
                 "CI=true: no Redis server (EVCTL_TEST_REDIS_URL); run scripts/test.sh"
             );
             skip(
@@ -86,10 +86,7 @@ impl Server {
     /// The redis-py peer; its JSON output.
     fn peer(&self, args: &[&str]) -> Value {
         let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let venv = std::env::var_os("EVCTL_VENV")
-            .map(std::path::PathBuf::from)
-            .unwrap_or_else(|| repo.join(".venv"));
-        let out = Command::new(venv.join("bin/python"))
+        let out = Command::new(crate::support::venv_python())
             .arg(repo.join("tests/it/support/redis_peer.py"))
             .args(args)
             .env("EVCTL_TEST_REDIS_PORT", &self.port)
@@ -283,7 +280,8 @@ fn publish_adds_what_xrange_returns_and_a_round_trip_keeps_every_field() {
         .stdin(dump.stdout.clone())
         .run()
         .expect_code(0);
-    assert_eq!(r.peer(&["xrange", &b]), r.peer(&["xrange", &a]));
+    let pa = r.peer(&["xrange", &a]);
+    assert_eq!(r.peer(&["xrange", &b]), pa);
     // without --keep-ids: new ids, the same fields
     let c = r.stream("interop.pub.c");
     r.evctl()
@@ -291,7 +289,7 @@ fn publish_adds_what_xrange_returns_and_a_round_trip_keeps_every_field() {
         .stdin(dump.stdout)
         .run()
         .expect_code(0);
-    let (pa, pc) = (r.peer(&["xrange", &a]), r.peer(&["xrange", &c]));
+    let pc = r.peer(&["xrange", &c]);
     for (x, y) in pa.as_array().unwrap().iter().zip(pc.as_array().unwrap()) {
         assert_eq!(x[1], y[1]);
         assert_ne!(x[0], y[0]);
@@ -496,9 +494,7 @@ fn a_follow_prints_new_entries_and_stops_on_ctrl_c() {
     r.cli(&["XADD", &s, "*", "n", "new1"]);
     r.cli(&["XADD", &s, "*", "n", "new2"]);
     std::thread::sleep(Duration::from_millis(700));
-    let _ = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status();
+    crate::support::sigint(&child);
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(130));
     assert_eq!(String::from_utf8_lossy(&out.stdout), "new1\nnew2\n");
@@ -521,9 +517,7 @@ fn a_follow_prints_new_entries_and_stops_on_ctrl_c() {
         .spawn();
     std::thread::sleep(Duration::from_millis(6500));
     let pending = r.peer(&["xpending", &s, "g"])["count"].clone();
-    let _ = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status();
+    crate::support::sigint(&child);
     let out = child.wait_with_output().unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 3);
     assert_eq!(pending, 0, "acknowledged within the 5 s cadence while idle");
@@ -1428,9 +1422,7 @@ fn a_redis_cluster_is_read_and_written_through_its_nodes() {
     c.cli(&["XADD", b, "*", "v", "payments-new"]);
     c.cli(&["XADD", a, "*", "v", "orders-new"]);
     std::thread::sleep(Duration::from_millis(800));
-    let _ = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status();
+    crate::support::sigint(&child);
     let out = child.wait_with_output().unwrap();
     let mut got: Vec<String> = String::from_utf8_lossy(&out.stdout)
         .lines()

@@ -26,10 +26,7 @@ fn fixture(name: &str) -> String {
 }
 
 fn python() -> PathBuf {
-    std::env::var_os("EVCTL_VENV")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo().join(".venv"))
-        .join("bin/python")
+    crate::support::venv_python()
 }
 
 /// The in-test registry (a process of its own), stopped when dropped.

@@ -300,7 +300,8 @@ impl Kind {
     }
 }
 
-fn ci() -> bool {
+/// CI=true (or 1): a system that cannot be started is a failure, not a skip.
+pub fn ci() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
 }
 
@@ -590,4 +591,19 @@ pub fn create_topics_on(kind: Kind, addr: &str, topics: &[(&str, i32)]) {
         .arg("--yes")
         .run()
         .expect_code(0);
+}
+
+/// Sends SIGINT (Ctrl-C) to a child.
+pub fn sigint(child: &Child) {
+    let _ = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+}
+
+/// The Python of the project's venv (scripts/setup.sh makes it; EVCTL_VENV overrides it).
+pub fn venv_python() -> PathBuf {
+    std::env::var_os("EVCTL_VENV")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".venv"))
+        .join("bin/python")
 }
