@@ -69,6 +69,7 @@ complete -c evctl -n "__fish_evctl_needs_command" -f -a "orphans" -d 'List topic
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "publish" -d 'Publish records: a value, lines or JSON-lines records from stdin or a file'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "tail" -d 'Read records: follow a topic, or dump a range and exit; filters and formats'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "lag" -d 'Consumer lag: offsets and time behind, health, thresholds, watch until caught up'
+complete -c evctl -n "__fish_evctl_needs_command" -f -a "group" -d 'Consumer groups: list, describe, reset offsets (plan first), delete'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "dlq" -d 'Dead-letter topics: inspect, replay without loss, drain, purge'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "trim" -d 'Trim a Redis stream, refusing to delete entries a group has not read (or --force)'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "completion" -d 'Print a shell completion script'
@@ -1010,6 +1011,247 @@ complete -c evctl -n "__fish_evctl_using_subcommand lag" -s q -l quiet -d 'Print
 complete -c evctl -n "__fish_evctl_using_subcommand lag" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
 complete -c evctl -n "__fish_evctl_using_subcommand lag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c evctl -n "__fish_evctl_using_subcommand lag" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -f -a "list" -d 'List the consumer groups: type (classic, consumer, share), state, protocol, members, coordinator'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -f -a "describe" -d 'A group\'s members and their assignments, and its committed offsets with their lag'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -f -a "reset" -d 'Move a group\'s committed offsets: a plan first, --execute to apply (the group must have no members)'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -f -a "delete" -d 'Delete groups and their committed offsets (groups without members only)'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -f -a "delete-offsets" -d 'Delete a group\'s committed offsets of some topics or partitions'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and not __fish_seen_subcommand_from list describe reset delete delete-offsets help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from list" -l pattern -d 'Only groups whose name matches this regular expression' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from list" -l type -d 'Only groups of this type' -r -f -a "classic\t''
+consumer\t''
+share\t''
+streams\t''"
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from list" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from list" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from list" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from list" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from list" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from list" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from list" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from list" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from list" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from list" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from list" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from list" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from list" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from list" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from list" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from list" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from list" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from list" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from list" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from list" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from describe" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from describe" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from describe" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from describe" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from describe" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from describe" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from describe" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from describe" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from describe" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from describe" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from describe" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from describe" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from describe" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from describe" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from describe" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from describe" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from describe" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from describe" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from describe" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from describe" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from describe" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from describe" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from describe" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from describe" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l topic -d 'A topic to reset, all its partitions or the ones listed (TOPIC:0,1,2); repeatable' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l to-offset -d 'To this offset in every partition' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l shift-by -d 'The committed offset plus N (negative: back)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l to-time -l to-datetime -d 'To the first record at or after a time: @2025-01-01T00:00:00Z (no zone: UTC), @-1h, epoch ms' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l from-file -d 'To the offsets of a CSV plan (kafka-consumer-groups --export, an undo file)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l to-group -d 'To another group\'s committed offsets' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l export -d 'Write the plan as kafka-consumer-groups\' CSV (topic,partition,offset) to FILE, or stdout' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l undo-file -d 'Where to save the prior offsets before executing [default: in the state directory]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l all-topics -d 'Every partition the group has committed'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l to-earliest -d 'To the log start offset'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l to-latest -d 'To the log end offset (skip everything not read yet)'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l to-current -d 'To the committed offset (the log end where there is none)'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l execute -d 'Commit the new offsets (after asking on a terminal)'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -s y -l yes -d 'Do not ask before executing'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l detailed-exitcode -d 'Exit 3 when the plan changes something (0 when nothing would change)'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete" -l dry-run -d 'Show what would be deleted; delete nothing'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l topic -d 'A topic whose offsets to delete, all its partitions or the ones listed (TOPIC:0,1); repeatable' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l dry-run -d 'Show what would be deleted; delete nothing'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -s y -l yes -d 'Do not ask for confirmation'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the consumer groups: type (classic, consumer, share), state, protocol, members, coordinator'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "describe" -d 'A group\'s members and their assignments, and its committed offsets with their lag'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Move a group\'s committed offsets: a plan first, --execute to apply (the group must have no members)'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete groups and their committed offsets (groups without members only)'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "delete-offsets" -d 'Delete a group\'s committed offsets of some topics or partitions'
+complete -c evctl -n "__fish_evctl_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and not __fish_seen_subcommand_from inspect replay drain purge help" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
@@ -1345,22 +1587,23 @@ complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s q -l quiet
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s V -l version -d 'Print version'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "cluster" -d 'Show the cluster: id, controller, brokers, topic and partition counts, API versions'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "config" -d 'Manage connection contexts in the config file'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "schema" -d 'Check schema compatibility (the CI gate), and read or register schemas in a registry'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "validate" -d 'Check spec files (topics.yaml) offline: every problem with its file:line:col'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "plan" -d 'Show what `evctl apply` would change in the cluster, without changing anything'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "apply" -d 'Make the cluster\'s topics match the spec (after showing the plan and asking)'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "export" -d 'Write the cluster\'s topics as a topics.yaml spec'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "orphans" -d 'List topics in the cluster that the spec does not list'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "publish" -d 'Publish records: a value, lines or JSON-lines records from stdin or a file'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "tail" -d 'Read records: follow a topic, or dump a range and exit; filters and formats'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "lag" -d 'Consumer lag: offsets and time behind, health, thresholds, watch until caught up'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "dlq" -d 'Dead-letter topics: inspect, replay without loss, drain, purge'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "trim" -d 'Trim a Redis stream, refusing to delete entries a group has not read (or --force)'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "completion" -d 'Print a shell completion script'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "generate-docs" -d 'Regenerate completions/ and man/ from the command definitions (for maintainers)'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag dlq trim completion generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "cluster" -d 'Show the cluster: id, controller, brokers, topic and partition counts, API versions'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "config" -d 'Manage connection contexts in the config file'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "schema" -d 'Check schema compatibility (the CI gate), and read or register schemas in a registry'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "validate" -d 'Check spec files (topics.yaml) offline: every problem with its file:line:col'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "plan" -d 'Show what `evctl apply` would change in the cluster, without changing anything'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "apply" -d 'Make the cluster\'s topics match the spec (after showing the plan and asking)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "export" -d 'Write the cluster\'s topics as a topics.yaml spec'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "orphans" -d 'List topics in the cluster that the spec does not list'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "publish" -d 'Publish records: a value, lines or JSON-lines records from stdin or a file'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "tail" -d 'Read records: follow a topic, or dump a range and exit; filters and formats'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "lag" -d 'Consumer lag: offsets and time behind, health, thresholds, watch until caught up'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "group" -d 'Consumer groups: list, describe, reset offsets (plan first), delete'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "dlq" -d 'Dead-letter topics: inspect, replay without loss, drain, purge'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "trim" -d 'Trim a Redis stream, refusing to delete entries a group has not read (or --force)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "completion" -d 'Print a shell completion script'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "generate-docs" -d 'Regenerate completions/ and man/ from the command definitions (for maintainers)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'List the contexts of the config file'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "current" -d 'Print the name of the context in use'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use" -d 'Make a context the current one (rewrites only the current_context line of the file)'
@@ -1373,6 +1616,11 @@ complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcom
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "get" -d 'Print a schema version from the registry'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "list" -d 'List the registry\'s subjects, or one subject\'s versions'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from schema" -f -a "register" -d 'Register a schema under a subject (exit 3 when the registry finds it incompatible)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "list" -d 'List the consumer groups: type (classic, consumer, share), state, protocol, members, coordinator'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "describe" -d 'A group\'s members and their assignments, and its committed offsets with their lag'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "reset" -d 'Move a group\'s committed offsets: a plan first, --execute to apply (the group must have no members)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "delete" -d 'Delete groups and their committed offsets (groups without members only)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "delete-offsets" -d 'Delete a group\'s committed offsets of some topics or partitions'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "inspect" -d 'Count dead letters by error class, original topic and time; first and last seen; a sample'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "replay" -d 'Send dead letters back to their original topic (or --to), resumable through a group'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "drain" -d 'Move a group past matching dead letters without producing them (acknowledge as handled)'

@@ -55,6 +55,23 @@ pub struct Failure {
     pub hint: String,
 }
 
+/// A change refused as unsafe (exit 3): the check ran and found it would hurt (a live group).
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct Refused {
+    pub message: String,
+    pub hint: String,
+}
+
+/// A refusal (exit 3) with a message and a hint.
+pub fn refused(message: impl Into<String>, hint: impl Into<String>) -> anyhow::Error {
+    Refused {
+        message: message.into(),
+        hint: hint.into(),
+    }
+    .into()
+}
+
 /// A failure (exit 1) with a message and a hint.
 pub fn failure_hint(message: impl Into<String>, hint: impl Into<String>) -> anyhow::Error {
     Failure {
@@ -102,6 +119,8 @@ pub fn status_for(err: &anyhow::Error) -> ExitStatus {
     });
     if input {
         ExitStatus::Usage
+    } else if err.chain().any(|c| c.is::<Refused>()) {
+        ExitStatus::CheckFailed
     } else {
         ExitStatus::Failure
     }
@@ -132,6 +151,9 @@ pub fn hint_for(err: &anyhow::Error) -> Option<String> {
         }
         if let Some(f) = c.downcast_ref::<Failure>() {
             return Some(f.hint.clone());
+        }
+        if let Some(r) = c.downcast_ref::<Refused>() {
+            return Some(r.hint.clone());
         }
         if let Some(k) = c.downcast_ref::<crate::kafka::KafkaError>() {
             return k.hint();

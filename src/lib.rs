@@ -2,7 +2,7 @@
 //!
 //! The layers, top to bottom (architecture.md §3; `tests/it/architecture.rs` checks the rules):
 //!
-//! - [`cli`]: parses, resolves options ([`cli::settings`] into [`config::Settings`]), connects,
+//! - [`cli`]: parses, resolves options ([`config::args`] into [`config::Settings`]), connects,
 //!   calls one library function, prints and returns an exit status. It may construct a client, a
 //!   fetcher or a producer; it never drives one.
 //! - Engines, the work each command does, taking options structs: [`tail`] (the read loop),
@@ -25,6 +25,7 @@ pub mod diag;
 pub mod dlq;
 pub mod docs;
 pub mod error;
+pub mod group;
 pub mod kafka;
 pub mod lag;
 pub mod output;

@@ -1,6 +1,6 @@
 //! Command-line parsing and dispatch. Each command is a file (a folder where it has subcommands:
 //! `config/`, `dlq/`, `schema/`) with its arguments and a `run` that turns them into options, connects, calls
-//! one library function, prints, and returns an exit status; [`settings`] resolves the global
+//! one library function, prints, and returns an exit status; `config::args` resolves the global
 //! flags, the environment and the config file, and [`terminal`] holds what needs a person at a
 //! terminal (confirmations, progress bars, the stop signal). No command drives a transport.
 
@@ -11,12 +11,12 @@ pub mod config;
 pub mod dlq;
 pub mod export;
 pub mod generate_docs;
+pub mod group;
 pub mod lag;
 pub mod orphans;
 pub mod plan;
 pub mod publish;
 pub mod schema;
-pub mod settings;
 pub mod tail;
 pub mod terminal;
 pub mod trim;
@@ -28,12 +28,12 @@ use std::process::ExitCode;
 use clap::parser::ValueSource;
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand};
 
+pub use crate::config::args::GlobalArgs;
+use crate::config::args::{LoadedConfig, cli_layers, resolve_settings};
 use crate::config::{Layer, Settings};
 use crate::error::{ExitStatus, status_for, usage_hint};
 use crate::kafka;
 use crate::output::{OutputFormat, Printer, Verbosity};
-pub use settings::GlobalArgs;
-use settings::{LoadedConfig, cli_layers, resolve_settings};
 
 const AFTER_HELP: &str =
     "Connection settings come from flags, then EVCTL_* environment variables, then the selected \
@@ -80,6 +80,8 @@ pub enum Command {
     Tail(tail::TailArgs),
     /// Consumer lag: offsets and time behind, health, thresholds, watch until caught up.
     Lag(lag::LagArgs),
+    /// Consumer groups: list, describe, reset offsets (plan first), delete.
+    Group(crate::group::flags::GroupArgs),
     /// Dead-letter topics: inspect, replay without loss, drain, purge.
     Dlq(dlq::DlqArgs),
     /// Trim a Redis stream, refusing to delete entries a group has not read (or --force).
@@ -229,6 +231,7 @@ async fn dispatch(cli: Cli, matches: &ArgMatches, printer: &Printer) -> anyhow::
         Command::Publish(args) => publish::run(&ctx, &args).await,
         Command::Tail(args) => tail::run(&ctx, &args).await,
         Command::Lag(args) => lag::run(&ctx, &args).await,
+        Command::Group(args) => group::run(&ctx, &args).await,
         Command::Dlq(args) => dlq::run(&ctx, &args).await,
         Command::Trim(args) => trim::run(&ctx, &args).await,
         Command::Completion(_) | Command::GenerateDocs(_) | Command::Validate(_) => {
@@ -303,40 +306,5 @@ pub fn main() -> ExitCode {
             }
             status.into()
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn verify_cli() {
-        Cli::command().debug_assert();
-    }
-
-    #[test]
-    fn every_argument_has_help() {
-        fn walk(cmd: &clap::Command, path: &str) {
-            for a in cmd.get_arguments() {
-                let id = a.get_id().as_str();
-                if id == "help" || id == "version" {
-                    continue;
-                }
-                assert!(
-                    a.get_help().is_some(),
-                    "{path}: argument {id} has no description"
-                );
-            }
-            for sub in cmd.get_subcommands() {
-                assert!(
-                    sub.get_about().is_some(),
-                    "{path} {}: no description",
-                    sub.get_name()
-                );
-                walk(sub, &format!("{path} {}", sub.get_name()));
-            }
-        }
-        walk(&Cli::command(), "evctl");
     }
 }

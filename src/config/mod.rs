@@ -141,6 +141,16 @@ pub fn default_path() -> Option<PathBuf> {
     })
 }
 
+/// evctl's state directory (undo files): `$XDG_STATE_HOME/evctl`, else `~/.local/state/evctl`.
+pub fn state_dir() -> Option<PathBuf> {
+    if let Some(x) = std::env::var_os("XDG_STATE_HOME").filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(x).join("evctl"));
+    }
+    std::env::var_os("HOME")
+        .filter(|v| !v.is_empty())
+        .map(|h| PathBuf::from(h).join(".local").join("state").join("evctl"))
+}
+
 /// Expands a leading `~/` to the home directory.
 pub fn expand_home(p: &str) -> PathBuf {
     match (p.strip_prefix("~/"), std::env::var_os("HOME")) {
@@ -162,6 +172,53 @@ pub fn load(path: &Path) -> anyhow::Result<Option<(ConfigFile, String)>> {
     let file: ConfigFile =
         serde_yaml_ng::from_str(&text).map_err(|e| FileError::from_yaml(path, &text, &e))?;
     Ok(Some((file, text)))
+}
+
+/// The context this invocation uses (`explicit`, from --context or EVCTL_CONTEXT, else the file's
+/// current_context) and its settings layer; a usage error when it names no context of the file.
+pub fn select_context(
+    path: Option<&Path>,
+    file: Option<&ConfigFile>,
+    explicit: Option<Sourced<String>>,
+) -> anyhow::Result<(Option<Sourced<String>>, Layer)> {
+    let context = explicit.or_else(|| {
+        file.and_then(|f| f.current_context.clone())
+            .map(|value| Sourced {
+                value,
+                source: Source::Context("current_context".into()),
+            })
+    });
+    let ctx_layer = match &context {
+        None => Layer::default(),
+        Some(c) => {
+            let shown = path.map(|p| p.display().to_string()).unwrap_or_default();
+            let Some(f) = file else {
+                return Err(usage_hint(
+                    format!(
+                        "context {:?} selected ({}), but there is no config file at {shown}",
+                        c.value, c.source
+                    ),
+                    "create it (see `evctl config --help`) or drop --context / EVCTL_CONTEXT",
+                ));
+            };
+            let Some(def) = f.contexts.get(&c.value) else {
+                let names: Vec<&str> = f.contexts.keys().map(String::as_str).collect();
+                return Err(usage_hint(
+                    format!(
+                        "no context named {:?} in {shown} (selected by {})",
+                        c.value, c.source
+                    ),
+                    if names.is_empty() {
+                        "the file defines no contexts".to_string()
+                    } else {
+                        format!("defined contexts: {}", names.join(", "))
+                    },
+                ));
+            };
+            Layer::from_context(&c.value, def)?
+        }
+    };
+    Ok((context, ctx_layer))
 }
 
 /// Sets `current_context` in the file's text, keeping every other line (and comment) as it is.
@@ -821,5 +878,6 @@ impl RegistrySettings {
 #[cfg(test)]
 mod tests;
 
+pub mod args;
 pub mod edit;
 pub mod show;

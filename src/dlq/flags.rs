@@ -8,7 +8,6 @@ use crate::dlq::dialect::CustomDialect;
 use crate::dlq::replay::Criteria;
 use crate::error::usage;
 use crate::record::filter::{Filter, FilterSpec};
-use crate::record::time::now_ms;
 
 /// Selection of dead letters, shared by replay and drain.
 #[derive(Debug, clap::Args)]
@@ -69,18 +68,7 @@ pub struct PendingFlags {
     pub from_dlq: bool,
 }
 
-/// A time flag: RFC 3339, a date, epoch ms, or a duration ago (`-1h`).
-pub fn parse_time(flag: &str, s: &str) -> anyhow::Result<i64> {
-    // the `@` forms of the offset syntax, with the `@` optional
-    let t = s.trim().trim_start_matches('@');
-    match crate::record::offsets::parse_offset(&format!("@{t}")) {
-        Ok(spec) => match spec.at(now_ms()) {
-            crate::record::offsets::OffsetSpec::Timestamp(ms) => Ok(ms),
-            _ => Err(usage(format!("{flag}: {s:?} is not a time"))),
-        },
-        Err(e) => Err(usage(format!("{flag}: {e}"))),
-    }
-}
+pub use crate::record::offsets::parse_time;
 
 /// The custom dialects of the spec files.
 pub fn dialects(spec: &[PathBuf]) -> anyhow::Result<Vec<CustomDialect>> {
@@ -126,6 +114,7 @@ pub fn criteria(sel: &Selection) -> anyhow::Result<Criteria> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::record::time::now_ms;
 
     #[test]
     fn rates_and_times() {

@@ -393,6 +393,7 @@ impl Connection {
 
     async fn send<R: Request>(&self, req: &R, version: i16) -> Result<Bytes> {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        tracing::trace!(api = super::versions::api_name(R::KEY), version, addr = %self.addr, "request");
         self.requests.fetch_add(1, Ordering::Relaxed);
         let buf = self.encode(req, version, id)?;
         let (tx, rx) = oneshot::channel();

@@ -24,6 +24,8 @@ pub struct ListedGroup {
     pub protocol_type: String,
     /// classic, consumer (KIP-848), share or streams (ListGroups v5 and later; empty before).
     pub group_type: String,
+    /// The group's state (ListGroups v4 and later; empty before).
+    pub state: String,
 }
 
 /// Every group of the cluster: ListGroups goes to each broker (a group lives on its coordinator).
@@ -45,6 +47,7 @@ pub async fn list_groups(client: &Client) -> Result<Vec<ListedGroup>> {
                 group: g.group_id.0.to_string(),
                 protocol_type: g.protocol_type.to_string(),
                 group_type: g.group_type.to_string(),
+                state: g.group_state.to_string(),
             });
         }
     }

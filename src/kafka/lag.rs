@@ -236,6 +236,7 @@ async fn gather(client: &Arc<Client>, sel: &Selection) -> Result<LagReport, Kafk
             group_type: d.map(|d| d.group_type.clone()).unwrap_or_default(),
             protocol_type: d.map(|d| d.protocol_type.clone()).unwrap_or_default(),
             protocol: d.map(|d| d.protocol.clone()).unwrap_or_default(),
+            coordinator: d.map(|d| d.coordinator),
             members: d
                 .map(|d| d.members.iter().map(member).collect())
                 .unwrap_or_default(),
@@ -318,7 +319,7 @@ async fn first_records(
 }
 
 /// A group member as the report shows it.
-fn member(m: &groups::Member) -> Member {
+pub(crate) fn member(m: &groups::Member) -> Member {
     Member {
         member_id: m.member_id.clone(),
         client_id: m.client_id.clone(),

@@ -24,6 +24,7 @@ pub mod error;
 pub mod fetch_stream;
 pub mod fetcher;
 pub mod frame;
+pub mod group_admin;
 pub mod groups;
 pub mod lag;
 pub mod offsets;

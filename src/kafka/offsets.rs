@@ -325,15 +325,49 @@ pub async fn committed_offsets(
 }
 
 /// Commits `offsets` (the next offset to read, per partition) for `group` without joining it
-/// (generation -1, no member id). The broker refuses this while the group has live members.
+/// (generation -1, no member id), all in one request; fails on the first partition the broker
+/// refused. The broker refuses this while the group has live members.
 pub async fn commit_offsets(
     client: &Client,
     group: &str,
     offsets: &[(TopicPartition, i64)],
     metadata: &str,
 ) -> Result<()> {
+    match commit_each(client, group, offsets, metadata)
+        .await?
+        .into_iter()
+        .find_map(|(_, e)| e)
+    {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// True for the answers of a group coordinator to a commit (or a delete) that a live member
+/// stands in the way of.
+pub fn live_group_error(e: ResponseError) -> bool {
+    matches!(
+        e,
+        ResponseError::UnknownMemberId
+            | ResponseError::IllegalGeneration
+            | ResponseError::RebalanceInProgress
+            | ResponseError::NonEmptyGroup
+            | ResponseError::StaleMemberEpoch
+            | ResponseError::FencedMemberEpoch
+    )
+}
+
+/// The one commit path ([`commit_offsets`], `evctl group reset`): one OffsetCommit request for
+/// `group` without joining it, and each partition's result (None: committed). A moved
+/// coordinator is retried; the request failing as a whole is the error.
+pub async fn commit_each(
+    client: &Client,
+    group: &str,
+    offsets: &[(TopicPartition, i64)],
+    metadata: &str,
+) -> Result<Vec<(TopicPartition, Option<KafkaError>)>> {
     if offsets.is_empty() {
-        return Ok(());
+        return Ok(Vec::new());
     }
     let mut by_topic: BTreeMap<&str, Vec<(i32, i64)>> = BTreeMap::new();
     for ((t, p), o) in offsets {
@@ -394,38 +428,29 @@ pub async fn commit_offsets(
             },
         )
         .await?;
+    let mut out = Vec::new();
     for t in &resp.topics {
         for p in &t.partitions {
-            if let Some(e) = ResponseError::try_from_code(p.error_code) {
-                let hint = matches!(
-                    e,
-                    ResponseError::UnknownMemberId
-                        | ResponseError::IllegalGeneration
-                        | ResponseError::RebalanceInProgress
-                )
-                .then(|| {
+            let tp = (t.name.0.to_string(), p.partition_index);
+            let error = ResponseError::try_from_code(p.error_code).map(|e| {
+                let hint = live_group_error(e).then(|| {
                     format!("group {group} has active members; stop them or use another --group")
                 });
-                return Err(KafkaError::broker(
-                    format!(
-                        "committing the offset of group {group} on {}/{}",
-                        &*t.name.0, p.partition_index
-                    ),
-                    e,
-                    hint,
-                )
-                .as_denied(
-                    "Read",
-                    if e == ResponseError::TopicAuthorizationFailed {
-                        format!("topic {}", &*t.name.0)
-                    } else {
-                        format!("group {group}")
-                    },
-                ));
-            }
+                let context = format!(
+                    "committing the offset of group {group} on {}/{}",
+                    &*t.name.0, p.partition_index
+                );
+                let resource = if e == ResponseError::TopicAuthorizationFailed {
+                    format!("topic {}", &*t.name.0)
+                } else {
+                    format!("group {group}")
+                };
+                KafkaError::broker(context, e, hint).as_denied("Read", resource)
+            });
+            out.push((tp, error));
         }
     }
-    Ok(())
+    Ok(out)
 }
 
 /// Deletes the records before each given offset (DeleteRecords, one request per partition

@@ -127,6 +127,9 @@ pub struct GroupLag {
     pub group_type: String,
     pub protocol_type: String,
     pub protocol: String,
+    /// The coordinator broker (Kafka).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coordinator: Option<i32>,
     pub members: Vec<Member>,
     /// Sum of the partitions' lag (partitions without a commit count 0).
     pub total_lag: i64,

@@ -557,6 +557,7 @@ mod tests {
                 group_type: "classic".into(),
                 protocol_type: "consumer".into(),
                 protocol: "range".into(),
+                coordinator: None,
                 members: vec![crate::lag::Member {
                     member_id: "m-1".into(),
                     client_id: "billing-1".into(),

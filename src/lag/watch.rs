@@ -343,6 +343,7 @@ mod tests {
             group_type: "classic".into(),
             protocol_type: "consumer".into(),
             protocol: String::new(),
+            coordinator: None,
             members: vec![],
             total_lag: lags.iter().map(|(_, l)| l).sum(),
             max_lag: lags.iter().map(|(_, l)| *l).max(),

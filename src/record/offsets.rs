@@ -247,6 +247,26 @@ pub fn parse_partition_list(s: &str) -> Result<BTreeSet<i32>, String> {
     Ok(out)
 }
 
+/// A time flag: RFC 3339 (without a zone: UTC), a date, epoch ms, or a duration ago (`-1h`),
+/// with the `@` of the offset syntax optional.
+pub fn parse_time(flag: &str, s: &str) -> anyhow::Result<i64> {
+    // the `@` forms of the offset syntax, with the `@` optional
+    use crate::error::usage;
+    let t = s.trim().trim_start_matches('@');
+    let zone = if t.contains(['T', 't', ' ']) && !super::time::has_zone(t) {
+        "Z"
+    } else {
+        ""
+    };
+    match parse_offset(&format!("@{t}{zone}")) {
+        Ok(spec) => match spec.at(super::time::now_ms()) {
+            OffsetSpec::Timestamp(ms) => Ok(ms),
+            _ => Err(usage(format!("{flag}: {s:?} is not a time"))),
+        },
+        Err(e) => Err(usage(format!("{flag}: {e}"))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -146,7 +146,8 @@ pub fn parse_rfc3339_units(s: &str, digits: u32, local: bool) -> Result<i64, Str
         .ok_or_else(|| format!("timestamp {s:?} out of range"))
 }
 
-fn has_zone(s: &str) -> bool {
+/// True when an RFC 3339 text has a zone (`Z`, `+HH:MM`, `-HH:MM`).
+pub fn has_zone(s: &str) -> bool {
     let time = s.split_once(['T', 't', ' ']).map_or("", |(_, t)| t);
     time.ends_with(['Z', 'z']) || time.contains('+') || time.rfind('-').is_some()
 }

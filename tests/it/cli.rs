@@ -119,3 +119,61 @@ fn color_always_and_no_color() {
         run.stderr
     );
 }
+
+/// The command definitions: clap's own consistency checks, and a description for every
+/// argument and subcommand (the help, completions and man pages are made from them).
+#[test]
+fn every_command_and_argument_is_described() {
+    use clap::CommandFactory;
+    fn walk(cmd: &clap::Command, path: &str) {
+        for a in cmd.get_arguments() {
+            let id = a.get_id().as_str();
+            if id == "help" || id == "version" {
+                continue;
+            }
+            assert!(
+                a.get_help().is_some(),
+                "{path}: argument {id} has no description"
+            );
+        }
+        for sub in cmd.get_subcommands() {
+            assert!(
+                sub.get_about().is_some(),
+                "{path} {}: no description",
+                sub.get_name()
+            );
+            walk(sub, &format!("{path} {}", sub.get_name()));
+        }
+    }
+    evctl::cli::Cli::command().debug_assert();
+    walk(&evctl::cli::Cli::command(), "evctl");
+}
+
+/// Connection flags given on the command line land in the flag layer, not the environment's.
+#[test]
+fn flags_land_in_the_flag_layer() {
+    use clap::{CommandFactory, FromArgMatches};
+    use std::path::PathBuf;
+    use std::time::Duration;
+    let args = [
+        "evctl",
+        "-b",
+        "a:1,b:2",
+        "--timeout",
+        "3s",
+        "--tls-ca",
+        "/ca.pem",
+        "--no-tls",
+        "cluster",
+    ];
+    let m = evctl::cli::Cli::command()
+        .try_get_matches_from(args)
+        .unwrap();
+    let cli = evctl::cli::Cli::from_arg_matches(&m).unwrap();
+    let (flags, envl) = evctl::config::args::cli_layers(&cli.global, &m);
+    assert_eq!(flags.brokers, Some(vec!["a:1".into(), "b:2".into()]));
+    assert_eq!(flags.timeout, Some(Duration::from_secs(3)));
+    assert_eq!(flags.tls_ca, Some(PathBuf::from("/ca.pem")));
+    assert_eq!(flags.tls, Some(false));
+    assert_eq!(envl.brokers, None);
+}

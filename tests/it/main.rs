@@ -14,6 +14,7 @@ mod config;
 mod dlq;
 mod docs;
 mod faults;
+mod groups;
 mod kafka_faults;
 mod lag;
 mod partitioner;

@@ -14,13 +14,13 @@ use crate::support::{Evctl, Kind, Run, broker};
 
 const TOPICS: &str = "org.apache.kafka.tools.TopicCommand";
 const CONFIGS: &str = "kafka.admin.ConfigCommand";
-const CONSUMER: &str = "org.apache.kafka.tools.consumer.ConsoleConsumer";
+pub(crate) const CONSUMER: &str = "org.apache.kafka.tools.consumer.ConsoleConsumer";
 const PRODUCER: &str = "org.apache.kafka.tools.ConsoleProducer";
-const GROUPS: &str = "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand";
+pub(crate) const GROUPS: &str = "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand";
 const ACLS: &str = "org.apache.kafka.tools.AclCommand";
 
 /// A running Kafka tool (a live consumer), killed when dropped.
-struct Running(Child);
+pub(crate) struct Running(pub(crate) Child);
 
 impl Drop for Running {
     fn drop(&mut self) {
@@ -29,7 +29,7 @@ impl Drop for Running {
     }
 }
 
-fn ev(addr: &str, args: &[&str]) -> Run {
+pub(crate) fn ev(addr: &str, args: &[&str]) -> Run {
     Evctl::new()
         .args(["-b", addr])
         .args(args)
@@ -37,7 +37,7 @@ fn ev(addr: &str, args: &[&str]) -> Run {
 }
 
 /// Creates `name` with `partitions` partitions (RF 3, min.insync.replicas=2) through evctl.
-fn create(addr: &str, name: &str, partitions: i32) {
+pub(crate) fn create(addr: &str, name: &str, partitions: i32) {
     crate::support::create_topics(addr, &[(name, partitions)]);
 }
 
@@ -50,7 +50,7 @@ fn now_ms() -> i64 {
 
 /// Polls `f` every 200 ms until it returns Some, failing after `limit`.
 #[track_caller]
-fn eventually<T>(limit: Duration, what: &str, mut f: impl FnMut() -> Option<T>) -> T {
+pub(crate) fn eventually<T>(limit: Duration, what: &str, mut f: impl FnMut() -> Option<T>) -> T {
     let start = Instant::now();
     loop {
         if let Some(v) = f() {
@@ -298,7 +298,10 @@ fn tail_reads_what_the_console_producer_writes(kind: Kind, test: &str) {
 crate::on_kafka!(tail_reads_what_the_console_producer_writes);
 
 /// `kafka-consumer-groups --describe --group G` rows: (topic, partition) → (current, log end, lag).
-fn kafka_group_offsets(addr: &str, group: &str) -> BTreeMap<(String, i64), (i64, i64, i64)> {
+pub(crate) fn kafka_group_offsets(
+    addr: &str,
+    group: &str,
+) -> BTreeMap<(String, i64), (i64, i64, i64)> {
     let out = tool_ok(
         GROUPS,
         &["--bootstrap-server", addr, "--describe", "--group", group],
@@ -346,7 +349,7 @@ fn lag_group(addr: &str, group: &str) -> Value {
     g
 }
 
-fn live_consumer(addr: &str, topic: &str, group: &str, protocol: &str) -> Running {
+pub(crate) fn live_consumer(addr: &str, topic: &str, group: &str, protocol: &str) -> Running {
     Running(spawn_tool(
         CONSUMER,
         &[

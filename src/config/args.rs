@@ -1,5 +1,6 @@
-//! Settings for this invocation: the global flags split into the flag layer and the environment
-//! layer, the config file and its selected context, merged by [`Settings::resolve`].
+//! The global flags every command takes, and the settings of this invocation: the flags split
+//! into the flag layer and the environment layer, the config file and its selected context,
+//! merged by [`Settings::resolve`].
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -8,7 +9,6 @@ use clap::ArgMatches;
 use clap::parser::ValueSource;
 
 use crate::config::{self as cfg, ConfigFile, Layer, SecretRef, Settings, Source, Sourced};
-use crate::error::usage_hint;
 use crate::kafka::Mechanism;
 use crate::output::{ColorChoice, OutputFormat};
 
@@ -230,80 +230,8 @@ pub fn resolve_settings(
         },
     });
     let file = loaded.as_ref().map(|(f, _)| f);
-    let context = explicit.or_else(|| {
-        file.and_then(|f| f.current_context.clone())
-            .map(|value| Sourced {
-                value,
-                source: Source::Context("current_context".into()),
-            })
-    });
-    let ctx_layer = match &context {
-        None => Layer::default(),
-        Some(c) => {
-            let shown = path
-                .as_ref()
-                .map(|p| p.display().to_string())
-                .unwrap_or_default();
-            let Some(f) = file else {
-                return Err(usage_hint(
-                    format!(
-                        "context {:?} selected ({}), but there is no config file at {shown}",
-                        c.value, c.source
-                    ),
-                    "create it (see `evctl config --help`) or drop --context / EVCTL_CONTEXT",
-                ));
-            };
-            let Some(def) = f.contexts.get(&c.value) else {
-                let names: Vec<&str> = f.contexts.keys().map(String::as_str).collect();
-                return Err(usage_hint(
-                    format!(
-                        "no context named {:?} in {shown} (selected by {})",
-                        c.value, c.source
-                    ),
-                    if names.is_empty() {
-                        "the file defines no contexts".to_string()
-                    } else {
-                        format!("defined contexts: {}", names.join(", "))
-                    },
-                ));
-            };
-            Layer::from_context(&c.value, def)?
-        }
-    };
+    let (context, ctx_layer) = cfg::select_context(path.as_deref(), file, explicit)?;
     let (flags, envl) = cli_layers(g, matches);
     let settings = Settings::resolve(path.clone(), context, &flags, &envl, &ctx_layer);
     Ok((settings, path, loaded))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::cli::Cli;
-    use clap::{CommandFactory, FromArgMatches};
-
-    fn layers(args: &[&str]) -> (Layer, Layer) {
-        let m = Cli::command().try_get_matches_from(args).unwrap();
-        let cli = Cli::from_arg_matches(&m).unwrap();
-        cli_layers(&cli.global, &m)
-    }
-
-    #[test]
-    fn flags_land_in_the_flag_layer() {
-        let (flags, envl) = layers(&[
-            "evctl",
-            "-b",
-            "a:1,b:2",
-            "--timeout",
-            "3s",
-            "--tls-ca",
-            "/ca.pem",
-            "--no-tls",
-            "cluster",
-        ]);
-        assert_eq!(flags.brokers, Some(vec!["a:1".into(), "b:2".into()]));
-        assert_eq!(flags.timeout, Some(Duration::from_secs(3)));
-        assert_eq!(flags.tls_ca, Some(PathBuf::from("/ca.pem")));
-        assert_eq!(flags.tls, Some(false));
-        assert_eq!(envl.brokers, None);
-    }
 }
