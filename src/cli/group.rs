@@ -4,9 +4,9 @@ use super::Ctx;
 use super::terminal::confirm;
 use crate::error::{ExitStatus, refused};
 use crate::group::flags::{GroupArgs, GroupCommand, ResetArgs};
-use crate::group::{DeleteReport, LIVE_HINT, csv};
+use crate::group::{DeleteReport, LIVE_HINT, ResetPlan, csv};
 use crate::kafka::group_admin as admin;
-use crate::output::OutputFormat;
+use crate::output::{OutputFormat, Render};
 
 /// Runs `evctl group`.
 pub async fn run(ctx: &Ctx<'_>, args: &GroupArgs) -> anyhow::Result<ExitStatus> {
@@ -63,6 +63,13 @@ fn go_ahead(
     if !yes || dry {
         ctx.printer.data(plan)?;
     }
+    match &plan.refusal {
+        Some(why) if dry => ctx
+            .printer
+            .warn(&format!("{why}: deleting would be refused")),
+        Some(why) => return Err(refused(why.clone(), LIVE_HINT)),
+        None => {}
+    }
     let ok = !dry && (yes || confirm(what, "deleting needs confirmation", "pass --yes")?);
     if !ok {
         ctx.printer.status("nothing deleted");
@@ -70,7 +77,7 @@ fn go_ahead(
     Ok(ok)
 }
 
-/// `evctl group reset`: the plan; with --execute, the undo file and the commit.
+/// `evctl group reset`: the plan; with --execute, the checks, the undo file and the commit.
 async fn reset(ctx: &Ctx<'_>, a: &ResetArgs) -> anyhow::Result<ExitStatus> {
     // a bad plan file or time is exit 2 before any connection
     let target = a.target()?;
@@ -81,16 +88,26 @@ async fn reset(ctx: &Ctx<'_>, a: &ResetArgs) -> anyhow::Result<ExitStatus> {
         ctx.printer.status(&format!("group {} does not exist: --execute creates it with these offsets (as kafka-consumer-groups does)", a.group));
     }
     let human = matches!(ctx.printer.format, OutputFormat::Table | OutputFormat::Wide);
-    match a
+    // with --export - stdout holds the CSV alone: tables go to stderr, JSON nowhere
+    let csv_out = a
         .export
         .as_deref()
         .map(|p| csv::export(&plan, p))
         .transpose()?
-    {
-        Some(Some(text)) => ctx.printer.write_out(&text)?,
-        Some(None) => {}
-        None if human || !a.execute => ctx.printer.data(&plan)?,
-        None => {}
+        .flatten();
+    let show = |plan: &ResetPlan| match (&csv_out, human) {
+        (None, _) => ctx.printer.data(plan),
+        (Some(_), true) => {
+            ctx.printer.status(&plan.table(&ctx.printer.err_styles()));
+            Ok(())
+        }
+        (Some(_), false) => Ok(()),
+    };
+    if let Some(text) = &csv_out {
+        ctx.printer.write_out(text)?;
+    }
+    if human || !a.execute {
+        show(&plan)?;
     }
     let live = plan.liveness.refusal(&a.group);
     if !a.execute {
@@ -118,22 +135,36 @@ async fn reset(ctx: &Ctx<'_>, a: &ResetArgs) -> anyhow::Result<ExitStatus> {
         || !(a.yes || confirm(&prompt, "a reset needs confirmation", "pass --yes")?)
     {
         ctx.printer.status("nothing changed");
-        return Ok(ExitStatus::Success);
+        return if human {
+            Ok(ExitStatus::Success)
+        } else {
+            show(&plan).map(|_| ExitStatus::Success)
+        };
     }
-    let undo = csv::save_undo(&plan, a.undo_file.as_deref())?
-        .display()
-        .to_string();
-    ctx.printer.status(&format!("prior offsets saved to {undo}: `evctl group reset {} --from-file {undo} --execute` restores them", a.group));
-    plan.undo_file = Some(undo);
-    admin::execute_reset(client, &mut plan).await?;
-    ctx.printer.data(&plan)?;
+    admin::execute_reset(client, &mut plan, a.undo_file.as_deref()).await?;
+    show(&plan)?;
+    Ok(executed(ctx, &plan))
+}
+
+/// What to say after executing a reset: where the undo file is, how to take back first commits,
+/// and what was not committed (exit 1).
+fn executed(ctx: &Ctx<'_>, plan: &ResetPlan) -> ExitStatus {
+    let group = &plan.group;
+    if let Some(undo) = &plan.undo_file {
+        ctx.printer.status(&format!("prior offsets saved to {undo}: `evctl group reset {} --from-file {undo} --execute` restores them", group));
+    }
+    let first = plan.first_commits();
+    if !first.is_empty() {
+        let args = first.join(" ");
+        ctx.printer.status(&format!("partitions without a prior commit: `evctl group delete-offsets {} {args}` removes their new commits", group));
+    }
     if plan.failed() > 0 {
         ctx.printer.warn(&format!(
             "{} of {} partition(s) not committed",
             plan.failed(),
             plan.changes
         ));
-        return Ok(ExitStatus::Failure);
+        return ExitStatus::Failure;
     }
-    Ok(ExitStatus::Success)
+    ExitStatus::Success
 }

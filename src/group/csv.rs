@@ -40,6 +40,12 @@ pub fn parse(path: &str, text: &str, group: &str) -> Result<PlanFile, String> {
     let mut groups: Vec<String> = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         let line = i + 1;
+        // a byte-order mark (a file saved on Windows) is not part of the first topic's name
+        let raw = if i == 0 {
+            raw.trim_start_matches('\u{feff}')
+        } else {
+            raw
+        };
         let at = |why: String| format!("{path}:{line}: {why}");
         if raw.trim().is_empty() {
             continue;
@@ -138,9 +144,16 @@ pub fn export(plan: &super::ResetPlan, path: &Path) -> anyhow::Result<Option<Str
 }
 
 /// Saves the offsets the plan's partitions had before the reset (those that had one), in the
-/// CSV `--from-file` reads, at `path` or in the state directory; returns where. The file is
-/// written whole before anything is committed; a failure to write stops the reset.
-pub fn save_undo(plan: &super::ResetPlan, path: Option<&Path>) -> anyhow::Result<PathBuf> {
+/// CSV `--from-file` reads, at `path` or in the state directory; returns where, or None when no
+/// partition had a committed offset (nothing to restore but new commits: `first_commits`). The
+/// file is written whole before anything is committed; a failure to write stops the reset.
+pub fn save_undo(plan: &super::ResetPlan, path: Option<&Path>) -> anyhow::Result<Option<PathBuf>> {
+    let prior: Vec<_> = (plan.partitions.iter())
+        .filter_map(|r| r.current.map(|c| (r.tp(), c)))
+        .collect();
+    if prior.is_empty() {
+        return Ok(None);
+    }
     let path = match path {
         Some(p) => p.to_path_buf(),
         None => {
@@ -161,9 +174,6 @@ pub fn save_undo(plan: &super::ResetPlan, path: Option<&Path>) -> anyhow::Result
             dir.join("undo").join(format!("{safe}-{stamp}.csv"))
         }
     };
-    let prior: Vec<_> = (plan.partitions.iter())
-        .filter_map(|r| r.current.map(|c| (r.tp(), c)))
-        .collect();
     let save = || -> std::io::Result<()> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
@@ -176,7 +186,7 @@ pub fn save_undo(plan: &super::ResetPlan, path: Option<&Path>) -> anyhow::Result
             path.display()
         )
     })?;
-    Ok(path)
+    Ok(Some(path))
 }
 
 #[cfg(test)]
@@ -185,7 +195,7 @@ mod tests {
 
     #[test]
     fn reads_both_shapes() {
-        let one = parse("p.csv", "t,0,5\r\n\"t\", 1 ,\"7\"\n\n", "g").unwrap();
+        let one = parse("p.csv", "\u{feff}t,0,5\r\n\"t\", 1 ,\"7\"\n\n", "g").unwrap();
         assert_eq!(one.offsets[&("t".into(), 1)], (7, 2));
         let many = parse("p.csv", "a,t,0,5\nb,t,0,9\nb,u,2,1\n", "b").unwrap();
         assert_eq!(many.offsets.len(), 2);

@@ -243,36 +243,40 @@ impl Liveness {
     /// The refusal to change a group that has members, naming them and their hosts; None when
     /// the group has none.
     pub fn refusal(&self, group: &str) -> Option<String> {
+        if matches!(self.group_type.as_str(), "share" | "streams") {
+            return Some(format!(
+                "group {group} is a {} group: its offsets are not a consumer group's, and evctl changes only classic and consumer groups",
+                self.group_type
+            ));
+        }
         if self.members.is_empty() {
             return None;
         }
-        let mut names: Vec<String> = self
-            .members
-            .iter()
-            .take(5)
-            .map(|m| {
-                format!(
-                    "{} (client {}, host {})",
-                    m.member_id,
-                    m.client_id,
-                    m.host.trim_start_matches('/')
-                )
-            })
-            .collect();
-        if self.members.len() > 5 {
-            names.push(format!("and {} more", self.members.len() - 5));
-        }
         Some(format!(
-            "group {group} is in use ({} protocol, state {}): {} member(s): {}; its offsets can only change while it has no members",
+            "group {group} is in use ({} protocol, state {}): {}; its offsets can only change while it has no members",
             if self.group_type.is_empty() {
                 "classic"
             } else {
                 &self.group_type
             },
             self.state,
-            self.members.len(),
-            crate::output::sanitize(&names.join(", "))
+            self.member_names()
         ))
+    }
+
+    /// `N member(s): ID (client C, host H), ...` (the first five).
+    pub fn member_names(&self) -> String {
+        let mut names: Vec<String> = (self.members.iter().take(5))
+            .map(|m| {
+                let host = m.host.trim_start_matches('/');
+                format!("{} (client {}, host {host})", m.member_id, m.client_id)
+            })
+            .collect();
+        if self.members.len() > 5 {
+            names.push(format!("and {} more", self.members.len() - 5));
+        }
+        let names = crate::output::sanitize(&names.join(", ")).into_owned();
+        format!("{} member(s): {names}", self.members.len())
     }
 }
 
@@ -334,6 +338,21 @@ impl ResetPlan {
                     )
                 })
             })
+            .collect()
+    }
+
+    /// The partitions the reset commits that had no committed offset, as `--topic T:0,1`
+    /// arguments: the undo file cannot express "none", `delete-offsets` restores that.
+    pub fn first_commits(&self) -> Vec<String> {
+        let mut by_topic: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for r in self.partitions.iter().filter(|r| r.current.is_none()) {
+            by_topic
+                .entry(&r.topic)
+                .or_default()
+                .push(r.partition.to_string());
+        }
+        (by_topic.into_iter())
+            .map(|(t, ps)| format!("--topic {}:{}", t, ps.join(",")))
             .collect()
     }
 
@@ -401,14 +420,31 @@ pub struct DeleteReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
     pub executed: bool,
+    /// Why executing it would be refused (a live group reads some of it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refusal: Option<String>,
     pub items: Vec<Deletion>,
 }
 
+impl Deletion {
+    /// An item of a deletion's plan.
+    pub fn planned(name: String) -> Deletion {
+        Deletion {
+            name,
+            deleted: false,
+            result: "would delete".into(),
+        }
+    }
+}
+
+/// A named partition that has no committed offset.
+pub const NOTHING: &str = "no committed offset: nothing to delete";
+
 impl DeleteReport {
+    /// Items that were to be deleted and were not.
     pub fn failed(&self) -> usize {
-        self.items
-            .iter()
-            .filter(|d| self.executed && !d.deleted)
+        (self.items.iter())
+            .filter(|d| self.executed && !d.deleted && d.result != NOTHING)
             .count()
     }
 }

@@ -97,6 +97,7 @@ fn rows_count_changes_and_lag() {
         plan.warnings(),
         vec!["t/3: no committed offset: log end (20)"]
     );
+    assert_eq!(plan.first_commits(), vec!["--topic t:3"]);
 }
 
 #[test]

@@ -24,7 +24,7 @@ use super::{Client, KafkaError, Route};
 use crate::error::{refused, usage, usage_hint};
 use crate::group::{
     COMMITTED, DeleteReport, Deletion, GroupList, GroupSummary, Known, LIVE_HINT, Liveness,
-    ResetPlan, Row, Scope, Target, TopicPartition, TopicScope, UNCHANGED, resolve,
+    NOTHING, ResetPlan, Row, Scope, Target, TopicPartition, TopicScope, UNCHANGED, resolve,
 };
 
 /// The groups of the cluster, with their type, state, protocol, member count and coordinator.
@@ -89,28 +89,51 @@ pub async fn describe(
     Ok(crate::group::GroupDetail(g))
 }
 
-/// Whether `group` exists and who is in it, judged by its own protocol (DescribeGroups, then
-/// ConsumerGroupDescribe for a group of the new protocol, which DescribeGroups calls Dead), and
-/// its committed offsets.
+/// Whether `group` exists and who is in it, judged by its own protocol: its type from
+/// ListGroups on its coordinator, DescribeGroups, then ConsumerGroupDescribe for a group of the
+/// new protocol (which DescribeGroups calls Dead); and its committed offsets. A group whose
+/// coordinator cannot be found is an error, never taken for empty.
 pub async fn liveness(
     client: &Client,
     group: &str,
 ) -> Result<(Liveness, HashMap<TopicPartition, i64>), KafkaError> {
     let names = [group.to_string()];
     let by_coord = by_coordinator(client, &names).await?;
-    let (described, committed) = tokio::try_join!(
+    let Some(&coord) = by_coord.keys().next() else {
+        return Err(KafkaError::broker(
+            format!("finding the coordinator of group {group}"),
+            ResponseError::CoordinatorNotAvailable,
+            Some("who is in the group cannot be judged: nothing was changed".into()),
+        ));
+    };
+    let (listed, described, committed) = tokio::try_join!(
+        super::groups::listed_on(client, coord),
         describe_groups(client, &by_coord),
         committed_offsets(client, group, None)
     )?;
+    let listed = listed.into_iter().find(|g| g.group == group);
     let d = described.into_iter().find(|d| d.group == group);
     let known = d.as_ref().is_some_and(|d| !d.dead_and_empty());
+    let kind = listed
+        .as_ref()
+        .map(|l| l.group_type.clone())
+        .unwrap_or_default();
     let live = Liveness {
-        exists: known || !committed.is_empty(),
-        group_type: d.as_ref().map(|d| d.group_type.clone()).unwrap_or_default(),
-        state: d
-            .as_ref()
-            .map_or_else(|| "Dead".into(), |d| d.state.clone()),
+        exists: known || listed.is_some() || !committed.is_empty(),
+        group_type: match &d {
+            // share and streams groups: DescribeGroups does not know them
+            Some(d) if known || kind.is_empty() => d.group_type.clone(),
+            _ => kind,
+        },
+        state: match (&d, &listed) {
+            (Some(d), _) if known => d.state.clone(),
+            (_, Some(l)) if !l.state.is_empty() => l.state.clone(),
+            (d, _) => d
+                .as_ref()
+                .map_or_else(|| "Dead".into(), |d| d.state.clone()),
+        },
         members: d
+            .filter(|_| known)
             .map(|d| d.members.iter().map(super::lag::member).collect())
             .unwrap_or_default(),
     };
@@ -129,16 +152,17 @@ pub async fn plan_reset(
     let (live, committed) = liveness(client, group).await?;
     let given = given_offsets(client, target).await?;
     let parts = partitions(client, group, scope, given.as_ref(), &committed, target).await?;
-    let (start, end) = log_bounds(client, &parts, Isolation::ReadUncommitted).await?;
-    let at_time = match target {
-        Target::Time(ms) => {
-            let q: Vec<_> = (parts.iter())
-                .map(|tp| (tp.clone(), OffsetQuery::Timestamp(*ms)))
-                .collect();
-            list_offsets(client, &q, Isolation::ReadUncommitted).await?
-        }
-        _ => HashMap::new(),
+    let times: Vec<_> = match target {
+        Target::Time(ms) => (parts.iter())
+            .map(|tp| (tp.clone(), OffsetQuery::FirstAt(*ms)))
+            .collect(),
+        _ => Vec::new(),
     };
+    // log start, log end and the time's offsets together: one ListOffsets per leader each
+    let ((start, end), at_time) = tokio::try_join!(
+        log_bounds(client, &parts, Isolation::ReadUncommitted),
+        list_offsets(client, &times, Isolation::ReadUncommitted)
+    )?;
     let mut rows = Vec::with_capacity(parts.len());
     let mut unshiftable = Vec::new();
     for tp in &parts {
@@ -147,8 +171,8 @@ pub async fn plan_reset(
             log_start: start.get(tp).copied().unwrap_or(0),
             log_end,
             current: committed.get(tp).copied(),
-            // a time past the last record resolves to the log end
-            at_time: at_time.get(tp).copied().filter(|o| *o < log_end),
+            // None: no record at or after the time
+            at_time: at_time.get(tp).copied(),
             given: given.as_ref().and_then(|g| g.get(tp).copied()),
         };
         match resolve(target, &k) {
@@ -293,31 +317,61 @@ async fn partitions(
     Ok(wanted.into_keys().collect())
 }
 
-/// Commits the plan's changes in one OffsetCommit, after checking again that the group has no
-/// members; fills each row's result. A member that joined in between is refused the same way,
-/// by the check or by the broker's answer.
-pub async fn execute_reset(client: &Client, plan: &mut ResetPlan) -> anyhow::Result<()> {
-    let (live, _) = liveness(client, &plan.group).await?;
+/// Executes a reset: checks again that the group has no members and that its committed offsets
+/// are still those the plan was made from, saves the prior offsets to the undo file (`undo`, or
+/// the state directory), then commits the changes in one OffsetCommit and fills each row's
+/// result. A member that joined in between is refused the same way, by the check or by the
+/// broker's answer; a request that fails as a whole leaves the changed rows "not confirmed".
+pub async fn execute_reset(
+    client: &Client,
+    plan: &mut ResetPlan,
+    undo: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    let (live, fresh) = liveness(client, &plan.group).await?;
     if let Some(why) = live.refusal(&plan.group) {
         return Err(refused(why, LIVE_HINT));
     }
-    let results = commit_each(client, &plan.group, &plan.commits(), "evctl group reset").await?;
-    plan.executed = true;
-    let mut live_refusals = 0;
-    for r in &mut plan.partitions {
-        r.result = Some(UNCHANGED.into());
+    let moved: Vec<String> = (plan.partitions.iter())
+        .filter(|r| r.changes() && fresh.get(&r.tp()).copied() != r.current)
+        .map(|r| format!("{}/{}", r.topic, r.partition))
+        .collect();
+    if !moved.is_empty() {
+        return Err(refused(
+            format!(
+                "the committed offsets of group {} moved since the plan ({}): nothing was changed",
+                plan.group,
+                moved.join(", ")
+            ),
+            "a consumer committed meanwhile: run the reset again to plan from the offsets as they are now",
+        ));
     }
+    plan.undo_file = crate::group::csv::save_undo(plan, undo)?.map(|p| p.display().to_string());
+    let commits = plan.commits();
+    plan.executed = true;
+    let mut index: HashMap<TopicPartition, usize> = HashMap::new();
+    for (i, r) in plan.partitions.iter_mut().enumerate() {
+        r.result = Some(if r.changes() { NO_ANSWER } else { UNCHANGED }.into());
+        index.insert(r.tp(), i);
+    }
+    let results = match commit_each(client, &plan.group, &commits, "evctl group reset").await {
+        Ok(r) => r,
+        Err(e) => {
+            for r in plan.partitions.iter_mut().filter(|r| r.changes()) {
+                r.result = Some(format!("not confirmed: {e}"));
+            }
+            return Ok(());
+        }
+    };
+    let mut live_refusals = 0;
     let failures = results.iter().filter(|(_, e)| e.is_some()).count();
     for (tp, e) in results {
-        let Some(row) = plan.partitions.iter_mut().find(|r| r.tp() == tp) else {
+        let Some(&i) = index.get(&tp) else {
             continue;
         };
-        row.result = Some(match e {
+        plan.partitions[i].result = Some(match e {
             None => COMMITTED.into(),
             Some(e) => {
-                if e.response_error().is_some_and(live_group_error) {
-                    live_refusals += 1;
-                }
+                live_refusals += usize::from(e.response_error().is_some_and(live_group_error));
                 e.to_string()
             }
         });
@@ -336,8 +390,12 @@ pub async fn execute_reset(client: &Client, plan: &mut ResetPlan) -> anyhow::Res
     Ok(())
 }
 
+/// A changed row's result until the broker answers for it.
+const NO_ANSWER: &str = "no answer from the broker";
+
 /// The groups to delete: refused when one has members (named), before anything is deleted;
-/// with `execute`, DeleteGroups (one request per coordinator) and each group's result.
+/// with `execute`, DeleteGroups for each (through its coordinator, retried when it moves) and
+/// each group's result.
 pub async fn delete_groups(
     client: &Client,
     groups: &[String],
@@ -347,55 +405,61 @@ pub async fn delete_groups(
     for g in groups {
         let (live, _) = liveness(client, g).await?;
         if !live.exists {
-            let suggestions = super::groups::similar_groups(client, g)
-                .await
-                .unwrap_or_default();
-            return Err(KafkaError::NoSuchGroup {
-                group: g.clone(),
-                suggestions,
-            }
-            .into());
+            return Err(no_such_group(client, g).await.into());
         }
         if let Some(why) = live.refusal(g) {
             return Err(refused(why, LIVE_HINT));
         }
-        items.push(Deletion {
-            name: g.clone(),
-            deleted: false,
-            result: "would delete".into(),
-        });
+        items.push(Deletion::planned(g.clone()));
     }
-    if !execute {
-        return Ok(DeleteReport {
-            group: None,
-            executed: false,
-            items,
-        });
-    }
-    let by_coord = by_coordinator(client, groups).await?;
-    for (coord, names) in by_coord {
-        let resp = client
-            .send::<DeleteGroupsRequest, _>(Route::Broker(coord), |_| {
-                DeleteGroupsRequest::default().with_groups_names(
-                    names
-                        .iter()
-                        .map(|g| GroupId(StrBytes::from_string(g.clone())))
-                        .collect(),
+    if execute {
+        for item in &mut items {
+            let g = item.name.clone();
+            let resp = client
+                .call::<DeleteGroupsRequest, _, _>(
+                    Route::Group(g.clone()),
+                    |_| {
+                        DeleteGroupsRequest::default()
+                            .with_groups_names(vec![GroupId(StrBytes::from_string(g.clone()))])
+                    },
+                    |r| {
+                        let code = r.results.first().map_or(0, |x| x.error_code);
+                        coordinator_moved(&format!("deleting group {g}"), code)
+                    },
                 )
-            })
-            .await?;
-        for r in resp.results {
-            let name = r.group_id.0.to_string();
-            if let Some(item) = items.iter_mut().find(|i| i.name == name) {
-                (item.deleted, item.result) = outcome(&name, r.error_code, "deleting group");
-            }
+                .await?;
+            let code = resp.results.first().map_or(0, |r| r.error_code);
+            (item.deleted, item.result) = outcome(&g, code, "deleting group");
         }
     }
     Ok(DeleteReport {
         group: None,
-        executed: true,
+        executed: execute,
+        refusal: None,
         items,
     })
+}
+
+/// The group is unknown: an error naming the groups it may have meant.
+async fn no_such_group(client: &Client, group: &str) -> KafkaError {
+    KafkaError::NoSuchGroup {
+        group: group.to_string(),
+        suggestions: super::groups::similar_groups(client, group)
+            .await
+            .unwrap_or_default(),
+    }
+}
+
+/// A coordinator that moved or is loading: an error `call` retries (after finding it again).
+fn coordinator_moved(context: &str, code: i16) -> Option<KafkaError> {
+    match ResponseError::try_from_code(code) {
+        Some(
+            e @ (ResponseError::NotCoordinator
+            | ResponseError::CoordinatorLoadInProgress
+            | ResponseError::CoordinatorNotAvailable),
+        ) => Some(KafkaError::broker(context, e, None)),
+        _ => None,
+    }
 }
 
 /// A per-item answer as (deleted, result), with a live group's refusal in the same words.
@@ -417,9 +481,12 @@ fn outcome(name: &str, code: i16, what: &str) -> (bool, String) {
     }
 }
 
-/// Deletes a group's committed offsets of some partitions (OffsetDelete, one request): each
-/// partition's result. A classic group with members is refused before anything is deleted (the
-/// broker refuses it too); a group of the new protocol is refused per topic it is subscribed to.
+/// Deletes a group's committed offsets of some partitions (OffsetDelete, one request through
+/// the coordinator): each partition's result. Unknown topics and partitions are usage errors;
+/// named partitions without a commit are listed as such. As the broker rules, offsets of a topic
+/// the group's members read cannot go: that is refused (naming the members) before anything is
+/// deleted, for both protocols (and for every topic while a member's assignment is unknown);
+/// other topics' offsets can go while the group runs.
 pub async fn delete_offsets(
     client: &Client,
     group: &str,
@@ -428,102 +495,104 @@ pub async fn delete_offsets(
 ) -> anyhow::Result<DeleteReport> {
     let (live, committed) = liveness(client, group).await?;
     if !live.exists {
-        return Err(KafkaError::NoSuchGroup {
-            group: group.to_string(),
-            suggestions: super::groups::similar_groups(client, group)
-                .await
-                .unwrap_or_default(),
-        }
-        .into());
+        return Err(no_such_group(client, group).await.into());
     }
-    if live.group_type != "consumer"
-        && let Some(why) = live.refusal(group)
-    {
-        return Err(refused(why, LIVE_HINT));
+    if matches!(live.group_type.as_str(), "share" | "streams") {
+        return Err(refused(live.refusal(group).unwrap_or_default(), LIVE_HINT));
     }
     let scope = Scope {
         topics: topics.to_vec(),
         all_topics: false,
     };
-    let mut parts: Vec<TopicPartition> = committed
-        .keys()
-        .filter(|tp| scope.names(tp))
-        .cloned()
+    let named = partitions(client, group, &scope, None, &committed, &Target::Earliest).await?;
+    let read: BTreeSet<&str> = (live.members.iter())
+        .flat_map(|m| m.assignment.iter().map(|(t, _)| t.as_str()))
         .collect();
-    parts.sort();
-    if parts.is_empty() {
+    // a member whose assignment the broker does not show may read anything
+    let unknown = live.members.iter().any(|m| m.assignment.is_empty());
+    let blocked: BTreeSet<&str> = (named.iter())
+        .map(|tp| tp.0.as_str())
+        .filter(|t| unknown || read.contains(t))
+        .collect();
+    let refusal = (!blocked.is_empty()).then(|| {
+        let topics: Vec<&str> = blocked.iter().copied().collect();
+        format!(
+            "group {group} reads {}: {}; the offsets of a topic its members read can only be deleted once they stop",
+            topics.join(", "),
+            live.member_names()
+        )
+    });
+    if let Some(why) = refusal.as_ref().filter(|_| execute) {
+        return Err(refused(why.clone(), LIVE_HINT));
+    }
+    let mut items: Vec<Deletion> = Vec::new();
+    let mut by_topic: BTreeMap<&str, Vec<i32>> = BTreeMap::new();
+    for tp in &named {
+        let mut item = Deletion::planned(format!("{}/{}", tp.0, tp.1));
+        if !committed.contains_key(tp) {
+            item.result = NOTHING.into();
+        } else if blocked.contains(tp.0.as_str()) {
+            item.result = "refused: the group's members read this topic".into();
+        } else {
+            by_topic.entry(&tp.0).or_default().push(tp.1);
+        }
+        items.push(item);
+    }
+    if items.iter().all(|i| i.result == NOTHING) {
         return Err(usage(format!(
             "group {group} has no committed offsets on the partitions named"
         )));
     }
-    let mut items: Vec<Deletion> = parts
-        .iter()
-        .map(|(t, p)| Deletion {
-            name: format!("{t}/{p}"),
-            deleted: false,
-            result: "would delete".into(),
-        })
-        .collect();
-    if !execute {
-        return Ok(DeleteReport {
-            group: Some(group.to_string()),
-            executed: false,
-            items,
-        });
-    }
-    let mut by_topic: BTreeMap<&str, Vec<i32>> = BTreeMap::new();
-    for (t, p) in &parts {
-        by_topic.entry(t).or_default().push(*p);
-    }
-    let resp = client
-        .send::<OffsetDeleteRequest, _>(Route::Group(group.to_string()), |_| {
-            OffsetDeleteRequest::default()
-                .with_group_id(GroupId(StrBytes::from_string(group.to_string())))
-                .with_topics(
-                    by_topic
-                        .iter()
-                        .map(|(t, ps)| {
-                            OffsetDeleteRequestTopic::default()
-                                .with_name(TopicName(StrBytes::from_string(t.to_string())))
-                                .with_partitions(
-                                    ps.iter()
-                                        .map(|p| {
-                                            OffsetDeleteRequestPartition::default()
-                                                .with_partition_index(*p)
-                                        })
-                                        .collect(),
-                                )
-                        })
-                        .collect(),
-                )
-        })
-        .await?;
-    if let Some(e) = ResponseError::try_from_code(resp.error_code) {
-        if e == ResponseError::NonEmptyGroup {
-            let (live, _) = liveness(client, group).await?;
-            let why = live
-                .refusal(group)
-                .unwrap_or_else(|| format!("group {group} has members: the broker refused"));
-            return Err(refused(why, LIVE_HINT));
+    if execute {
+        let resp = client
+            .call::<OffsetDeleteRequest, _, _>(
+                Route::Group(group.to_string()),
+                |_| offset_delete_request(group, &by_topic),
+                |r| coordinator_moved(&format!("deleting offsets of group {group}"), r.error_code),
+            )
+            .await?;
+        if let Some(e) = ResponseError::try_from_code(resp.error_code) {
+            if e == ResponseError::NonEmptyGroup {
+                let (live, _) = liveness(client, group).await?;
+                let why = (live.refusal(group))
+                    .unwrap_or_else(|| format!("group {group} has members: the broker refused"));
+                return Err(refused(why, LIVE_HINT));
+            }
+            return Err(
+                KafkaError::broker(format!("deleting offsets of group {group}"), e, None)
+                    .as_denied("Delete", format!("group {group}"))
+                    .into(),
+            );
         }
-        return Err(
-            KafkaError::broker(format!("deleting offsets of group {group}"), e, None)
-                .as_denied("Delete", format!("group {group}"))
-                .into(),
-        );
-    }
-    for t in resp.topics {
-        for p in t.partitions {
-            let name = format!("{}/{}", &*t.name.0, p.partition_index);
-            if let Some(item) = items.iter_mut().find(|i| i.name == name) {
-                (item.deleted, item.result) =
-                    outcome(&name, p.error_code, "deleting the offset of");
+        for t in resp.topics {
+            for p in t.partitions {
+                let name = format!("{}/{}", &*t.name.0, p.partition_index);
+                if let Some(item) = items.iter_mut().find(|i| i.name == name) {
+                    (item.deleted, item.result) =
+                        outcome(&name, p.error_code, "deleting the offset of");
+                }
             }
         }
     }
     Ok(DeleteReport {
         group: Some(group.to_string()),
-        executed: true,
+        executed: execute,
+        refusal,
         items,
     })
+}
+
+fn offset_delete_request(group: &str, by_topic: &BTreeMap<&str, Vec<i32>>) -> OffsetDeleteRequest {
+    let topic = |(t, ps): (&&str, &Vec<i32>)| {
+        OffsetDeleteRequestTopic::default()
+            .with_name(TopicName(StrBytes::from_string(t.to_string())))
+            .with_partitions(
+                ps.iter()
+                    .map(|p| OffsetDeleteRequestPartition::default().with_partition_index(*p))
+                    .collect(),
+            )
+    };
+    OffsetDeleteRequest::default()
+        .with_group_id(GroupId(StrBytes::from_string(group.to_string())))
+        .with_topics(by_topic.iter().map(topic).collect())
 }

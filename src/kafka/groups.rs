@@ -31,29 +31,33 @@ pub struct ListedGroup {
 /// Every group of the cluster: ListGroups goes to each broker (a group lives on its coordinator).
 pub async fn list_groups(client: &Client) -> Result<Vec<ListedGroup>> {
     let meta = client.metadata(Some(&[])).await?;
-    let calls = meta.brokers.keys().map(|&id| async move {
-        client
-            .call::<ListGroupsRequest, _, _>(
-                Route::Broker(id),
-                |_| ListGroupsRequest::default(),
-                |r| top_level_error("listing groups", r.error_code, None),
-            )
-            .await
-    });
+    let calls = meta.brokers.keys().map(|&id| listed_on(client, id));
     let mut out = Vec::new();
-    for resp in futures_util::future::join_all(calls).await {
-        for g in resp?.groups {
-            out.push(ListedGroup {
-                group: g.group_id.0.to_string(),
-                protocol_type: g.protocol_type.to_string(),
-                group_type: g.group_type.to_string(),
-                state: g.group_state.to_string(),
-            });
-        }
+    for listed in futures_util::future::join_all(calls).await {
+        out.extend(listed?);
     }
     out.sort_by(|a, b| a.group.cmp(&b.group));
     out.dedup_by(|a, b| a.group == b.group);
     Ok(out)
+}
+
+/// The groups one broker coordinates (ListGroups), with their types from v5.
+pub async fn listed_on(client: &Client, broker: i32) -> Result<Vec<ListedGroup>> {
+    let resp = client
+        .call::<ListGroupsRequest, _, _>(
+            Route::Broker(broker),
+            |_| ListGroupsRequest::default(),
+            |r| top_level_error("listing groups", r.error_code, None),
+        )
+        .await?;
+    Ok((resp.groups.into_iter())
+        .map(|g| ListedGroup {
+            group: g.group_id.0.to_string(),
+            protocol_type: g.protocol_type.to_string(),
+            group_type: g.group_type.to_string(),
+            state: g.group_state.to_string(),
+        })
+        .collect())
 }
 
 /// True when the cluster knows `group`: it has members, committed offsets, or (a KIP-848 group)

@@ -33,6 +33,8 @@ pub enum OffsetQuery {
     /// The first offset whose record timestamp is at or after this (epoch ms); the end offset
     /// when there is none.
     Timestamp(i64),
+    /// Like `Timestamp`, but a partition without such a record is left out of the answer.
+    FirstAt(i64),
 }
 
 impl OffsetQuery {
@@ -40,7 +42,8 @@ impl OffsetQuery {
         match self {
             OffsetQuery::Earliest => -2,
             OffsetQuery::Latest => -1,
-            OffsetQuery::Timestamp(t) => t,
+            // negative times are ListOffsets' special values (-1 latest, -2 earliest, ...)
+            OffsetQuery::Timestamp(t) | OffsetQuery::FirstAt(t) => t.max(0),
         }
     }
 }
@@ -141,6 +144,7 @@ pub async fn list_offsets(
                     None if offset < 0 && matches!(q, OffsetQuery::Timestamp(_)) => {
                         latest_needed.push(tp)
                     }
+                    None if offset < 0 && matches!(q, OffsetQuery::FirstAt(_)) => {}
                     None => {
                         out.insert(tp, offset);
                     }

@@ -215,6 +215,9 @@ pub fn parse_range(s: &str) -> Result<OffsetRange, String> {
     }
 }
 
+/// The most partitions a list may name.
+const MAX_PARTITIONS: usize = 1_000_000;
+
 /// Parses a partition list: `0,2,5`, `0-3`, or both (`1-3, 7`).
 pub fn parse_partition_list(s: &str) -> Result<BTreeSet<i32>, String> {
     let mut out = BTreeSet::new();
@@ -233,6 +236,12 @@ pub fn parse_partition_list(s: &str) -> Result<BTreeSet<i32>, String> {
                 let (a, b) = (num(a)?, num(b)?);
                 if a > b {
                     return Err(format!("invalid partition range {part:?}: {a} > {b}"));
+                }
+                // a topic has at most a few hundred thousand partitions: a wider range is a typo
+                if out.len() + (b - a) as usize >= MAX_PARTITIONS {
+                    return Err(format!(
+                        "partition range {part:?} is too wide (more than {MAX_PARTITIONS} partitions)"
+                    ));
                 }
                 out.extend(a..=b);
             }
@@ -434,5 +443,10 @@ mod tests {
         assert!(parse_partition_list("3-1").is_err());
         assert!(parse_partition_list("x").is_err());
         assert!(parse_partition_list("").is_err());
+        assert!(
+            parse_partition_list("0-2147483647")
+                .unwrap_err()
+                .contains("too wide")
+        );
     }
 }

@@ -112,16 +112,18 @@ fn report(ctx: &Ctx<'_>, result: anyhow::Result<ReplayReport>) -> anyhow::Result
     result
 }
 
-/// Shows the routing table of a dry run over the same records and asks; true to go on.
+/// Shows the routing table of a dry run over the same records (with the same options, the
+/// registry codec included) and asks; true to go on.
 async fn preview_and_ask(
     ctx: &Ctx<'_>,
     client: &Arc<Client>,
     a: &ReplayArgs,
+    opts: &mut ReplayOptions,
 ) -> anyhow::Result<bool> {
     let stop = crate::cli::terminal::stop_signal();
-    let preview =
-        crate::kafka::dlq_replay::replay(client.clone(), &options(a, true)?, stop, &|_, _| {})
-            .await;
+    opts.dry_run = true;
+    let preview = crate::kafka::dlq_replay::replay(client.clone(), opts, stop, &|_, _| {}).await;
+    opts.dry_run = false;
     let preview = report(ctx, preview)?;
     ctx.printer
         .status(&preview.table(&ctx.printer.err_styles()));
@@ -169,7 +171,7 @@ pub(super) async fn run(ctx: &Ctx<'_>, a: &ReplayArgs) -> anyhow::Result<ExitSta
         let hint = "a new group replays the whole DLQ from its start: pass --new-group to mean it";
         crate::cli::require_group(&client, g, hint).await?;
     }
-    if ask && !preview_and_ask(ctx, &client, a).await? {
+    if ask && !preview_and_ask(ctx, &client, a, &mut opts).await? {
         return Ok(ExitStatus::Success);
     }
     let template = "{bar:30} {pos}/{len} {per_sec} eta {eta}";
