@@ -18,6 +18,7 @@
 //!   context > defaults, for the brokers and the registry), [`tls`], [`error`], [`diag`],
 //!   [`units`].
 
+pub mod acl;
 pub mod cli;
 pub mod codec;
 pub mod config;

@@ -17,12 +17,15 @@ pub struct ExportArgs {
     /// Include protected topics (`__*`, `_schemas`, `_connect-*`, `*-changelog`, `_confluent*`).
     #[arg(long)]
     pub include_protected: bool,
+    /// Leave the cluster's ACLs out (they are written per principal, roles recognised).
+    #[arg(long)]
+    pub no_acls: bool,
 }
 
 /// Runs `evctl export`.
 pub async fn run(ctx: &Ctx<'_>, args: &ExportArgs) -> anyhow::Result<ExitStatus> {
     let client = ctx.client().await?;
-    let doc = export::export(&client, &args.prefix, args.include_protected).await?;
+    let doc = export::export(&client, &args.prefix, args.include_protected, !args.no_acls).await?;
     if ctx.printer.format == crate::output::OutputFormat::Table {
         let id = doc.cluster_id.clone().unwrap_or_default();
         ctx.printer.write_out(&format!(

@@ -29,6 +29,10 @@ pub struct PlanArgs {
     /// Also remove topic overrides (DYNAMIC_TOPIC_CONFIG) of keys the spec does not set.
     #[arg(long)]
     pub prune_configs: bool,
+    /// Also delete ACLs of managed principals (`managed.principals` and those the spec declares
+    /// ACLs for) that the spec does not declare.
+    #[arg(long)]
+    pub prune_acls: bool,
 }
 
 impl PlanArgs {
@@ -75,6 +79,7 @@ pub async fn make_plan(
     let opts = Options {
         prune: args.prune,
         prune_configs: args.prune_configs,
+        prune_acls: args.prune_acls,
     };
     planner::for_spec(client, spec, opts).await
 }

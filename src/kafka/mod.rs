@@ -13,6 +13,7 @@
 //! - [`offsets`]: ListOffsets, committed offsets, commits, DeleteRecords; [`groups`]: listing and
 //!   describing groups (classic and KIP-848); [`admin`]: topics, configs and the KRaft quorum.
 
+pub mod acls;
 pub mod admin;
 pub mod assign;
 pub mod batch;

@@ -188,6 +188,10 @@ pub async fn execute(client: &Client, actions: &[Action], validate_only: bool) -
         }
     }
 
+    if !validate_only {
+        out.extend(super::acls::execute(client, actions).await);
+    }
+
     let deletes = of(|a| matches!(a, Action::DeleteTopic { .. }));
     if !deletes.is_empty() && !validate_only {
         let names: Vec<String> = deletes.iter().map(|a| a.topic().to_string()).collect();

@@ -21,10 +21,19 @@ pub struct ExportedTopic {
     pub configs: BTreeMap<String, String>,
 }
 
+/// One principal's exported ACLs (roles recognised).
+#[derive(Debug, Serialize)]
+pub struct ExportedPrincipal {
+    pub principal: String,
+    pub acls: Vec<crate::acl::Entry>,
+}
+
 /// The exported spec, and the cluster it came from.
 #[derive(Debug, Serialize)]
 pub struct Exported {
     pub topics: Vec<ExportedTopic>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub acls: Vec<ExportedPrincipal>,
     #[serde(skip)]
     pub cluster_id: Option<String>,
 }
@@ -41,6 +50,7 @@ pub async fn export(
     client: &Client,
     prefixes: &[String],
     include_protected: bool,
+    with_acls: bool,
 ) -> anyhow::Result<Exported> {
     let meta = client.metadata(None).await?;
     let names: Vec<String> = meta
@@ -75,8 +85,25 @@ pub async fn export(
                 .collect(),
         })
         .collect();
+    // every ACL of the cluster, per principal: a cluster without an authorizer (or the ACL
+    // APIs) has none to write
+    let mut acls = Vec::new();
+    if with_acls && let Ok(all) = super::acls::read(client).await? {
+        let mut by: BTreeMap<String, std::collections::BTreeSet<crate::acl::Acl>> = BTreeMap::new();
+        for a in all {
+            by.entry(a.principal.clone()).or_default().insert(a);
+        }
+        for (principal, set) in by {
+            let entries = crate::acl::entries(&principal, &set);
+            acls.push(ExportedPrincipal {
+                principal,
+                acls: entries,
+            });
+        }
+    }
     Ok(Exported {
         topics,
+        acls,
         cluster_id: state.cluster_id,
     })
 }

@@ -5,6 +5,7 @@
 //! [`for_spec`] plans a topics.yaml against the cluster; [`cluster`] reads the cluster and executes
 //! a plan; [`render`] shows the plan and what `apply` did.
 
+pub mod acls;
 pub mod cluster;
 pub mod export;
 pub mod render;
@@ -56,6 +57,8 @@ pub struct Options {
     pub prune: bool,
     /// Remove topic overrides (DYNAMIC_TOPIC_CONFIG) of keys the spec does not set.
     pub prune_configs: bool,
+    /// Delete ACLs of managed principals that the spec does not declare.
+    pub prune_acls: bool,
 }
 
 /// Which topics and keys the spec owns.
@@ -120,6 +123,20 @@ pub enum Action {
     DeleteTopic {
         topic: String,
     },
+    /// An ACL the spec declares that the cluster lacks.
+    CreateAcl {
+        #[serde(flatten)]
+        acl: crate::acl::Acl,
+        /// Why it is destructive (a DENY), if it is.
+        destructive: Option<String>,
+    },
+    /// A managed principal's ACL the spec does not declare (`--prune-acls`).
+    DeleteAcl {
+        #[serde(flatten)]
+        acl: crate::acl::Acl,
+        /// Why it is destructive (the principal's last ACL), if it is.
+        destructive: Option<String>,
+    },
 }
 
 impl Action {
@@ -130,6 +147,15 @@ impl Action {
             | Action::SetConfig { topic, .. }
             | Action::UnsetConfig { topic, .. }
             | Action::DeleteTopic { topic } => topic,
+            Action::CreateAcl { acl, .. } | Action::DeleteAcl { acl, .. } => &acl.name,
+        }
+    }
+
+    /// The ACL of an ACL action.
+    pub fn acl(&self) -> Option<&crate::acl::Acl> {
+        match self {
+            Action::CreateAcl { acl, .. } | Action::DeleteAcl { acl, .. } => Some(acl),
+            _ => None,
         }
     }
 
@@ -137,7 +163,9 @@ impl Action {
     pub fn is_destructive(&self) -> bool {
         match self {
             Action::DeleteTopic { .. } => true,
-            Action::SetConfig { destructive, .. } => destructive.is_some(),
+            Action::SetConfig { destructive, .. }
+            | Action::CreateAcl { destructive, .. }
+            | Action::DeleteAcl { destructive, .. } => destructive.is_some(),
             _ => false,
         }
     }
@@ -160,6 +188,8 @@ pub struct Plan {
     pub warnings: Vec<String>,
     /// Spec topics already in sync.
     pub in_sync_topics: usize,
+    /// Spec ACLs already in the cluster.
+    pub in_sync_acls: usize,
 }
 
 impl Plan {

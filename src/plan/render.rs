@@ -18,9 +18,12 @@ pub struct Summary {
     pub set_config: usize,
     pub unset_config: usize,
     pub delete: usize,
+    pub create_acl: usize,
+    pub delete_acl: usize,
     pub refused: usize,
     pub destructive: usize,
     pub in_sync_topics: usize,
+    pub in_sync_acls: usize,
 }
 
 impl Summary {
@@ -28,6 +31,7 @@ impl Summary {
         let mut s = Summary {
             refused: plan.refusals.len(),
             in_sync_topics: plan.in_sync_topics,
+            in_sync_acls: plan.in_sync_acls,
             ..Summary::default()
         };
         for a in &plan.actions {
@@ -37,6 +41,8 @@ impl Summary {
                 Action::SetConfig { .. } => s.set_config += 1,
                 Action::UnsetConfig { .. } => s.unset_config += 1,
                 Action::DeleteTopic { .. } => s.delete += 1,
+                Action::CreateAcl { .. } => s.create_acl += 1,
+                Action::DeleteAcl { .. } => s.delete_acl += 1,
             }
             if a.is_destructive() {
                 s.destructive += 1;
@@ -48,13 +54,26 @@ impl Summary {
     /// One line: "Plan: 2 to create, 3 to change, 1 to delete (1 destructive); 1 refused."
     pub fn line(&self) -> String {
         let change = self.add_partitions + self.set_config + self.unset_config;
-        if self.create + change + self.delete + self.refused == 0 {
-            return format!("No changes: {} topic(s) in sync.", self.in_sync_topics);
+        let acls = self.create_acl + self.delete_acl;
+        if self.create + change + self.delete + self.refused + acls == 0 {
+            return match self.in_sync_acls {
+                0 => format!("No changes: {} topic(s) in sync.", self.in_sync_topics),
+                n => format!(
+                    "No changes: {} topic(s) and {n} ACL(s) in sync.",
+                    self.in_sync_topics
+                ),
+            };
         }
         let mut s = format!(
             "Plan: {} to create, {} to change, {} to delete",
             self.create, change, self.delete
         );
+        if acls > 0 {
+            s.push_str(&format!(
+                "; ACLs: {} to create, {} to delete",
+                self.create_acl, self.delete_acl
+            ));
+        }
         if self.destructive > 0 {
             s.push_str(&format!(" ({} destructive)", self.destructive));
         }
@@ -147,6 +166,25 @@ impl Render for PlanDocument<'_> {
                         Styles::bad,
                         "  delete (destructive: its data is lost)",
                     ));
+                }
+                Action::CreateAcl { acl, destructive } | Action::DeleteAcl { acl, destructive } => {
+                    let (sym, verb) = if matches!(a, Action::CreateAcl { .. }) {
+                        (s.good("+"), "create")
+                    } else {
+                        (s.bad("-"), "delete")
+                    };
+                    out.push_str(&format!(
+                        "{sym} ACL {verb}: {}
+",
+                        sanitize(&acl.to_string())
+                    ));
+                    if let Some(why) = destructive {
+                        out.push_str(&format!(
+                            "        {} {why}
+",
+                            s.bad("destructive:")
+                        ));
+                    }
                 }
                 _ => {
                     if topic != last_topic {
@@ -252,6 +290,8 @@ impl Action {
             Action::SetConfig { topic, key, to, .. } => format!("{topic}: {key} = {to}"),
             Action::UnsetConfig { topic, key, .. } => format!("{topic}: unset {key}"),
             Action::DeleteTopic { topic } => format!("delete {topic}"),
+            Action::CreateAcl { acl, .. } => format!("create ACL {acl}"),
+            Action::DeleteAcl { acl, .. } => format!("delete ACL {acl}"),
         }
     }
 }

@@ -49,12 +49,22 @@ pub async fn for_spec(
         protected: &protected,
         ignored_config: &ignored,
     };
-    let plan = super::plan(
+    let mut plan = super::plan(
         &desired(spec),
         &state.topics,
         opts,
         &own,
         state.capabilities,
     );
+    let managed = spec.acl_principals();
+    if !managed.is_empty() {
+        match super::acls::read(client).await? {
+            Ok(actual) => {
+                let declared = spec.acls.iter().map(|d| d.acl.clone()).collect();
+                super::acls::diff(&declared, &actual, &managed, opts.prune_acls, &mut plan);
+            }
+            Err(refusal) => plan.refusals.push(refusal),
+        }
+    }
     Ok((plan, state))
 }

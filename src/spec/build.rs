@@ -25,6 +25,7 @@ const TOP_FIELDS: &[&str] = &[
     "consumers",
     "schemas",
     "dialects",
+    "acls",
 ];
 
 /// Fields of defaults and profiles (topics add `name` and `profile`).
@@ -52,9 +53,10 @@ const TOPIC_FIELDS: &[&str] = &[
     "min_insync_replicas",
     "max_message_bytes",
     "configs",
+    "acls",
 ];
 
-const MANAGED_FIELDS: &[&str] = &["prefixes", "topics"];
+const MANAGED_FIELDS: &[&str] = &["prefixes", "topics", "principals"];
 const CONSUMER_FIELDS: &[&str] = &["group", "topics", "max_lag", "max_time_lag"];
 const SCHEMA_FIELDS: &[&str] = &[
     "subject",
@@ -175,6 +177,20 @@ pub(crate) fn build(tree: Option<&Node>, sources: Vec<SourceText>, p: &mut Probl
     if let Some(list) = section_list(tree, "dialects", p) {
         spec.dialects = list.iter().filter_map(|d| dialect(d, p)).collect();
     }
+    let mut acls = Vec::new();
+    if let Some(list) = section_list(tree, "acls", p) {
+        acls = super::acls::section(list, p);
+    }
+    let topic_nodes = match tree.get("topics").map(|n| &n.kind) {
+        Some(Kind::Seq(items)) => items.as_slice(),
+        _ => &[],
+    };
+    for t in topic_nodes {
+        if let (Some(name), Some(node)) = (t.get("name").and_then(Node::as_str), t.get("acls")) {
+            acls.extend(super::acls::of_topic(name, node, p));
+        }
+    }
+    spec.acls = super::acls::dedupe(acls, p);
     spec
 }
 
@@ -200,7 +216,7 @@ fn section_list<'a>(tree: &'a Node, name: &str, p: &mut Problems) -> Option<&'a 
     list_of(node, name, p)
 }
 
-fn list_of<'a>(node: &'a Node, name: &str, p: &mut Problems) -> Option<&'a [Node]> {
+pub(super) fn list_of<'a>(node: &'a Node, name: &str, p: &mut Problems) -> Option<&'a [Node]> {
     match &node.kind {
         Kind::Null => None,
         Kind::Seq(items) => Some(items),
@@ -232,7 +248,7 @@ fn string_item<'a>(item: &'a Node, list: &str, p: &mut Problems) -> Option<&'a s
 }
 
 /// Records unknown fields of a mapping, with a suggestion when one is close.
-fn check_fields(map: &[(Key, Node)], allowed: &[&str], ctx: &str, p: &mut Problems) {
+pub(super) fn check_fields(map: &[(Key, Node)], allowed: &[&str], ctx: &str, p: &mut Problems) {
     for (k, _) in map {
         if allowed.contains(&k.name.as_str()) {
             continue;
@@ -573,7 +589,7 @@ fn managed(m: &[(Key, Node)], p: &mut Problems) -> Managed {
     let mut out = Managed::default();
     for (k, v) in m {
         let Some(items) = (match k.name.as_str() {
-            "prefixes" | "topics" => list_of(v, &k.name, p),
+            "prefixes" | "topics" | "principals" => list_of(v, &k.name, p),
             _ => None,
         }) else {
             continue;
@@ -582,7 +598,12 @@ fn managed(m: &[(Key, Node)], p: &mut Problems) -> Managed {
             let Some(s) = string_item(item, &k.name, p) else {
                 continue;
             };
-            if k.name == "prefixes" {
+            if k.name == "principals" {
+                match crate::acl::check_principal(s) {
+                    Ok(()) => out.principals.push(s.to_string()),
+                    Err(e) => p.at(item.pos, e),
+                }
+            } else if k.name == "prefixes" {
                 if s.is_empty() {
                     p.at(
                         item.pos,
@@ -800,7 +821,7 @@ fn resolve(
 }
 
 /// A required string field of an entry; None (after recording why) when missing or not a string.
-fn required_str<'a>(
+pub(super) fn required_str<'a>(
     entry: &'a Node,
     field: &str,
     ctx: &str,

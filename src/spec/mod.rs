@@ -47,6 +47,7 @@
 //! field and its Kafka key replacing each other), any other value (lists included) replaced; a
 //! top-level section left empty in a later file keeps the earlier one.
 
+mod acls;
 mod build;
 mod pattern;
 mod values;
@@ -187,13 +188,23 @@ pub struct TopicSpec {
     pub sources: BTreeMap<String, Provenance>,
 }
 
-/// The topics this spec owns: only these may ever be deleted by a prune.
+/// The topics (and principals) this spec owns: only these may ever be deleted by a prune.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Managed {
     /// Name prefixes.
     pub prefixes: Vec<String>,
     /// Exact names.
     pub topics: Vec<String>,
+    /// Principals whose ACLs the spec owns (besides those it declares ACLs for).
+    pub principals: Vec<String>,
+}
+
+/// One ACL the spec declares (roles expanded), with the place of its entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AclDecl {
+    #[serde(flatten)]
+    pub acl: crate::acl::Acl,
+    pub origin: Origin,
 }
 
 impl Managed {
@@ -276,6 +287,8 @@ pub struct Spec {
     pub schemas: Vec<SchemaSpec>,
     /// Dead-letter header dialects of your own (`evctl dlq`), in the order of the files.
     pub dialects: Vec<crate::dlq::dialect::CustomDialect>,
+    /// ACLs (the `acls:` section and the topics' `acls:`), each once.
+    pub acls: Vec<AclDecl>,
     /// The files, in the order they were merged.
     pub sources: Vec<SourceText>,
 }
@@ -295,12 +308,21 @@ impl Default for Spec {
             consumers: Vec::new(),
             schemas: Vec::new(),
             dialects: Vec::new(),
+            acls: Vec::new(),
             sources: Vec::new(),
         }
     }
 }
 
 impl Spec {
+    /// The principals whose ACLs a prune may delete: `managed.principals` and every principal
+    /// the spec declares ACLs for.
+    pub fn acl_principals(&self) -> std::collections::BTreeSet<&str> {
+        (self.managed.principals.iter().map(String::as_str))
+            .chain(self.acls.iter().map(|d| d.acl.principal.as_str()))
+            .collect()
+    }
+
     /// The topic named `name`.
     pub fn topic(&self, name: &str) -> Option<&TopicSpec> {
         self.topics.iter().find(|t| t.name == name)

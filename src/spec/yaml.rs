@@ -439,6 +439,7 @@ const NAMED_LISTS: &[(&str, &str)] = &[
     ("consumers", "group"),
     ("schemas", "subject"),
     ("dialects", "name"),
+    ("acls", "principal"),
 ];
 
 /// Pairs of a first-class field and the Kafka key it sets: setting one in a later file drops the
@@ -493,6 +494,7 @@ fn dedupe_named(mut tree: Node, problems: &mut Problems) -> Node {
                         "topics" => "topic",
                         "consumers" => "consumer group",
                         "dialects" => "dialect",
+                        "acls" => "principal",
                         _ => "schema subject",
                     };
                     let line = problems.line(*first_pos);

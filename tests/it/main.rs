@@ -6,6 +6,7 @@
 
 mod support;
 
+mod acls;
 mod apply;
 mod architecture;
 mod cli;

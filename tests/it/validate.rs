@@ -308,3 +308,51 @@ fn unreadable_files_and_a_broken_config_file() {
     // no file at all is a usage error
     Evctl::new().args(["validate"]).run().expect_code(2);
 }
+
+/// ACL typos and conflicts are spec errors with their places: an unknown operation or resource
+/// type (with the likely intent), an operation a resource does not take, a principal without its
+/// type, and the same ACL declared twice.
+#[test]
+fn acl_mistakes_are_named_with_their_places() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("acls.yaml");
+    std::fs::write(
+        &spec,
+        "acls:\n  - principal: User:a\n    acls:\n      - {resource: topic, name: t, operations: [raed]}\n      - {resource: cluster, operations: [read]}\n      - {resource: topik, name: t, operations: [read]}\n      - {resource: topic, name: t, operations: [write]}\n      - {resource: topic, name: t, operations: [write]}\n  - principal: billing\n    acls: []\n",
+    )
+    .unwrap();
+    let run = crate::support::Evctl::new()
+        .arg("validate")
+        .arg_path(&spec)
+        .run()
+        .expect_code(2);
+    for (place, text) in [
+        ("acls.yaml:4:49", "unknown operation `raed`"),
+        (
+            "acls.yaml:5:42",
+            "operation `read` does not apply to a cluster",
+        ),
+        ("acls.yaml:6:20", "unknown resource type `topik`"),
+        (
+            "acls.yaml:8:9",
+            "ACL `User:a allow write on topic t` is declared twice (first at",
+        ),
+        ("acls.yaml:9:16", "principal `billing` has no type"),
+    ] {
+        assert!(
+            run.stderr.contains(&format!("{place}: {text}")),
+            "{place}: {text} not in:\n{}",
+            run.stderr
+        );
+    }
+    assert!(
+        run.stderr.contains("did you mean `read`?"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("did you mean `topic`?"),
+        "{}",
+        run.stderr
+    );
+}
