@@ -33,6 +33,7 @@ pub mod output;
 pub mod overview;
 pub mod plan;
 pub mod publish;
+pub mod quota;
 pub mod record;
 pub mod redis;
 pub mod schema;

@@ -20,12 +20,22 @@ pub struct ExportArgs {
     /// Leave the cluster's ACLs out (they are written per principal, roles recognised).
     #[arg(long)]
     pub no_acls: bool,
+    /// Leave the cluster's client quotas out.
+    #[arg(long)]
+    pub no_quotas: bool,
 }
 
 /// Runs `evctl export`.
 pub async fn run(ctx: &Ctx<'_>, args: &ExportArgs) -> anyhow::Result<ExitStatus> {
     let client = ctx.client().await?;
-    let doc = export::export(&client, &args.prefix, args.include_protected, !args.no_acls).await?;
+    let doc = export::export(
+        &client,
+        &args.prefix,
+        args.include_protected,
+        !args.no_acls,
+        !args.no_quotas,
+    )
+    .await?;
     if ctx.printer.format == crate::output::OutputFormat::Table {
         let id = doc.cluster_id.clone().unwrap_or_default();
         ctx.printer.write_out(&format!(

@@ -33,6 +33,9 @@ pub struct PlanArgs {
     /// ACLs for) that the spec does not declare.
     #[arg(long)]
     pub prune_acls: bool,
+    /// Also remove the cluster's client quotas that the spec does not set (every entity's).
+    #[arg(long)]
+    pub prune_quotas: bool,
 }
 
 impl PlanArgs {
@@ -80,6 +83,7 @@ pub async fn make_plan(
         prune: args.prune,
         prune_configs: args.prune_configs,
         prune_acls: args.prune_acls,
+        prune_quotas: args.prune_quotas,
     };
     planner::for_spec(client, spec, opts).await
 }

@@ -31,6 +31,7 @@ pub mod lag;
 pub mod offsets;
 pub mod partitioner;
 pub mod producer;
+pub mod quotas;
 pub mod sasl;
 pub mod source;
 pub mod versions;

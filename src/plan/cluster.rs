@@ -190,6 +190,7 @@ pub async fn execute(client: &Client, actions: &[Action], validate_only: bool) -
 
     if !validate_only {
         out.extend(super::acls::execute(client, actions).await);
+        out.extend(super::quotas::execute(client, actions).await);
     }
 
     let deletes = of(|a| matches!(a, Action::DeleteTopic { .. }));

@@ -34,6 +34,9 @@ pub struct Exported {
     pub topics: Vec<ExportedTopic>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub acls: Vec<ExportedPrincipal>,
+    /// One mapping per quota entity: user / client_id / ip, then the keys.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub quotas: Vec<BTreeMap<String, String>>,
     #[serde(skip)]
     pub cluster_id: Option<String>,
 }
@@ -51,6 +54,7 @@ pub async fn export(
     prefixes: &[String],
     include_protected: bool,
     with_acls: bool,
+    with_quotas: bool,
 ) -> anyhow::Result<Exported> {
     let meta = client.metadata(None).await?;
     let names: Vec<String> = meta
@@ -101,9 +105,29 @@ pub async fn export(
             });
         }
     }
+    let mut quotas = Vec::new();
+    if with_quotas && let Ok(all) = super::quotas::read(client).await? {
+        for (entity, values) in all {
+            let mut q: BTreeMap<String, String> = BTreeMap::new();
+            for (t, n) in entity.0 {
+                let field = if t == "client-id" {
+                    "client_id".to_string()
+                } else {
+                    t
+                };
+                q.insert(field, n.unwrap_or_else(|| crate::quota::DEFAULT.into()));
+            }
+            for (k, v) in values {
+                let text = crate::quota::format_value(&k, v);
+                q.insert(k, text);
+            }
+            quotas.push(q);
+        }
+    }
     Ok(Exported {
         topics,
         acls,
+        quotas,
         cluster_id: state.cluster_id,
     })
 }

@@ -8,6 +8,7 @@
 pub mod acls;
 pub mod cluster;
 pub mod export;
+pub mod quotas;
 pub mod render;
 mod spec;
 
@@ -59,6 +60,8 @@ pub struct Options {
     pub prune_configs: bool,
     /// Delete ACLs of managed principals that the spec does not declare.
     pub prune_acls: bool,
+    /// Remove client quotas the spec does not set.
+    pub prune_quotas: bool,
 }
 
 /// Which topics and keys the spec owns.
@@ -89,7 +92,7 @@ impl Default for Capabilities {
 }
 
 /// One change to make.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum Action {
     CreateTopic {
@@ -130,6 +133,19 @@ pub enum Action {
         /// Why it is destructive (a DENY), if it is.
         destructive: Option<String>,
     },
+    /// A client quota the spec sets (new or changed).
+    SetQuota {
+        entity: crate::quota::Entity,
+        key: String,
+        from: Option<f64>,
+        to: f64,
+    },
+    /// A client quota the spec does not set (`--prune-quotas`).
+    RemoveQuota {
+        entity: crate::quota::Entity,
+        key: String,
+        from: f64,
+    },
     /// A managed principal's ACL the spec does not declare (`--prune-acls`).
     DeleteAcl {
         #[serde(flatten)]
@@ -148,6 +164,7 @@ impl Action {
             | Action::UnsetConfig { topic, .. }
             | Action::DeleteTopic { topic } => topic,
             Action::CreateAcl { acl, .. } | Action::DeleteAcl { acl, .. } => &acl.name,
+            Action::SetQuota { .. } | Action::RemoveQuota { .. } => "quotas",
         }
     }
 
@@ -181,7 +198,7 @@ pub struct Refusal {
 }
 
 /// The plan.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Plan {
     pub actions: Vec<Action>,
     pub refusals: Vec<Refusal>,
@@ -190,6 +207,8 @@ pub struct Plan {
     pub in_sync_topics: usize,
     /// Spec ACLs already in the cluster.
     pub in_sync_acls: usize,
+    /// Spec quota values already in the cluster.
+    pub in_sync_quotas: usize,
 }
 
 impl Plan {

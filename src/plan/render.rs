@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::cluster::Outcome;
 use super::{Action, Plan, Refusal};
 use crate::output::{Render, Styles, sanitize};
+use crate::quota;
 
 /// Version of the JSON plan document; bumped only on incompatible changes.
 pub const PLAN_FORMAT: u32 = 1;
@@ -20,10 +21,13 @@ pub struct Summary {
     pub delete: usize,
     pub create_acl: usize,
     pub delete_acl: usize,
+    pub set_quota: usize,
+    pub remove_quota: usize,
     pub refused: usize,
     pub destructive: usize,
     pub in_sync_topics: usize,
     pub in_sync_acls: usize,
+    pub in_sync_quotas: usize,
 }
 
 impl Summary {
@@ -32,6 +36,7 @@ impl Summary {
             refused: plan.refusals.len(),
             in_sync_topics: plan.in_sync_topics,
             in_sync_acls: plan.in_sync_acls,
+            in_sync_quotas: plan.in_sync_quotas,
             ..Summary::default()
         };
         for a in &plan.actions {
@@ -43,6 +48,8 @@ impl Summary {
                 Action::DeleteTopic { .. } => s.delete += 1,
                 Action::CreateAcl { .. } => s.create_acl += 1,
                 Action::DeleteAcl { .. } => s.delete_acl += 1,
+                Action::SetQuota { .. } => s.set_quota += 1,
+                Action::RemoveQuota { .. } => s.remove_quota += 1,
             }
             if a.is_destructive() {
                 s.destructive += 1;
@@ -55,13 +62,19 @@ impl Summary {
     pub fn line(&self) -> String {
         let change = self.add_partitions + self.set_config + self.unset_config;
         let acls = self.create_acl + self.delete_acl;
-        if self.create + change + self.delete + self.refused + acls == 0 {
-            return match self.in_sync_acls {
-                0 => format!("No changes: {} topic(s) in sync.", self.in_sync_topics),
-                n => format!(
-                    "No changes: {} topic(s) and {n} ACL(s) in sync.",
-                    self.in_sync_topics
-                ),
+        let quotas = self.set_quota + self.remove_quota;
+        if self.create + change + self.delete + self.refused + acls + quotas == 0 {
+            let mut parts = vec![format!("{} topic(s)", self.in_sync_topics)];
+            if self.in_sync_acls > 0 {
+                parts.push(format!("{} ACL(s)", self.in_sync_acls));
+            }
+            if self.in_sync_quotas > 0 {
+                parts.push(format!("{} quota value(s)", self.in_sync_quotas));
+            }
+            let last = parts.pop().unwrap_or_default();
+            return match parts.is_empty() {
+                true => format!("No changes: {last} in sync."),
+                false => format!("No changes: {} and {last} in sync.", parts.join(", ")),
             };
         }
         let mut s = format!(
@@ -72,6 +85,12 @@ impl Summary {
             s.push_str(&format!(
                 "; ACLs: {} to create, {} to delete",
                 self.create_acl, self.delete_acl
+            ));
+        }
+        if quotas > 0 {
+            s.push_str(&format!(
+                "; quotas: {} to set, {} to remove",
+                self.set_quota, self.remove_quota
             ));
         }
         if self.destructive > 0 {
@@ -165,6 +184,28 @@ impl Render for PlanDocument<'_> {
                         "-",
                         Styles::bad,
                         "  delete (destructive: its data is lost)",
+                    ));
+                }
+                Action::SetQuota {
+                    entity,
+                    key,
+                    from,
+                    to,
+                } => {
+                    let was = from.map_or("(none)".to_string(), |f| quota::format_value(key, f));
+                    out.push_str(&format!(
+                        "{} quota {}: {key}: {was} → {}\n",
+                        s.warn("~"),
+                        sanitize(&entity.to_string()),
+                        quota::format_value(key, *to)
+                    ));
+                }
+                Action::RemoveQuota { entity, key, from } => {
+                    out.push_str(&format!(
+                        "{} quota {}: {key}: {} → (none)\n",
+                        s.bad("-"),
+                        sanitize(&entity.to_string()),
+                        quota::format_value(key, *from)
                     ));
                 }
                 Action::CreateAcl { acl, destructive } | Action::DeleteAcl { acl, destructive } => {
@@ -291,6 +332,10 @@ impl Action {
             Action::UnsetConfig { topic, key, .. } => format!("{topic}: unset {key}"),
             Action::DeleteTopic { topic } => format!("delete {topic}"),
             Action::CreateAcl { acl, .. } => format!("create ACL {acl}"),
+            Action::SetQuota {
+                entity, key, to, ..
+            } => format!("quota {entity}: {key} = {}", quota::format_value(key, *to)),
+            Action::RemoveQuota { entity, key, .. } => format!("quota {entity}: remove {key}"),
             Action::DeleteAcl { acl, .. } => format!("delete ACL {acl}"),
         }
     }

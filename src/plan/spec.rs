@@ -66,5 +66,11 @@ pub async fn for_spec(
             Err(refusal) => plan.refusals.push(refusal),
         }
     }
+    if !spec.quotas.is_empty() || opts.prune_quotas {
+        match super::quotas::read(client).await? {
+            Ok(actual) => super::quotas::diff(&spec.quotas, &actual, opts.prune_quotas, &mut plan),
+            Err(refusal) => plan.refusals.push(refusal),
+        }
+    }
     Ok((plan, state))
 }

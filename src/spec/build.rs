@@ -26,6 +26,7 @@ const TOP_FIELDS: &[&str] = &[
     "schemas",
     "dialects",
     "acls",
+    "quotas",
 ];
 
 /// Fields of defaults and profiles (topics add `name` and `profile`).
@@ -191,6 +192,9 @@ pub(crate) fn build(tree: Option<&Node>, sources: Vec<SourceText>, p: &mut Probl
         }
     }
     spec.acls = super::acls::dedupe(acls, p);
+    if let Some(list) = section_list(tree, "quotas", p) {
+        spec.quotas = super::quotas::section(list, p);
+    }
     spec
 }
 

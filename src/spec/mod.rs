@@ -50,6 +50,7 @@
 mod acls;
 mod build;
 mod pattern;
+mod quotas;
 mod values;
 pub mod view;
 mod yaml;
@@ -199,6 +200,17 @@ pub struct Managed {
     pub principals: Vec<String>,
 }
 
+/// The client quotas of one entity.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuotaSpec {
+    pub entity: crate::quota::Entity,
+    /// Quota key to value (bytes per second for byte rates).
+    pub values: BTreeMap<String, f64>,
+    pub origin: Origin,
+}
+
+impl Eq for QuotaSpec {}
+
 /// One ACL the spec declares (roles expanded), with the place of its entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AclDecl {
@@ -289,6 +301,8 @@ pub struct Spec {
     pub dialects: Vec<crate::dlq::dialect::CustomDialect>,
     /// ACLs (the `acls:` section and the topics' `acls:`), each once.
     pub acls: Vec<AclDecl>,
+    /// Client quotas, one entry per entity.
+    pub quotas: Vec<QuotaSpec>,
     /// The files, in the order they were merged.
     pub sources: Vec<SourceText>,
 }
@@ -309,6 +323,7 @@ impl Default for Spec {
             schemas: Vec::new(),
             dialects: Vec::new(),
             acls: Vec::new(),
+            quotas: Vec::new(),
             sources: Vec::new(),
         }
     }

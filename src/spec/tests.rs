@@ -1087,7 +1087,7 @@ consumers: {group: g}
     assert_eq!(
         errors("- a\n- b\n"),
         vec![
-            "topics.yaml:1:1: expected a mapping with `topics:` (and optionally defaults, profiles, managed, protected, ignore_configs, consumers, schemas, dialects, acls), found a list"
+            "topics.yaml:1:1: expected a mapping with `topics:` (and optionally defaults, profiles, managed, protected, ignore_configs, consumers, schemas, dialects, acls, quotas), found a list"
         ]
     );
 }

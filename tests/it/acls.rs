@@ -367,6 +367,20 @@ fn acls_need_an_authorizer(kind: Kind, test: &str) {
         "acls:\n  - principal: User:someone\n    acls:\n      - {resource: topic, name: x, operations: [read]}\n",
     )
     .unwrap();
+    // neither has the client quota APIs: a quota spec is refused the same way
+    let quotas = dir.path().join("quotas.yaml");
+    std::fs::write(
+        &quotas,
+        "quotas:\n  - {user: a, producer_byte_rate: 1MiB/s}\n",
+    )
+    .unwrap();
+    let run = ev(&addr, &["plan", quotas.to_str().unwrap(), "-o", "json"]).expect_code(2);
+    assert_eq!(
+        run.json()["refusals"][0]["topic"],
+        "quotas",
+        "{}",
+        run.stdout
+    );
     if kind == Kind::Tansu {
         // tansu answers DescribeAcls (no ACLs, no error), and its CreateAcls answer does not
         // decode: the apply fails, naming the broker, and says nothing was applied
@@ -388,3 +402,123 @@ fn acls_need_an_authorizer(kind: Kind, test: &str) {
     ev(&addr, &["apply", spec.to_str().unwrap(), "--yes"]).expect_code(2);
 }
 crate::on_brokers!(acls_need_an_authorizer: Noida => noida, Tansu => tansu);
+
+/// `kafka-configs --describe --entity-type T [--entity-name N | --entity-default]`: the quota
+/// line's values.
+fn kafka_quotas(addr: &str, args: &[&str]) -> std::collections::BTreeMap<String, f64> {
+    let mut all = vec!["--bootstrap-server", addr, "--describe"];
+    all.extend_from_slice(args);
+    let out = tool_ok(CONFIGS, &all, None);
+    out.lines()
+        .filter(|l| l.starts_with("Quota configs for"))
+        .flat_map(|l| l.split(" are ").nth(1).unwrap_or("").split(", "))
+        .filter_map(|kv| kv.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.parse::<f64>().unwrap()))
+        .collect()
+}
+
+/// Client quotas as code: applied with one AlterClientQuotas, read back by kafka-configs, a second
+/// plan in sync, the export round trip, and prune removing only what the spec no longer sets.
+fn quotas_as_code(kind: Kind, test: &str) {
+    let Some(addr) = broker(kind, test) else {
+        return;
+    };
+    let id = std::process::id();
+    let user = format!("quser{id}");
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("quotas.yaml");
+    let full = format!(
+        "quotas:\n  - {{user: {user}, producer_byte_rate: 10MiB/s, consumer_byte_rate: 20MiB/s}}\n  - {{user: {user}, client_id: checkout, request_percentage: 50}}\n  - {{user: \"<default>\", producer_byte_rate: 1MiB/s}}\n  - {{ip: 10.9.8.7, connection_creation_rate: 10}}\n"
+    );
+    std::fs::write(&spec, &full).unwrap();
+    let s = spec.to_str().unwrap();
+    let run = ev(&addr, &["apply", s, "--yes", "-vvv"]).expect_code(0);
+    assert_eq!(
+        run.stderr.matches("api=\"AlterClientQuotas\"").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    let u = ["--entity-type", "users", "--entity-name", user.as_str()];
+    assert_eq!(
+        kafka_quotas(&addr, &u),
+        [
+            ("consumer_byte_rate".to_string(), 20_971_520.0),
+            ("producer_byte_rate".to_string(), 10_485_760.0)
+        ]
+        .into()
+    );
+    let uc = [
+        "--entity-type",
+        "users",
+        "--entity-name",
+        user.as_str(),
+        "--entity-type",
+        "clients",
+        "--entity-name",
+        "checkout",
+    ];
+    assert_eq!(
+        kafka_quotas(&addr, &uc),
+        [("request_percentage".to_string(), 50.0)].into()
+    );
+    assert_eq!(
+        kafka_quotas(&addr, &["--entity-type", "users", "--entity-default"]),
+        [("producer_byte_rate".to_string(), 1_048_576.0)].into()
+    );
+    assert_eq!(
+        kafka_quotas(
+            &addr,
+            &["--entity-type", "ips", "--entity-name", "10.9.8.7"]
+        ),
+        [("connection_creation_rate".to_string(), 10.0)].into()
+    );
+    let again = ev(&addr, &["plan", s, "--detailed-exitcode"]).expect_code(0);
+    assert!(
+        again.stdout.contains("5 quota value(s) in sync"),
+        "{}",
+        again.stdout
+    );
+    let exported = ev(&addr, &["export", "--prefix", "it.none.", "--no-acls"]).expect_code(0);
+    let back = dir.path().join("exported.yaml");
+    std::fs::write(&back, &exported.stdout).unwrap();
+    ev(
+        &addr,
+        &["plan", back.to_str().unwrap(), "--detailed-exitcode"],
+    )
+    .expect_code(0);
+
+    // the spec stops setting the consumer rate and the ip quota: kept without --prune-quotas,
+    // removed with it, and nothing else touched
+    std::fs::write(
+        &spec,
+        format!(
+            "quotas:\n  - {{user: {user}, producer_byte_rate: 10MiB/s}}\n  - {{user: {user}, client_id: checkout, request_percentage: 50}}\n  - {{user: \"<default>\", producer_byte_rate: 1MiB/s}}\n"
+        ),
+    )
+    .unwrap();
+    let plan = ev(&addr, &["plan", s, "-o", "json"]).expect_code(0).json();
+    assert_eq!(plan["summary"]["remove_quota"], 0);
+    let plan = ev(&addr, &["plan", s, "--prune-quotas", "-o", "json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(plan["summary"]["remove_quota"], 2, "{plan:#}");
+    ev(&addr, &["apply", s, "--prune-quotas", "--yes"]).expect_code(0);
+    assert_eq!(
+        kafka_quotas(&addr, &u),
+        [("producer_byte_rate".to_string(), 10_485_760.0)].into()
+    );
+    assert!(
+        kafka_quotas(
+            &addr,
+            &["--entity-type", "ips", "--entity-name", "10.9.8.7"]
+        )
+        .is_empty()
+    );
+    assert_eq!(kafka_quotas(&addr, &uc).len(), 1);
+    ev(&addr, &["plan", s, "--prune-quotas", "--detailed-exitcode"]).expect_code(0);
+    // clean up the cluster-wide default for the other tests
+    std::fs::write(&spec, "quotas: []\n").unwrap();
+    ev(&addr, &["apply", s, "--prune-quotas", "--yes"]).expect_code(0);
+}
+crate::on_kafka!(quotas_as_code);

@@ -356,3 +356,36 @@ fn acl_mistakes_are_named_with_their_places() {
         run.stderr
     );
 }
+
+/// Quota mistakes: a key the entity does not take (with the likely intent), a bad value, an
+/// entity given twice, an ip combined with a user.
+#[test]
+fn quota_mistakes_are_named_with_their_places() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("quotas.yaml");
+    std::fs::write(
+        &spec,
+        "quotas:\n  - {user: a, producer_byte_rate: fast}\n  - {user: a, connection_creation_rate: 5}\n  - {ip: 1.2.3.4, user: b, connection_creation_rate: 5}\n  - {user: c, producer_byte_rate: 1MiB/s}\n  - {user: c, consumer_byte_rate: 1MiB/s}\n",
+    )
+    .unwrap();
+    let run = crate::support::Evctl::new()
+        .arg("validate")
+        .arg_path(&spec)
+        .run()
+        .expect_code(2);
+    for (place, text) in [
+        ("quotas.yaml:2:35", "`producer_byte_rate`: invalid size"),
+        (
+            "quotas.yaml:3:15",
+            "`connection_creation_rate` does not apply to a user or client id quota",
+        ),
+        ("quotas.yaml:4:5", "an `ip:` quota stands alone"),
+        ("quotas.yaml:6:5", "the quota of user=c is given twice"),
+    ] {
+        assert!(
+            run.stderr.contains(&format!("{place}: {text}")),
+            "{place}: {text} not in:\n{}",
+            run.stderr
+        );
+    }
+}
