@@ -743,6 +743,7 @@ set edit:completion:arg-completer[evctl] = {|@words|
         &'evctl;apply'= {
             cand -f 'More spec files, merged in order after the positional ones (-f base.yaml -f prod.yaml)'
             cand --file 'More spec files, merged in order after the positional ones (-f base.yaml -f prod.yaml)'
+            cand --throttle 'Replication throttle for replication-factor changes, per broker (e.g. 50MiB/s); removed once the reassignment completes'
             cand -b 'Bootstrap brokers, host:port, comma-separated or repeated'
             cand --brokers 'Bootstrap brokers, host:port, comma-separated or repeated'
             cand --context 'Context of the config file to use instead of its current_context'
@@ -772,6 +773,7 @@ set edit:completion:arg-completer[evctl] = {|@words|
             cand --yes 'Apply without asking (required when not on a terminal)'
             cand --dry-run 'Show the plan and stop (the same as `evctl plan`)'
             cand --server-validate 'Ask the broker to validate every change (validate_only) before applying any. Some brokers ignore validate_only and apply the change anyway (tansu creates the topic)'
+            cand --no-wait 'Start replication-factor changes and return without waiting for them to complete'
             cand --tls 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
             cand --no-tls 'Connect in plain text even if the context enables TLS'
             cand --tls-insecure 'Do not verify broker certificates. Only for throwaway test clusters'

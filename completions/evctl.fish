@@ -726,6 +726,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand plan" -s v -l verbose -d 'Sa
 complete -c evctl -n "__fish_evctl_using_subcommand plan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c evctl -n "__fish_evctl_using_subcommand plan" -s V -l version -d 'Print version'
 complete -c evctl -n "__fish_evctl_using_subcommand apply" -s f -l file -d 'More spec files, merged in order after the positional ones (-f base.yaml -f prod.yaml)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -l throttle -d 'Replication throttle for replication-factor changes, per broker (e.g. 50MiB/s); removed once the reassignment completes' -r
 complete -c evctl -n "__fish_evctl_using_subcommand apply" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand apply" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand apply" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
@@ -760,6 +761,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand apply" -l prune-quotas -d 'A
 complete -c evctl -n "__fish_evctl_using_subcommand apply" -s y -l yes -d 'Apply without asking (required when not on a terminal)'
 complete -c evctl -n "__fish_evctl_using_subcommand apply" -l dry-run -d 'Show the plan and stop (the same as `evctl plan`)'
 complete -c evctl -n "__fish_evctl_using_subcommand apply" -l server-validate -d 'Ask the broker to validate every change (validate_only) before applying any. Some brokers ignore validate_only and apply the change anyway (tansu creates the topic)'
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -l no-wait -d 'Start replication-factor changes and return without waiting for them to complete'
 complete -c evctl -n "__fish_evctl_using_subcommand apply" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
 complete -c evctl -n "__fish_evctl_using_subcommand apply" -l no-tls -d 'Connect in plain text even if the context enables TLS'
 complete -c evctl -n "__fish_evctl_using_subcommand apply" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'

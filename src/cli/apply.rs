@@ -5,12 +5,14 @@ use super::plan::{PlanArgs, load_spec, make_plan};
 use crate::error::{ExitStatus, usage};
 use crate::output::Render;
 use crate::plan::cluster::{self, Outcome};
+use crate::plan::reassign::{self, ReassignOptions};
 use crate::plan::render::{ApplyReport, PlanDocument, Summary};
 
 const APPLY_HELP: &str = "Creates topics (CreateTopics), adds partitions (CreatePartitions) and changes configs key by key \
-(IncrementalAlterConfigs: keys the spec does not name keep their values). It never decreases partitions, never \
-changes the replication factor and never recreates a topic; deletions need --prune and only touch managed, \
-unprotected topics.
+(IncrementalAlterConfigs: keys the spec does not name keep their values). A replication-factor change is a \
+reassignment (AlterPartitionReassignments), throttled with --throttle and waited for (--no-wait to return at \
+once). It never decreases partitions and never recreates a topic; deletions need --prune and only touch managed, \
+unprotected topics; ACLs and quotas are only removed with --prune-acls / --prune-quotas.
 
 Exit codes: 0 applied (or nothing to do), 1 a change failed (each action's result is printed), 2 a bad spec, \
 a refused change, or no --yes when not on a terminal.";
@@ -31,6 +33,21 @@ pub struct ApplyCommand {
     /// ignore validate_only and apply the change anyway (tansu creates the topic).
     #[arg(long)]
     pub server_validate: bool,
+    /// Replication throttle for replication-factor changes, per broker (e.g. 50MiB/s); removed
+    /// once the reassignment completes.
+    #[arg(long, value_name = "RATE", value_parser = parse_throttle, conflicts_with = "no_wait")]
+    pub throttle: Option<u64>,
+    /// Start replication-factor changes and return without waiting for them to complete.
+    #[arg(long)]
+    pub no_wait: bool,
+}
+
+fn parse_throttle(s: &str) -> Result<u64, String> {
+    crate::units::parse_size(s.trim().trim_end_matches("/s")).and_then(|n| {
+        (n > 0)
+            .then_some(n)
+            .ok_or_else(|| "the throttle must be more than zero".into())
+    })
 }
 
 fn confirm(summary: &Summary, cluster: &str) -> anyhow::Result<bool> {
@@ -97,7 +114,26 @@ pub async fn run(ctx: &Ctx<'_>, cmd: &ApplyCommand) -> anyhow::Result<ExitStatus
         }
         ctx.printer.status("The broker validated every change.");
     }
-    let results = cluster::execute(&client, &plan.actions, false).await;
+    let mut results = cluster::execute(&client, &plan.actions, false).await;
+    let bar = super::terminal::progress_bar(
+        ctx.printer,
+        0,
+        "reassigning {bar:30} {pos}/{len} partitions",
+    );
+    let progress = |done: usize, total: usize| {
+        if let Some(b) = &bar {
+            b.set_length(total as u64);
+            b.set_position(done as u64);
+        }
+    };
+    let opts = ReassignOptions {
+        throttle: cmd.throttle,
+        no_wait: cmd.no_wait,
+    };
+    results.extend(reassign::execute(&client, &plan.actions, opts, &progress).await);
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
     let failed = results.iter().filter(|o| o.error.is_some()).count();
     let report = ApplyReport {
         plan: doc,

@@ -471,10 +471,25 @@ pub async fn alter_topic_configs(
     changes: &[(String, Vec<(String, AlterOp)>)],
     validate_only: bool,
 ) -> Result<Vec<TopicResult>> {
+    alter_configs(client, Route::Any, TOPIC_RESOURCE, changes, validate_only).await
+}
+
+/// The resource type of a broker's configs (the name is the broker id).
+pub const BROKER_RESOURCE: i8 = 4;
+
+/// Changes configs key by key (IncrementalAlterConfigs) of resources of one type (topics; a
+/// broker's own configs go to that broker), in batches; each resource's result.
+pub async fn alter_configs(
+    client: &Client,
+    route: Route,
+    resource_type: i8,
+    changes: &[(String, Vec<(String, AlterOp)>)],
+    validate_only: bool,
+) -> Result<Vec<TopicResult>> {
     let mut out = Vec::new();
     for chunk in changes.chunks(BATCH) {
         let resp = client
-            .send(Route::Any, |_v| {
+            .send(route.clone(), |_v| {
                 IncrementalAlterConfigsRequest::default()
                     .with_validate_only(validate_only)
                     .with_resources(
@@ -482,7 +497,7 @@ pub async fn alter_topic_configs(
                             .iter()
                             .map(|(t, ops)| {
                                 AlterConfigsResource::default()
-                                    .with_resource_type(TOPIC_RESOURCE)
+                                    .with_resource_type(resource_type)
                                     .with_resource_name(s(t))
                                     .with_configs(
                                         ops.iter()

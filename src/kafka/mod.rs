@@ -32,6 +32,7 @@ pub mod offsets;
 pub mod partitioner;
 pub mod producer;
 pub mod quotas;
+pub mod reassign;
 pub mod sasl;
 pub mod source;
 pub mod versions;

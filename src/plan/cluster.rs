@@ -76,6 +76,8 @@ pub async fn read_from(
             create_partitions: versions.supports(ApiKey::CreatePartitions),
             alter_configs: versions.supports(ApiKey::IncrementalAlterConfigs),
             delete_topics: versions.supports(ApiKey::DeleteTopics),
+            reassign: versions.supports(ApiKey::AlterPartitionReassignments)
+                && versions.supports(ApiKey::ListPartitionReassignments),
         },
     })
 }

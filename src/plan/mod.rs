@@ -9,6 +9,7 @@ pub mod acls;
 pub mod cluster;
 pub mod export;
 pub mod quotas;
+pub mod reassign;
 pub mod render;
 mod spec;
 
@@ -78,6 +79,8 @@ pub struct Capabilities {
     pub create_partitions: bool,
     pub alter_configs: bool,
     pub delete_topics: bool,
+    /// AlterPartitionReassignments and ListPartitionReassignments.
+    pub reassign: bool,
 }
 
 impl Default for Capabilities {
@@ -87,6 +90,7 @@ impl Default for Capabilities {
             create_partitions: true,
             alter_configs: true,
             delete_topics: true,
+            reassign: true,
         }
     }
 }
@@ -133,6 +137,14 @@ pub enum Action {
         /// Why it is destructive (a DENY), if it is.
         destructive: Option<String>,
     },
+    /// A replication factor change: each partition's replicas, before and after (the first is the
+    /// preferred leader), moved by a reassignment.
+    ChangeReplication {
+        topic: String,
+        from: i16,
+        to: i16,
+        moves: Vec<Move>,
+    },
     /// A client quota the spec sets (new or changed).
     SetQuota {
         entity: crate::quota::Entity,
@@ -162,7 +174,8 @@ impl Action {
             | Action::AddPartitions { topic, .. }
             | Action::SetConfig { topic, .. }
             | Action::UnsetConfig { topic, .. }
-            | Action::DeleteTopic { topic } => topic,
+            | Action::DeleteTopic { topic }
+            | Action::ChangeReplication { topic, .. } => topic,
             Action::CreateAcl { acl, .. } | Action::DeleteAcl { acl, .. } => &acl.name,
             Action::SetQuota { .. } | Action::RemoveQuota { .. } => "quotas",
         }
@@ -186,6 +199,14 @@ impl Action {
             _ => false,
         }
     }
+}
+
+/// One partition's replicas before and after a reassignment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Move {
+    pub partition: i32,
+    pub from: Vec<i32>,
+    pub to: Vec<i32>,
 }
 
 /// A change the plan refuses to make.
@@ -332,14 +353,41 @@ pub fn plan(
         if let Some(want) = d.replication_factor.filter(|n| *n > 0)
             && want != a.replication_factor
         {
-            p.refusals.push(Refusal {
-                topic: d.name.clone(),
-                reason: "replication_factor_change",
-                message: format!(
-                    "{}: replication factor {} → {}: evctl does not move replicas; reassign them with kafka-reassign-partitions (throttled), then update the spec",
-                    d.name, a.replication_factor, want
-                ),
-            });
+            let min_isr = match d.configs.get("min.insync.replicas") {
+                Some(Desired::Set(v)) => v.parse::<i16>().ok(),
+                _ => a
+                    .configs
+                    .iter()
+                    .find(|c| c.name == "min.insync.replicas")
+                    .and_then(|c| c.value.as_deref()?.parse::<i16>().ok()),
+            };
+            if !caps.reassign {
+                p.refusals.push(Refusal {
+                    topic: d.name.clone(),
+                    reason: "replication_factor_change",
+                    message: format!(
+                        "{}: replication factor {} → {}: the broker does not support AlterPartitionReassignments",
+                        d.name, a.replication_factor, want
+                    ),
+                });
+            } else if let Some(m) = min_isr.filter(|m| *m > want) {
+                p.refusals.push(Refusal {
+                    topic: d.name.clone(),
+                    reason: "min_insync_above_rf",
+                    message: format!(
+                        "{}: replication factor {} → {want} is below its min.insync.replicas {m}: producers with acks=all would be refused; lower min_insync_replicas in the spec too",
+                        d.name, a.replication_factor
+                    ),
+                });
+            } else {
+                // the replica lists are placed once the brokers are known (reassign::place)
+                p.actions.push(Action::ChangeReplication {
+                    topic: d.name.clone(),
+                    from: a.replication_factor,
+                    to: want,
+                    moves: Vec::new(),
+                });
+            }
         }
         let current: BTreeMap<&str, &ConfigEntry> =
             a.configs.iter().map(|c| (c.name.as_str(), c)).collect();

@@ -16,6 +16,7 @@ pub const PLAN_FORMAT: u32 = 1;
 pub struct Summary {
     pub create: usize,
     pub add_partitions: usize,
+    pub change_replication: usize,
     pub set_config: usize,
     pub unset_config: usize,
     pub delete: usize,
@@ -43,6 +44,7 @@ impl Summary {
             match a {
                 Action::CreateTopic { .. } => s.create += 1,
                 Action::AddPartitions { .. } => s.add_partitions += 1,
+                Action::ChangeReplication { .. } => s.change_replication += 1,
                 Action::SetConfig { .. } => s.set_config += 1,
                 Action::UnsetConfig { .. } => s.unset_config += 1,
                 Action::DeleteTopic { .. } => s.delete += 1,
@@ -60,7 +62,8 @@ impl Summary {
 
     /// One line: "Plan: 2 to create, 3 to change, 1 to delete (1 destructive); 1 refused."
     pub fn line(&self) -> String {
-        let change = self.add_partitions + self.set_config + self.unset_config;
+        let change =
+            self.add_partitions + self.change_replication + self.set_config + self.unset_config;
         let acls = self.create_acl + self.delete_acl;
         let quotas = self.set_quota + self.remove_quota;
         if self.create + change + self.delete + self.refused + acls + quotas == 0 {
@@ -235,6 +238,26 @@ impl Render for PlanDocument<'_> {
                         Action::AddPartitions { from, to, .. } => {
                             out.push_str(&format!("      partitions {from} → {to}\n"))
                         }
+                        Action::ChangeReplication {
+                            from, to, moves, ..
+                        } => {
+                            out.push_str(&format!(
+                                "      replication factor {from} → {to} (a reassignment of {} partition(s))\n",
+                                moves.len()
+                            ));
+                            for m in moves.iter().take(20) {
+                                out.push_str(&format!(
+                                    "        partition {}: replicas {:?} → {:?}\n",
+                                    m.partition, m.from, m.to
+                                ));
+                            }
+                            if moves.len() > 20 {
+                                out.push_str(&format!(
+                                    "        ... and {} more\n",
+                                    moves.len() - 20
+                                ));
+                            }
+                        }
                         Action::SetConfig {
                             key,
                             from,
@@ -331,6 +354,9 @@ impl Action {
             Action::SetConfig { topic, key, to, .. } => format!("{topic}: {key} = {to}"),
             Action::UnsetConfig { topic, key, .. } => format!("{topic}: unset {key}"),
             Action::DeleteTopic { topic } => format!("delete {topic}"),
+            Action::ChangeReplication {
+                topic, from, to, ..
+            } => format!("{topic}: replication factor {from} → {to}"),
             Action::CreateAcl { acl, .. } => format!("create ACL {acl}"),
             Action::SetQuota {
                 entity, key, to, ..

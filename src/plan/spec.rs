@@ -56,6 +56,15 @@ pub async fn for_spec(
         &own,
         state.capabilities,
     );
+    if state.capabilities.reassign {
+        // reassignments of the spec's topics in progress are reported, and not planned over
+        let ongoing: std::collections::BTreeMap<_, _> = crate::kafka::reassign::ongoing(client)
+            .await?
+            .into_iter()
+            .filter(|((t, _), _)| names.contains(t))
+            .collect();
+        super::reassign::fill(&mut plan, &client.cached_metadata(), &ongoing);
+    }
     let managed = spec.acl_principals();
     if !managed.is_empty() {
         match super::acls::read(client).await? {

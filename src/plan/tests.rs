@@ -215,15 +215,47 @@ fn partitions_increase_decrease_and_rf_change() {
         vec![a.clone()],
         Options::default(),
     );
-    assert!(p.actions.is_empty());
+    // a replication-factor change is a reassignment (its moves are placed with the brokers)
+    assert_eq!(
+        p.actions,
+        vec![Action::ChangeReplication {
+            topic: "app.a".into(),
+            from: 3,
+            to: 1,
+            moves: vec![]
+        }]
+    );
     let reasons: Vec<&str> = p.refusals.iter().map(|r| r.reason).collect();
-    assert_eq!(reasons, ["partition_decrease", "replication_factor_change"]);
+    assert_eq!(reasons, ["partition_decrease"]);
     assert!(
         p.refusals[0]
             .message
             .contains("Kafka cannot remove partitions")
     );
-    assert!(p.refusals[1].message.contains("kafka-reassign-partitions"));
+    // without the reassignment APIs it is refused
+    let actual: BTreeMap<String, ActualTopic> = vec![a.clone()].into_iter().collect();
+    let own = Ownership {
+        managed: &|_: &str| true,
+        protected: &|_: &str| false,
+        ignored_config: &|_: &str| false,
+    };
+    let caps = Capabilities {
+        reassign: false,
+        ..Capabilities::default()
+    };
+    let p = plan(
+        &[desired("app.a", None, Some(1), &[])],
+        &actual,
+        Options::default(),
+        &own,
+        caps,
+    );
+    assert_eq!(p.refusals[0].reason, "replication_factor_change");
+    assert!(
+        p.refusals[0]
+            .message
+            .contains("AlterPartitionReassignments")
+    );
     // -1 = cluster default: never a change
     assert!(
         run(

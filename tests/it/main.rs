@@ -23,6 +23,7 @@ mod publish;
 mod real_kafka;
 mod redis_streams;
 mod registry_serde;
+mod replication;
 mod sasl;
 mod schema;
 mod tail;
