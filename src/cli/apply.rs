@@ -115,25 +115,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: &ApplyCommand) -> anyhow::Result<ExitStatus
         ctx.printer.status("The broker validated every change.");
     }
     let mut results = cluster::execute(&client, &plan.actions, false).await;
-    let bar = super::terminal::progress_bar(
-        ctx.printer,
-        0,
-        "reassigning {bar:30} {pos}/{len} partitions",
-    );
-    let progress = |done: usize, total: usize| {
-        if let Some(b) = &bar {
-            b.set_length(total as u64);
-            b.set_position(done as u64);
-        }
-    };
-    let opts = ReassignOptions {
-        throttle: cmd.throttle,
-        no_wait: cmd.no_wait,
-    };
-    results.extend(reassign::execute(&client, &plan.actions, opts, &progress).await);
-    if let Some(b) = &bar {
-        b.finish_and_clear();
-    }
+    results.extend(reassign(ctx, &client, &plan.actions, cmd).await);
     let failed = results.iter().filter(|o| o.error.is_some()).count();
     let report = ApplyReport {
         plan: doc,
@@ -155,4 +137,33 @@ pub async fn run(ctx: &Ctx<'_>, cmd: &ApplyCommand) -> anyhow::Result<ExitStatus
         ));
     }
     Ok(ExitStatus::Success)
+}
+
+/// Runs the plan's replication-factor changes, with a progress bar on a terminal.
+async fn reassign(
+    ctx: &Ctx<'_>,
+    client: &crate::kafka::Client,
+    actions: &[crate::plan::Action],
+    cmd: &ApplyCommand,
+) -> Vec<Outcome> {
+    let bar = super::terminal::progress_bar(
+        ctx.printer,
+        0,
+        "reassigning {bar:30} {pos}/{len} partitions",
+    );
+    let progress = |done: usize, total: usize| {
+        if let Some(b) = &bar {
+            b.set_length(total as u64);
+            b.set_position(done as u64);
+        }
+    };
+    let opts = ReassignOptions {
+        throttle: cmd.throttle,
+        no_wait: cmd.no_wait,
+    };
+    let out = reassign::execute(client, actions, opts, &progress).await;
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    out
 }
