@@ -30,23 +30,27 @@ pub async fn describe_all(client: &Client) -> Result<BTreeMap<Entity, BTreeMap<S
         .await?;
     let mut out = BTreeMap::new();
     for e in resp.entries.unwrap_or_default() {
-        let mut entity: Vec<(String, Option<String>)> = (e.entity.iter())
-            .map(|x| {
-                (
-                    x.entity_type.to_string(),
-                    x.entity_name.as_ref().map(|n| n.to_string()),
-                )
-            })
-            .collect();
-        entity.sort();
+        let entity = entity(
+            e.entity
+                .iter()
+                .map(|x| (&x.entity_type, x.entity_name.as_ref())),
+        );
         let values = e
             .values
             .iter()
             .map(|v| (v.key.to_string(), v.value))
             .collect();
-        out.insert(Entity(entity), values);
+        out.insert(entity, values);
     }
     Ok(out)
+}
+
+/// An entity from a response's (type, name) pairs.
+fn entity<'a>(pairs: impl Iterator<Item = (&'a StrBytes, Option<&'a StrBytes>)>) -> Entity {
+    let mut e: Vec<(String, Option<String>)> =
+        (pairs.map(|(t, n)| (t.to_string(), n.map(|n| n.to_string())))).collect();
+    e.sort();
+    Entity(e)
 }
 
 /// One entity's changes: each key set to a value, or removed (None).
@@ -87,16 +91,11 @@ pub async fn alter(client: &Client, changes: &[QuotaChange]) -> Result<Vec<Optio
         .await?;
     let mut by_entity: BTreeMap<Entity, Option<KafkaError>> = BTreeMap::new();
     for e in resp.entries {
-        let mut entity: Vec<(String, Option<String>)> = (e.entity.iter())
-            .map(|x| {
-                (
-                    x.entity_type.to_string(),
-                    x.entity_name.as_ref().map(|n| n.to_string()),
-                )
-            })
-            .collect();
-        entity.sort();
-        let entity = Entity(entity);
+        let entity = entity(
+            e.entity
+                .iter()
+                .map(|x| (&x.entity_type, x.entity_name.as_ref())),
+        );
         let err = ResponseError::try_from_code(e.error_code).map(|code| {
             KafkaError::broker(
                 format!("setting the quotas of {entity}"),
