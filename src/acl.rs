@@ -111,6 +111,7 @@ impl Resource {
                 AlterConfigs,
             ],
             Resource::Group => &[All, Read, Describe, Delete],
+            // CREATE_TOKENS and DESCRIBE_TOKENS are for user resources, not modelled here
             Resource::Cluster => &[
                 All,
                 Create,
@@ -120,8 +121,6 @@ impl Resource {
                 IdempotentWrite,
                 Alter,
                 Describe,
-                CreateTokens,
-                DescribeTokens,
             ],
             Resource::TransactionalId => &[All, Describe, Write],
         }

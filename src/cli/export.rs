@@ -44,5 +44,6 @@ pub async fn run(ctx: &Ctx<'_>, args: &ExportArgs) -> anyhow::Result<ExitStatus>
         ))?;
     }
     ctx.printer.data(&doc)?;
+    doc.warnings.iter().for_each(|w| ctx.printer.warn(w));
     Ok(ExitStatus::Success)
 }

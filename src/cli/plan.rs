@@ -79,6 +79,12 @@ pub async fn make_plan(
             "add `managed: {prefixes: [\"team.\"]}` (or a topics list): prune only ever deletes managed topics",
         ));
     }
+    if args.prune_quotas && spec.quotas.is_empty() {
+        return Err(usage_hint(
+            "--prune-quotas needs a `quotas:` section in the spec",
+            "the spec owns the cluster's client quotas once it declares some: prune removes the others",
+        ));
+    }
     let opts = Options {
         prune: args.prune,
         prune_configs: args.prune_configs,

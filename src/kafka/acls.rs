@@ -66,7 +66,7 @@ fn decode(
             4 => Pattern::Prefixed,
             _ => return None,
         },
-        operation: *Operation::ALL.get(usize::try_from(operation - 2).ok()?)?,
+        operation: *Operation::ALL.get(usize::try_from(operation.checked_sub(2)?).ok()?)?,
         permission: match permission {
             2 => Permission::Deny,
             3 => Permission::Allow,

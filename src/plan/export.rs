@@ -39,6 +39,9 @@ pub struct Exported {
     pub quotas: Vec<BTreeMap<String, String>>,
     #[serde(skip)]
     pub cluster_id: Option<String>,
+    /// What was left out, and why (printed on stderr).
+    #[serde(skip)]
+    pub warnings: Vec<String>,
 }
 
 impl Render for Exported {
@@ -92,9 +95,35 @@ pub async fn export(
     // every ACL of the cluster, per principal: a cluster without an authorizer (or the ACL
     // APIs) has none to write
     let mut acls = Vec::new();
-    if with_acls && let Ok(all) = super::acls::read(client).await? {
+    let mut warnings = Vec::new();
+    let denied = |what: &str, e: &anyhow::Error, warnings: &mut Vec<String>| {
+        let no = e
+            .downcast_ref::<crate::kafka::KafkaError>()
+            .is_some_and(|k| matches!(k, crate::kafka::KafkaError::Denied { .. }));
+        if no {
+            warnings.push(format!("{what} left out: {e}"));
+        }
+        no
+    };
+    let read_acls = if with_acls {
+        Some(super::acls::read(client).await)
+    } else {
+        None
+    };
+    let all = match read_acls {
+        Some(Ok(Ok(all))) => all,
+        Some(Err(e)) if denied("ACLs", &e, &mut warnings) => Default::default(),
+        Some(Err(e)) => return Err(e),
+        _ => Default::default(),
+    };
+    {
         let mut by: BTreeMap<String, std::collections::BTreeSet<crate::acl::Acl>> = BTreeMap::new();
         for a in all {
+            // a binding the spec cannot express (an operation the resource does not take)
+            if !a.resource.operations().contains(&a.operation) {
+                warnings.push(format!("ACL left out (the spec cannot express it): {a}"));
+                continue;
+            }
             by.entry(a.principal.clone()).or_default().insert(a);
         }
         for (principal, set) in by {
@@ -106,10 +135,21 @@ pub async fn export(
         }
     }
     let mut quotas = Vec::new();
-    if with_quotas && let Ok(all) = super::quotas::read(client).await? {
+    let read_quotas = if with_quotas {
+        Some(super::quotas::read(client).await)
+    } else {
+        None
+    };
+    let all = match read_quotas {
+        Some(Ok(Ok(all))) => all,
+        Some(Err(e)) if denied("quotas", &e, &mut warnings) => Default::default(),
+        Some(Err(e)) => return Err(e),
+        _ => Default::default(),
+    };
+    {
         for (entity, values) in all {
             let mut q: BTreeMap<String, String> = BTreeMap::new();
-            for (t, n) in entity.0 {
+            for (t, n) in entity.0.clone() {
                 let field = if t == "client-id" {
                     "client_id".to_string()
                 } else {
@@ -117,11 +157,24 @@ pub async fn export(
                 };
                 q.insert(field, n.unwrap_or_else(|| crate::quota::DEFAULT.into()));
             }
+            let known = if entity.is_ip() {
+                crate::quota::IP_KEYS
+            } else {
+                crate::quota::CLIENT_KEYS
+            };
             for (k, v) in values {
+                if !known.contains(&k.as_str()) || v <= 0.0 {
+                    warnings.push(format!(
+                        "quota left out (the spec cannot express it): {entity}: {k}={v}"
+                    ));
+                    continue;
+                }
                 let text = crate::quota::format_value(&k, v);
                 q.insert(k, text);
             }
-            quotas.push(q);
+            if q.len() > entity.0.len() {
+                quotas.push(q);
+            }
         }
     }
     Ok(Exported {
@@ -129,5 +182,6 @@ pub async fn export(
         acls,
         quotas,
         cluster_id: state.cluster_id,
+        warnings,
     })
 }

@@ -353,14 +353,16 @@ pub fn plan(
         if let Some(want) = d.replication_factor.filter(|n| *n > 0)
             && want != a.replication_factor
         {
-            let min_isr = match d.configs.get("min.insync.replicas") {
+            let current_min_isr = (a.configs.iter())
+                .find(|c| c.name == "min.insync.replicas")
+                .and_then(|c| c.value.as_deref()?.parse::<i16>().ok());
+            let desired_min_isr = match d.configs.get("min.insync.replicas") {
                 Some(Desired::Set(v)) => v.parse::<i16>().ok(),
-                _ => a
-                    .configs
-                    .iter()
-                    .find(|c| c.name == "min.insync.replicas")
-                    .and_then(|c| c.value.as_deref()?.parse::<i16>().ok()),
+                _ => None,
             };
+            let min_isr = desired_min_isr.or(current_min_isr);
+            // a min.insync.replicas the spec raises is set before the reassignment runs
+            let raised_min_isr = desired_min_isr.filter(|m| Some(*m) != current_min_isr);
             if !caps.reassign {
                 p.refusals.push(Refusal {
                     topic: d.name.clone(),
@@ -377,6 +379,26 @@ pub fn plan(
                     message: format!(
                         "{}: replication factor {} → {want} is below its min.insync.replicas {m}: producers with acks=all would be refused; lower min_insync_replicas in the spec too",
                         d.name, a.replication_factor
+                    ),
+                });
+            } else if d.partitions.is_some_and(|n| n > a.partitions) {
+                // CreatePartitions would make the new partitions at the old factor
+                p.refusals.push(Refusal {
+                    topic: d.name.clone(),
+                    reason: "replication_factor_change",
+                    message: format!(
+                        "{}: partitions and replication factor change together: apply the partitions first (keep replication_factor {}), then the replication factor",
+                        d.name, a.replication_factor
+                    ),
+                });
+            } else if let Some(m) = raised_min_isr.filter(|m| *m > a.replication_factor) {
+                // the config is set before the replicas exist: acks=all producers would be refused
+                p.refusals.push(Refusal {
+                    topic: d.name.clone(),
+                    reason: "min_insync_above_rf",
+                    message: format!(
+                        "{}: min.insync.replicas {m} is above the current replication factor {} until the reassignment completes: raise the replication factor first (keep min_insync_replicas at most {}), then min_insync_replicas",
+                        d.name, a.replication_factor, a.replication_factor
                     ),
                 });
             } else {

@@ -170,7 +170,34 @@ pub async fn execute(
         .collect()
 }
 
-/// The reassignment itself; the errors per topic.
+/// Where the replication throttle is set (to remove it, or to say where it stays).
+#[derive(Debug, Default)]
+struct Throttled {
+    brokers: Vec<String>,
+    topics: Vec<String>,
+}
+
+impl Throttled {
+    fn is_empty(&self) -> bool {
+        self.brokers.is_empty() && self.topics.is_empty()
+    }
+
+    /// Where the throttle stays and how to remove it.
+    fn left_note(&self) -> String {
+        format!(
+            "the replication throttle stays on brokers {} and topics {}: once the reassignment completes, remove it with kafka-configs --alter --delete-config {LEADER_RATE},{FOLLOWER_RATE} --entity-type brokers --entity-name ID, and --delete-config {LEADER_REPLICAS},{FOLLOWER_REPLICAS} --entity-type topics --entity-name TOPIC",
+            self.brokers.join(","),
+            self.topics.join(",")
+        )
+    }
+}
+
+/// No partition finishing for this long: the wait stops (the reassignment goes on).
+const STALL: Duration = Duration::from_secs(600);
+
+/// The reassignment itself; the errors per topic. A throttle that cannot be set whole is taken
+/// back before anything moves; one left in place (the wait failed, the reassignment goes on) is
+/// named with how to remove it.
 async fn run(
     client: &Client,
     moves: &[(TopicPartition, Vec<i32>)],
@@ -178,13 +205,29 @@ async fn run(
     opts: ReassignOptions,
     progress: &dyn Fn(usize, usize),
 ) -> anyhow::Result<BTreeMap<String, String>> {
-    let throttled = match opts.throttle {
-        Some(rate) => Some(throttle(client, moves, from, rate).await?),
-        None => None,
-    };
+    let mut set = Throttled::default();
+    if let Some(rate) = opts.throttle
+        && let Err(e) = throttle(client, moves, from, rate, &mut set).await
+    {
+        let undone = unthrottle(client, &set.brokers, &set.topics).await;
+        return Err(match undone {
+            Ok(()) => e.context("setting the replication throttle (taken back; nothing moved)"),
+            Err(_) => e.context(set.left_note()),
+        });
+    }
     let mut errors: BTreeMap<String, String> = BTreeMap::new();
     let mut started: BTreeSet<TopicPartition> = BTreeSet::new();
-    for (tp, e) in reassign::start(client, moves).await? {
+    let results = match reassign::start(client, moves).await {
+        Ok(r) => r,
+        Err(e) => {
+            let undone = unthrottle(client, &set.brokers, &set.topics).await;
+            return Err(match undone {
+                Ok(()) => e.into(),
+                Err(_) => anyhow::Error::from(e).context(set.left_note()),
+            });
+        }
+    };
+    for (tp, e) in results {
         match e {
             Some(e) => {
                 errors.entry(tp.0.clone()).or_insert_with(|| e.to_string());
@@ -197,7 +240,35 @@ async fn run(
     if opts.no_wait {
         return Ok(errors);
     }
+    if let Err(e) = wait(client, &started, progress).await {
+        let note = if set.is_empty() {
+            String::new()
+        } else {
+            format!("; {}", set.left_note())
+        };
+        return Err(e.context(format!("the reassignment continues in the cluster{note}")));
+    }
+    if let Err(e) = unthrottle(client, &set.brokers, &set.topics).await {
+        // the replicas moved: only the throttle is left
+        tracing::warn!("{e}");
+        for tp in &started {
+            errors
+                .entry(tp.0.clone())
+                .or_insert_with(|| format!("moved, but {}", set.left_note()));
+        }
+    }
+    Ok(errors)
+}
+
+/// Waits until no partition of `started` is being reassigned, reporting progress; fails when
+/// none finishes for [`STALL`].
+async fn wait(
+    client: &Client,
+    started: &BTreeSet<TopicPartition>,
+    progress: &dyn Fn(usize, usize),
+) -> anyhow::Result<()> {
     let total = started.len();
+    let mut last = (usize::MAX, std::time::Instant::now());
     loop {
         let ongoing = reassign::ongoing(client).await?;
         let left = started
@@ -206,24 +277,30 @@ async fn run(
             .count();
         progress(total - left, total);
         if left == 0 {
-            break;
+            return Ok(());
+        }
+        if left != last.0 {
+            last = (left, std::time::Instant::now());
+        } else if last.1.elapsed() > STALL {
+            anyhow::bail!(
+                "{left} of {total} partition(s) have not finished moving, and none did for {}",
+                crate::units::format_duration(STALL)
+            );
         }
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
-    if let Some((brokers, topics)) = throttled {
-        unthrottle(client, &brokers, &topics).await?;
-    }
-    Ok(errors)
 }
 
 /// Sets the replication throttle: the rate on every broker the moves touch, and the throttled
-/// replicas on each topic (leaders: the current replicas; followers: the new ones).
+/// replicas on each topic (leaders: the current replicas; followers: the new ones); `set` records
+/// what was set, step by step.
 async fn throttle(
     client: &Client,
     moves: &[(TopicPartition, Vec<i32>)],
     from: &BTreeMap<TopicPartition, Vec<i32>>,
     rate: u64,
-) -> anyhow::Result<(Vec<String>, Vec<String>)> {
+    set: &mut Throttled,
+) -> anyhow::Result<()> {
     let mut brokers: BTreeSet<i32> = BTreeSet::new();
     let mut leaders: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut followers: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -244,16 +321,17 @@ async fn throttle(
         }
     }
     let rate = rate.to_string();
-    let broker_ops: Vec<(String, Vec<(String, AlterOp)>)> = (brokers.iter())
-        .map(|b| {
-            let ops = vec![
+    for b in &brokers {
+        let ops = vec![(
+            b.to_string(),
+            vec![
                 (LEADER_RATE.to_string(), AlterOp::Set(rate.clone())),
                 (FOLLOWER_RATE.to_string(), AlterOp::Set(rate.clone())),
-            ];
-            (b.to_string(), ops)
-        })
-        .collect();
-    broker_configs(client, &broker_ops).await?;
+            ],
+        )];
+        broker_configs(client, &ops).await?;
+        set.brokers.push(b.to_string());
+    }
     let topics: BTreeSet<&String> = leaders.keys().chain(followers.keys()).collect();
     let topic_ops: Vec<(String, Vec<(String, AlterOp)>)> = (topics.iter())
         .map(|t| {
@@ -270,11 +348,9 @@ async fn throttle(
             (t.to_string(), ops)
         })
         .collect();
+    set.topics = topic_ops.iter().map(|(t, _)| t.clone()).collect();
     check(admin::alter_topic_configs(client, &topic_ops, false).await?)?;
-    Ok((
-        broker_ops.into_iter().map(|(b, _)| b).collect(),
-        topic_ops.into_iter().map(|(t, _)| t).collect(),
-    ))
+    Ok(())
 }
 
 /// Removes the throttle set by [`throttle`].

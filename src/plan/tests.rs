@@ -452,3 +452,49 @@ fn rendering() {
     assert_eq!(json["actions"][0]["action"], "add_partitions");
     assert_eq!(json["actions"][1]["from_source"], "DYNAMIC_TOPIC_CONFIG");
 }
+
+#[test]
+fn replication_changes_that_would_hurt_are_refused() {
+    let a = actual("app.rf", 3, 1, vec![]);
+    // more partitions at the same time: the new ones would be made at the old factor
+    let p = run(
+        &[desired("app.rf", Some(6), Some(3), &[])],
+        vec![a.clone()],
+        Options::default(),
+    );
+    assert!(
+        p.refusals
+            .iter()
+            .any(|r| r.message.contains("apply the partitions first")),
+        "{p:?}"
+    );
+    assert!(
+        !p.actions
+            .iter()
+            .any(|a| matches!(a, Action::ChangeReplication { .. }))
+    );
+    // min.insync.replicas raised above the current factor before the replicas exist
+    let two = [("min.insync.replicas", Desired::Set("2".into()))];
+    let p = run(
+        &[desired("app.rf", None, Some(3), &two)],
+        vec![a.clone()],
+        Options::default(),
+    );
+    assert_eq!(p.refusals[0].reason, "min_insync_above_rf");
+    // below the new factor once the replicas exist: the raise waits for a later apply
+    let one = [("min.insync.replicas", Desired::Set("1".into()))];
+    let p = run(
+        &[desired("app.rf", None, Some(3), &one)],
+        vec![a],
+        Options::default(),
+    );
+    assert!(p.refusals.is_empty(), "{p:?}");
+    // a factor below min.insync.replicas
+    let b = actual("app.rf", 3, 3, vec![]);
+    let p = run(
+        &[desired("app.rf", None, Some(1), &two)],
+        vec![b],
+        Options::default(),
+    );
+    assert_eq!(p.refusals[0].reason, "min_insync_above_rf");
+}

@@ -127,7 +127,18 @@ fn entry(principal: &str, e: &Node, p: &mut Problems) -> Vec<(AclDecl, Pos, bool
         let Some((topic, _)) = required_str(e, "topic", &format!("role `{role}`"), p) else {
             return Vec::new();
         };
-        let role = match role.to_ascii_lowercase().as_str() {
+        // a field the role does not take would be ignored: a `permission: deny` would grant
+        let lower = role.to_ascii_lowercase();
+        let stray: &[&str] = match lower.as_str() {
+            "producer" => &["name", "permission", "group"],
+            "consumer" => &["name", "permission", "transactional_id"],
+            _ => &[],
+        };
+        if let Some((f, n)) = stray.iter().find_map(|f| e.get(f).map(|n| (f, n))) {
+            p.at(n.pos, format!("role `{role}` does not take `{f}`: a role expands to the ALLOW ACLs kafka-acls gives it; write a `resource:` entry for anything else"));
+            return Vec::new();
+        }
+        let role = match lower.as_str() {
             "producer" => Role::Producer {
                 topic: topic.to_string(),
                 pattern,
@@ -159,6 +170,14 @@ fn entry(principal: &str, e: &Node, p: &mut Problems) -> Vec<(AclDecl, Pos, bool
     };
     let name = match (resource, word(e, "name", p)) {
         (Resource::Cluster, None) => CLUSTER_NAME.to_string(),
+        (Resource::Cluster, Some((n, node))) if n != CLUSTER_NAME => {
+            p.at(node.pos, format!("the cluster resource is named `{CLUSTER_NAME}`, not `{}` (or leave `name` out)", show(n)));
+            return Vec::new();
+        }
+        (_, Some(("", node))) => {
+            p.at(node.pos, "an empty resource name matches nothing");
+            return Vec::new();
+        }
         (_, Some((n, _))) => n.to_string(),
         (_, None) => {
             p.at(e.pos, format!("this {resource} ACL has no `name`"));
@@ -230,16 +249,17 @@ pub(super) fn of_topic(topic: &str, node: &Node, p: &mut Problems) -> Vec<(AclDe
         p,
     );
     let mut out = Vec::new();
-    for (k, v) in map {
-        let consumer = k.name == "consumers";
-        for item in list_of(v, &k.name, p).unwrap_or_default() {
+    for (field, noun) in [("producers", "producer"), ("consumers", "consumer")] {
+        let Some(v) = node.get(field) else { continue };
+        let consumer = field == "consumers";
+        for item in list_of(v, field, p).unwrap_or_default() {
             let (principal, pnode, group, txn, host) = match &item.kind {
                 Kind::Str(s) if !consumer => (s.as_str(), item, None, None, "*".to_string()),
                 Kind::Map(m) => {
                     check_fields(
                         m,
                         MEMBER_FIELDS,
-                        &format!("a {} of `{}`", &k.name[..k.name.len() - 1], show(topic)),
+                        &format!("a {noun} of `{}`", show(topic)),
                         p,
                     );
                     let Some((principal, pnode)) = required_str(item, "principal", "this entry", p)
@@ -258,7 +278,7 @@ pub(super) fn of_topic(topic: &str, node: &Node, p: &mut Problems) -> Vec<(AclDe
                     } else {
                         "a principal (User:name) or {principal: User:name, transactional_id: ID}"
                     };
-                    p.at(item.pos, format!("each of `{}` is {shape}", k.name));
+                    p.at(item.pos, format!("each of `{field}` is {shape}"));
                     continue;
                 }
             };

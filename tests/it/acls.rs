@@ -502,7 +502,28 @@ fn quotas_as_code(kind: Kind, test: &str) {
     let plan = ev(&addr, &["plan", s, "--prune-quotas", "-o", "json"])
         .expect_code(0)
         .json();
-    assert_eq!(plan["summary"]["remove_quota"], 2, "{plan:#}");
+    // (quotas of other runs on a reused cluster go too: the spec owns them all)
+    let ours: Vec<(String, String)> = (plan["actions"].as_array().unwrap().iter())
+        .filter(|a| a["action"] == "remove_quota")
+        .map(|a| {
+            (
+                a["entity"].as_str().unwrap().to_string(),
+                a["key"].as_str().unwrap().to_string(),
+            )
+        })
+        .filter(|(e, _)| e == &format!("user={user}") || e == "ip=10.9.8.7")
+        .collect();
+    assert_eq!(
+        ours,
+        [
+            (
+                "ip=10.9.8.7".to_string(),
+                "connection_creation_rate".to_string()
+            ),
+            (format!("user={user}"), "consumer_byte_rate".to_string())
+        ],
+        "{plan:#}"
+    );
     ev(&addr, &["apply", s, "--prune-quotas", "--yes"]).expect_code(0);
     assert_eq!(
         kafka_quotas(&addr, &u),
@@ -517,8 +538,16 @@ fn quotas_as_code(kind: Kind, test: &str) {
     );
     assert_eq!(kafka_quotas(&addr, &uc).len(), 1);
     ev(&addr, &["plan", s, "--prune-quotas", "--detailed-exitcode"]).expect_code(0);
-    // clean up the cluster-wide default for the other tests
+    // a spec without quotas does not own the cluster's: --prune-quotas is refused
     std::fs::write(&spec, "quotas: []\n").unwrap();
+    ev(&addr, &["plan", s, "--prune-quotas"]).expect_code(2);
+    // clean up the cluster-wide default for the other tests (this user's quota alone stays)
+    std::fs::write(
+        &spec,
+        format!("quotas:\n  - {{user: {user}, producer_byte_rate: 10MiB/s}}\n"),
+    )
+    .unwrap();
     ev(&addr, &["apply", s, "--prune-quotas", "--yes"]).expect_code(0);
+    assert!(kafka_quotas(&addr, &["--entity-type", "users", "--entity-default"]).is_empty());
 }
 crate::on_kafka!(quotas_as_code);

@@ -389,3 +389,29 @@ fn quota_mistakes_are_named_with_their_places() {
         );
     }
 }
+
+/// A role takes no `permission` (a deny would silently grant), the cluster has one name, and a
+/// topic's `acls:` with an unknown key is an error, not a crash.
+#[test]
+fn acl_roles_and_names_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("acls.yaml");
+    std::fs::write(
+        &spec,
+        "acls:\n  - principal: User:a\n    acls:\n      - {role: consumer, topic: t, group: g, permission: deny}\n      - {resource: cluster, name: prod, operations: [describe]}\n      - {resource: cluster, operations: [create_tokens]}\ntopics:\n  - name: t\n    acls:\n      \"\": [User:b]\n      readers: [User:c]\n",
+    )
+    .unwrap();
+    let run = crate::support::Evctl::new()
+        .arg("validate")
+        .arg_path(&spec)
+        .run()
+        .expect_code(2);
+    for text in [
+        "role `consumer` does not take `permission`",
+        "the cluster resource is named `kafka-cluster`, not `prod`",
+        "operation `create_tokens` does not apply to a cluster",
+        "unknown field `readers` in the acls of topic `t`",
+    ] {
+        assert!(run.stderr.contains(text), "{text} not in:\n{}", run.stderr);
+    }
+}
