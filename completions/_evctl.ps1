@@ -780,7 +780,7 @@ Register-ArgumentCompleter -Native -CommandName 'evctl' -ScriptBlock {
         'evctl;apply' {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'More spec files, merged in order after the positional ones (-f base.yaml -f prod.yaml)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'More spec files, merged in order after the positional ones (-f base.yaml -f prod.yaml)')
-            [CompletionResult]::new('--throttle', '--throttle', [CompletionResultType]::ParameterName, 'Replication throttle for replication-factor changes, per broker (e.g. 50MiB/s); removed once the reassignment completes')
+            [CompletionResult]::new('--throttle', '--throttle', [CompletionResultType]::ParameterName, 'Replication throttle of replication-factor changes, per broker (`none` for none); removed once the reassignment completes [default: 50MiB/s]')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, host:port, comma-separated or repeated')
             [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, host:port, comma-separated or repeated')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context of the config file to use instead of its current_context')

@@ -743,7 +743,7 @@ set edit:completion:arg-completer[evctl] = {|@words|
         &'evctl;apply'= {
             cand -f 'More spec files, merged in order after the positional ones (-f base.yaml -f prod.yaml)'
             cand --file 'More spec files, merged in order after the positional ones (-f base.yaml -f prod.yaml)'
-            cand --throttle 'Replication throttle for replication-factor changes, per broker (e.g. 50MiB/s); removed once the reassignment completes'
+            cand --throttle 'Replication throttle of replication-factor changes, per broker (`none` for none); removed once the reassignment completes [default: 50MiB/s]'
             cand -b 'Bootstrap brokers, host:port, comma-separated or repeated'
             cand --brokers 'Bootstrap brokers, host:port, comma-separated or repeated'
             cand --context 'Context of the config file to use instead of its current_context'

@@ -726,7 +726,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand plan" -s v -l verbose -d 'Sa
 complete -c evctl -n "__fish_evctl_using_subcommand plan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c evctl -n "__fish_evctl_using_subcommand plan" -s V -l version -d 'Print version'
 complete -c evctl -n "__fish_evctl_using_subcommand apply" -s f -l file -d 'More spec files, merged in order after the positional ones (-f base.yaml -f prod.yaml)' -r -F
-complete -c evctl -n "__fish_evctl_using_subcommand apply" -l throttle -d 'Replication throttle for replication-factor changes, per broker (e.g. 50MiB/s); removed once the reassignment completes' -r
+complete -c evctl -n "__fish_evctl_using_subcommand apply" -l throttle -d 'Replication throttle of replication-factor changes, per broker (`none` for none); removed once the reassignment completes [default: 50MiB/s]' -r
 complete -c evctl -n "__fish_evctl_using_subcommand apply" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand apply" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand apply" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F

@@ -10,8 +10,8 @@ use crate::plan::render::{ApplyReport, PlanDocument, Summary};
 
 const APPLY_HELP: &str = "Creates topics (CreateTopics), adds partitions (CreatePartitions) and changes configs key by key \
 (IncrementalAlterConfigs: keys the spec does not name keep their values). A replication-factor change is a \
-reassignment (AlterPartitionReassignments), throttled with --throttle and waited for (--no-wait to return at \
-once). It never decreases partitions and never recreates a topic; deletions need --prune and only touch managed, \
+reassignment (AlterPartitionReassignments), throttled (--throttle, 50MiB/s per broker by default) and waited \
+for, the throttle removed at the end (--no-wait to return at once, unthrottled). It never decreases partitions and never recreates a topic; deletions need --prune and only touch managed, \
 unprotected topics; ACLs and quotas are only removed with --prune-acls / --prune-quotas.
 
 Exit codes: 0 applied (or nothing to do), 1 a change failed (each action's result is printed), 2 a bad spec, \
@@ -33,8 +33,8 @@ pub struct ApplyCommand {
     /// ignore validate_only and apply the change anyway (tansu creates the topic).
     #[arg(long)]
     pub server_validate: bool,
-    /// Replication throttle for replication-factor changes, per broker (e.g. 50MiB/s); removed
-    /// once the reassignment completes.
+    /// Replication throttle of replication-factor changes, per broker (`none` for none); removed
+    /// once the reassignment completes [default: 50MiB/s].
     #[arg(long, value_name = "RATE", value_parser = parse_throttle, conflicts_with = "no_wait")]
     pub throttle: Option<u64>,
     /// Start replication-factor changes and return without waiting for them to complete.
@@ -42,7 +42,14 @@ pub struct ApplyCommand {
     pub no_wait: bool,
 }
 
+/// The replication throttle of a reassignment when --throttle is not given.
+const DEFAULT_THROTTLE: u64 = 50 * 1024 * 1024;
+
+/// A rate per second (`50MiB/s`), or `none` (0).
 fn parse_throttle(s: &str) -> Result<u64, String> {
+    if s.trim().eq_ignore_ascii_case("none") {
+        return Ok(0);
+    }
     crate::units::parse_size(s.trim().trim_end_matches("/s")).and_then(|n| {
         (n > 0)
             .then_some(n)
@@ -158,7 +165,11 @@ async fn reassign(
         }
     };
     let opts = ReassignOptions {
-        throttle: cmd.throttle,
+        throttle: match cmd.throttle {
+            Some(0) => None,
+            Some(n) => Some(n),
+            None => (!cmd.no_wait).then_some(DEFAULT_THROTTLE),
+        },
         no_wait: cmd.no_wait,
     };
     let out = reassign::execute(client, actions, opts, &progress).await;

@@ -158,11 +158,18 @@ fn replication_factor_changes_keep_every_record(kind: Kind, test: &str) {
         assert_eq!(isr, r);
     }
     assert_eq!(throttles(&addr, t), "", "the throttle is removed");
+    // set on the 3 brokers (each through itself) and the topic, then removed the same way
+    let alters = run
+        .stderr
+        .matches("api=\"IncrementalAlterConfigs\"")
+        .count();
+    assert_eq!(alters, 8, "{}", run.stderr);
     ev(&addr, &["plan", &three, "--detailed-exitcode"]).expect_code(0);
 
     // 3 → 2
     let two = spec(dir.path(), t, 2, "    min_insync_replicas: 1\n");
     ev(&addr, &["apply", &two, "--yes"]).expect_code(0);
+    assert_eq!(throttles(&addr, t), "", "the default throttle is removed");
     for (r, isr) in replicas(&addr, t) {
         assert_eq!(r.len(), 2, "{r:?}");
         assert_eq!(isr, r);
