@@ -16,7 +16,7 @@
 //!       consumers: [{principal: User:billing, group: billing}]
 //! ```
 
-use super::build::{check_fields, list_of, required_str, suggest};
+use super::build::{check_fields, did_you_mean, list_of, optional_str, required_str};
 use super::yaml::{Kind, Node, Pos, show};
 use super::{AclDecl, Problems};
 use crate::acl::{Acl, CLUSTER_NAME, Operation, Pattern, Permission, ROLES, Resource, Role};
@@ -96,8 +96,8 @@ fn entry(principal: &str, e: &Node, p: &mut Problems) -> Vec<(AclDecl, Pos, bool
         return Vec::new();
     };
     check_fields(map, ENTRY_FIELDS, "an ACL", p);
-    let host = word(e, "host", p).map_or("*".to_string(), |(h, _)| h.to_string());
-    let pattern = match word(e, "pattern", p) {
+    let host = optional_str(e, "host", p).map_or("*".to_string(), |(h, _)| h.to_string());
+    let pattern = match optional_str(e, "pattern", p) {
         None => Pattern::Literal,
         Some((w, n)) => match Pattern::parse(w) {
             Some(x) => x,
@@ -116,7 +116,7 @@ fn entry(principal: &str, e: &Node, p: &mut Problems) -> Vec<(AclDecl, Pos, bool
             })
             .collect()
     };
-    if let Some((role, rnode)) = word(e, "role", p) {
+    if let Some((role, rnode)) = optional_str(e, "role", p) {
         if e.get("resource").is_some() || e.get("operations").is_some() {
             p.at(
                 rnode.pos,
@@ -142,7 +142,8 @@ fn entry(principal: &str, e: &Node, p: &mut Problems) -> Vec<(AclDecl, Pos, bool
             "producer" => Role::Producer {
                 topic: topic.to_string(),
                 pattern,
-                transactional_id: word(e, "transactional_id", p).map(|(t, _)| t.to_string()),
+                transactional_id: optional_str(e, "transactional_id", p)
+                    .map(|(t, _)| t.to_string()),
             },
             "consumer" => {
                 let Some((group, _)) = required_str(e, "group", "role `consumer`", p) else {
@@ -168,7 +169,7 @@ fn entry(principal: &str, e: &Node, p: &mut Problems) -> Vec<(AclDecl, Pos, bool
         unknown(p, rnode, "resource type", rname, &Resource::names());
         return Vec::new();
     };
-    let name = match (resource, word(e, "name", p)) {
+    let name = match (resource, optional_str(e, "name", p)) {
         (Resource::Cluster, None) => CLUSTER_NAME.to_string(),
         (Resource::Cluster, Some((n, node))) if n != CLUSTER_NAME => {
             p.at(node.pos, format!("the cluster resource is named `{CLUSTER_NAME}`, not `{}` (or leave `name` out)", show(n)));
@@ -184,7 +185,7 @@ fn entry(principal: &str, e: &Node, p: &mut Problems) -> Vec<(AclDecl, Pos, bool
             return Vec::new();
         }
     };
-    let permission = match word(e, "permission", p) {
+    let permission = match optional_str(e, "permission", p) {
         None => Permission::Allow,
         Some((w, n)) => match Permission::parse(w) {
             Some(x) => x,
@@ -266,10 +267,10 @@ pub(super) fn of_topic(topic: &str, node: &Node, p: &mut Problems) -> Vec<(AclDe
                     else {
                         continue;
                     };
-                    let group = word(item, "group", p).map(|(g, _)| g.to_string());
-                    let txn = word(item, "transactional_id", p).map(|(t, _)| t.to_string());
-                    let host =
-                        word(item, "host", p).map_or("*".to_string(), |(h, _)| h.to_string());
+                    let group = optional_str(item, "group", p).map(|(g, _)| g.to_string());
+                    let txn = optional_str(item, "transactional_id", p).map(|(t, _)| t.to_string());
+                    let host = optional_str(item, "host", p)
+                        .map_or("*".to_string(), |(h, _)| h.to_string());
                     (principal, pnode, group, txn, host)
                 }
                 _ => {
@@ -347,26 +348,7 @@ pub(super) fn dedupe(decls: Vec<(AclDecl, Pos, bool)>, p: &mut Problems) -> Vec<
     out
 }
 
-/// An optional string field; None when absent.
-fn word<'a>(e: &'a Node, field: &str, p: &mut Problems) -> Option<(&'a str, &'a Node)> {
-    let n = e.get(field)?;
-    match &n.kind {
-        Kind::Null => None,
-        Kind::Str(s) => Some((s.as_str(), n)),
-        other => {
-            p.at(
-                n.pos,
-                format!("`{field}` must be a string, found {}", other.type_name()),
-            );
-            None
-        }
-    }
-}
-
 fn unknown(p: &mut Problems, n: &Node, what: &str, w: &str, candidates: &[&str]) {
-    let help = match suggest(w, candidates) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => format!("expected one of: {}", candidates.join(", ")),
-    };
+    let help = did_you_mean(w, candidates);
     p.at_help(n.pos, format!("unknown {what} `{}`", show(w)), help);
 }

@@ -274,10 +274,7 @@ pub(super) fn check_fields(map: &[(Key, Node)], allowed: &[&str], ctx: &str, p: 
                 None => format!("Kafka config keys such as `{key}` go under `configs:`"),
             }
         } else {
-            match suggest(&k.name, allowed) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("expected one of: {}", allowed.join(", ")),
-            }
+            did_you_mean(&k.name, allowed)
         };
         p.at_help(k.pos, message, help);
     }
@@ -299,6 +296,14 @@ fn normalise_word(w: &str) -> String {
         });
     }
     out
+}
+
+/// The help under an unknown word: the likely intent, or every word that would do.
+pub(super) fn did_you_mean(word: &str, candidates: &[&str]) -> String {
+    match suggest(word, candidates) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!("expected one of: {}", candidates.join(", ")),
+    }
 }
 
 /// The candidate closest to `word`, when it is close enough to be a likely misspelling.
@@ -853,7 +858,11 @@ pub(super) fn required_str<'a>(
     }
 }
 
-fn optional_str<'a>(entry: &'a Node, field: &str, p: &mut Problems) -> Option<(&'a str, &'a Node)> {
+pub(super) fn optional_str<'a>(
+    entry: &'a Node,
+    field: &str,
+    p: &mut Problems,
+) -> Option<(&'a str, &'a Node)> {
     let node = entry.get(field)?;
     match &node.kind {
         Kind::Null => None,
