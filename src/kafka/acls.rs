@@ -160,22 +160,35 @@ pub async fn create(client: &Client, acls: &[Acl]) -> Result<Vec<Option<KafkaErr
             )
         })
         .await?;
-    Ok((0..acls.len())
-        .map(|i| match resp.results.get(i) {
+    Ok(per_acl(acls, "CreateAcls", "creating", |i| {
+        let r = resp.results.get(i)?;
+        Some((
+            r.error_code,
+            r.error_message.as_ref().map(|m| m.to_string()),
+        ))
+    }))
+}
+
+/// Each ACL's result from the answers, in request order (None: done); `answer(i)` is the i-th
+/// answer's error code and message, None when the broker sent none.
+fn per_acl(
+    acls: &[Acl],
+    api: &str,
+    verb: &str,
+    answer: impl Fn(usize) -> Option<(i16, Option<String>)>,
+) -> Vec<Option<KafkaError>> {
+    (0..acls.len())
+        .map(|i| match answer(i) {
             None => Some(KafkaError::Protocol {
-                addr: "CreateAcls".into(),
+                addr: api.into(),
                 reason: "no result for this ACL".into(),
             }),
-            Some(r) => ResponseError::try_from_code(r.error_code).map(|e| {
-                KafkaError::broker(
-                    format!("creating ACL {}", acls[i]),
-                    e,
-                    r.error_message.as_ref().map(|m| m.to_string()),
-                )
-                .as_denied("Alter", "the cluster")
+            Some((code, message)) => ResponseError::try_from_code(code).map(|e| {
+                KafkaError::broker(format!("{verb} ACL {}", acls[i]), e, message)
+                    .as_denied("Alter", "the cluster")
             }),
         })
-        .collect())
+        .collect()
 }
 
 /// Deletes exactly these ACLs (one filter per binding, all in one DeleteAcls request); each
@@ -199,27 +212,13 @@ pub async fn delete(client: &Client, acls: &[Acl]) -> Result<Vec<Option<KafkaErr
             )
         })
         .await?;
-    Ok((0..acls.len())
-        .map(|i| match resp.filter_results.get(i) {
-            None => Some(KafkaError::Protocol {
-                addr: "DeleteAcls".into(),
-                reason: "no result for this ACL".into(),
-            }),
-            Some(r) => {
-                let code = (r.matching_acls.iter().map(|m| m.error_code))
-                    .find(|c| *c != 0)
-                    .unwrap_or(r.error_code);
-                ResponseError::try_from_code(code).map(|e| {
-                    KafkaError::broker(
-                        format!("deleting ACL {}", acls[i]),
-                        e,
-                        r.error_message.as_ref().map(|m| m.to_string()),
-                    )
-                    .as_denied("Alter", "the cluster")
-                })
-            }
-        })
-        .collect())
+    Ok(per_acl(acls, "DeleteAcls", "deleting", |i| {
+        let r = resp.filter_results.get(i)?;
+        let code = (r.matching_acls.iter().map(|m| m.error_code))
+            .find(|c| *c != 0)
+            .unwrap_or(r.error_code);
+        Some((code, r.error_message.as_ref().map(|m| m.to_string())))
+    }))
 }
 
 #[cfg(test)]

@@ -65,12 +65,10 @@ pub fn diff(
         return;
     }
     if !prune {
-        let shown: Vec<String> = extra.iter().take(5).map(|a| a.to_string()).collect();
-        plan.warnings.push(format!(
-            "{} ACL(s) of managed principals are not in the spec (--prune-acls deletes them): {}{}",
-            extra.len(),
-            shown.join("; "),
-            if extra.len() > 5 { "; ..." } else { "" }
+        let items: Vec<String> = extra.iter().map(|a| a.to_string()).collect();
+        plan.warnings.push(super::unlisted(
+            "ACL(s) of managed principals are not in the spec (--prune-acls deletes them)",
+            &items,
         ));
         return;
     }

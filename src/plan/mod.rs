@@ -238,6 +238,13 @@ impl Plan {
     }
 }
 
+/// A note of what the cluster has beyond the spec: `N what: the first five; ...`.
+fn unlisted(what: &str, items: &[String]) -> String {
+    let shown: Vec<&str> = items.iter().take(5).map(String::as_str).collect();
+    let more = if items.len() > 5 { "; ..." } else { "" };
+    format!("{} {what}: {}{more}", items.len(), shown.join("; "))
+}
+
 /// Compares a config value as Kafka would: list-valued keys are sets.
 fn same_value(key: &str, a: &str, b: &str) -> bool {
     if a == b {

@@ -67,14 +67,10 @@ pub fn diff(
     }
     if !prune {
         if !declared.is_empty() {
-            let shown: Vec<String> = (extra.iter().take(5))
-                .map(|(e, k, _)| format!("{e}: {k}"))
-                .collect();
-            plan.warnings.push(format!(
-                "{} quota(s) of the cluster are not in the spec (--prune-quotas removes them): {}{}",
-                extra.len(),
-                shown.join("; "),
-                if extra.len() > 5 { "; ..." } else { "" }
+            let items: Vec<String> = extra.iter().map(|(e, k, _)| format!("{e}: {k}")).collect();
+            plan.warnings.push(super::unlisted(
+                "quota(s) of the cluster are not in the spec (--prune-quotas removes them)",
+                &items,
             ));
         }
         return;
