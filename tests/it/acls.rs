@@ -7,9 +7,9 @@
 use std::path::Path;
 use std::time::Duration;
 
-use crate::real_kafka::{CONSUMER, ev};
+use crate::real_kafka::{CONSUMER, ev, secure_evctl};
 use crate::support::kafka::{tool, tool_ok};
-use crate::support::{Evctl, Kind, Run, broker, create_topics};
+use crate::support::{Kind, Run, broker, create_topics};
 
 const ACLS: &str = "org.apache.kafka.tools.AclCommand";
 const CONFIGS: &str = "kafka.admin.ConfigCommand";
@@ -34,22 +34,9 @@ fn scram_user(addr: &str, name: &str, password: &str) {
     );
 }
 
-/// evctl on the SASL_SSL listener as `user`.
+/// evctl on the SASL_SSL listener as `user` (password `USER-secret`).
 fn as_user(user: &str, args: &[&str], input: Option<&str>) -> Run {
-    let sasl = std::env::var("EVCTL_TEST_KAFKA_SASL_BROKERS").unwrap();
-    let ca = std::env::var("EVCTL_TEST_KAFKA_CA").unwrap();
-    let mut e = Evctl::new()
-        .args([
-            "-b",
-            &sasl,
-            "--tls-ca",
-            &ca,
-            "--sasl-mechanism",
-            "SCRAM-SHA-512",
-        ])
-        .args(["--sasl-username", user])
-        .args(args)
-        .env("EVCTL_SASL_PASSWORD", format!("{user}-secret"));
+    let mut e = secure_evctl(user, &format!("{user}-secret")).args(args);
     if let Some(i) = input {
         e = e.stdin(i.as_bytes().to_vec());
     }

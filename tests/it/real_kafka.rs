@@ -509,8 +509,9 @@ fn new_protocol_groups_show_members(kind: Kind, test: &str) {
 }
 crate::on_kafka!(new_protocol_groups_show_members);
 
-/// evctl on the SASL_SSL listener as `user`, verifying the broker against the test CA.
-fn secure(user: &str, password: &str, args: &[&str]) -> Run {
+/// evctl on the SASL_SSL listener as `user` (SCRAM-SHA-512), verifying the broker against the
+/// test CA.
+pub(crate) fn secure_evctl(user: &str, password: &str) -> Evctl {
     let sasl = std::env::var("EVCTL_TEST_KAFKA_SASL_BROKERS").unwrap();
     let ca = std::env::var("EVCTL_TEST_KAFKA_CA").unwrap();
     Evctl::new()
@@ -524,8 +525,13 @@ fn secure(user: &str, password: &str, args: &[&str]) -> Run {
             "--sasl-username",
             user,
         ])
-        .args(args)
         .env("EVCTL_SASL_PASSWORD", password)
+}
+
+/// [`secure_evctl`] running `args`.
+fn secure(user: &str, password: &str, args: &[&str]) -> Run {
+    secure_evctl(user, password)
+        .args(args)
         .run_within(Duration::from_secs(60))
 }
 
