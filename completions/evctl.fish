@@ -72,6 +72,7 @@ complete -c evctl -n "__fish_evctl_needs_command" -f -a "lag" -d 'Consumer lag: 
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "group" -d 'Consumer groups: list, describe, reset offsets (plan first), delete'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "dlq" -d 'Dead-letter topics: inspect, replay without loss, drain, purge'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "trim" -d 'Trim a Redis stream, refusing to delete entries a group has not read (or --force)'
+complete -c evctl -n "__fish_evctl_needs_command" -f -a "jobs" -d 'BullMQ queues in Redis: counts, jobs, promote, pause and resume'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "completion" -d 'Print a shell completion script'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "generate-docs" -d 'Regenerate completions/ and man/ from the command definitions (for maintainers)'
 complete -c evctl -n "__fish_evctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -984,6 +985,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand lag" -l max-wait -d 'With --
 complete -c evctl -n "__fish_evctl_using_subcommand lag" -l max-lag -d 'Exit 3 when a group\'s total lag is above N records' -r
 complete -c evctl -n "__fish_evctl_using_subcommand lag" -l max-time-lag -d 'Exit 3 when a group\'s time lag is above this (e.g. 5m)' -r
 complete -c evctl -n "__fish_evctl_using_subcommand lag" -l spec -d 'Take each group\'s max_lag / max_time_lag from a topics.yaml `consumers` section (flags win)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l prefix -d 'BullMQ: the key prefix of the queues (a hash-tagged one like {bull} on a Redis Cluster)' -r
 complete -c evctl -n "__fish_evctl_using_subcommand lag" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand lag" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand lag" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
@@ -1305,6 +1307,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcomm
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l spec -d 'topics.yaml files whose `dialects` section names custom dead-letter headers' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s g -l group -d 'Redis: the consumer group whose pending entries to show' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l min-deliveries -d 'Redis: entries delivered at least N times are poison [default: 3]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l prefix -d 'BullMQ: the key prefix of the queues (a hash-tagged one like {bull} on a Redis Cluster)' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
@@ -1352,6 +1355,10 @@ complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcomm
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l min-deliveries -d 'Redis: only entries delivered at least N times (the poison list) [default: 3]' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l min-idle -d 'Redis: only entries idle at least this long' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l claim-to -d 'Redis (replay): reassign the selected entries to this consumer (XCLAIM) instead of moving them' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l prefix -d 'BullMQ: the key prefix of the queues (a hash-tagged one like {bull} on a Redis Cluster)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l reason -d 'BullMQ: only jobs whose failedReason matches this regular expression' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l id -d 'BullMQ: only this job (repeat for several); each must be in the state' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l state -d 'BullMQ (replay --to): the state the parked jobs are in [default: waiting]' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l partition-policy -d 'Partition in the destination' -r -f -a "same\t'The original partition (from the headers, else the DLQ record\'s own)'
 by-key\t'The Java client\'s murmur2 partition of the key (keyless records round-robin)'
 any\t'Round-robin, whatever the key'"
@@ -1390,6 +1397,7 @@ never\t'Never colour'"
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l new-group -d 'Let --group name a group the cluster does not have yet: it starts at the DLQ\'s start'
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s y -l yes -d 'Replay without showing the routing table and asking first (needed off a terminal)'
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l from-dlq -d 'Redis (replay): send the dead-letter stream\'s entries back to their original stream'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l reset-attempts -d 'BullMQ (replay): clear attemptsMade and attemptsStarted, as Job.retry\'s resetAttemptsMade'
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l strip-error-headers -d 'Remove the dead-letter headers (error context, original-* fields) from replayed records'
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l dry-run -d 'Show the routing table and counts; produce and commit nothing'
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
@@ -1399,7 +1407,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcomm
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -s V -l version -d 'Print version'
-complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s g -l group -d 'The consumer group to move forward; it must exist, unless --new-group' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s g -l group -d 'The consumer group to move forward (Kafka, Redis streams); it must exist, unless --new-group' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l since -d 'Only records dead-lettered at or after this time (RFC 3339, a date, epoch ms, or -1h)' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l until -d 'Only records dead-lettered before this time' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l error-class -d 'Only records whose error class matches this regular expression' -r
@@ -1411,6 +1419,10 @@ complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcomm
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l min-deliveries -d 'Redis: only entries delivered at least N times (the poison list) [default: 3]' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l min-idle -d 'Redis: only entries idle at least this long' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l claim-to -d 'Redis (replay): reassign the selected entries to this consumer (XCLAIM) instead of moving them' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l prefix -d 'BullMQ: the key prefix of the queues (a hash-tagged one like {bull} on a Redis Cluster)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l reason -d 'BullMQ: only jobs whose failedReason matches this regular expression' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l id -d 'BullMQ: only this job (repeat for several); each must be in the state' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l state -d 'BullMQ (replay --to): the state the parked jobs are in [default: waiting]' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
@@ -1440,6 +1452,7 @@ always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
 never\t'Never colour'"
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l new-group -d 'Let --group name a group the cluster does not have yet (it is created at the drain\'s end)'
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l from-dlq -d 'Redis (replay): send the dead-letter stream\'s entries back to their original stream'
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l reset-attempts -d 'BullMQ (replay): clear attemptsMade and attemptsStarted, as Job.retry\'s resetAttemptsMade'
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l dry-run -d 'List what would be skipped; commit nothing'
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s y -l yes -d 'Do not ask for confirmation'
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
@@ -1529,6 +1542,267 @@ complete -c evctl -n "__fish_evctl_using_subcommand trim" -s q -l quiet -d 'Prin
 complete -c evctl -n "__fish_evctl_using_subcommand trim" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
 complete -c evctl -n "__fish_evctl_using_subcommand trim" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c evctl -n "__fish_evctl_using_subcommand trim" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -l prefix -d 'BullMQ: the key prefix of the queues (a hash-tagged one like {bull} on a Redis Cluster)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -f -a "stats" -d 'Counts per state (as getJobCounts), paused, the oldest waiting job\'s age and the version'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -f -a "list" -d 'Jobs of one state, newest first, with filters'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -f -a "show" -d 'One job: name, data, decoded options, attempts, failure, stacktrace, logs, parent'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -f -a "promote" -d 'Delayed jobs to waiting now (Job.promote)'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -f -a "pause" -d 'Pause a queue (Queue.pause): workers take no new jobs'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -f -a "resume" -d 'Resume a paused queue (Queue.resume)'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and not __fish_seen_subcommand_from stats list show promote pause resume help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from stats" -l watch -d 'Refresh every INTERVAL (default 5s) until Ctrl-C' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from stats" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from stats" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from stats" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from stats" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from stats" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from stats" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from stats" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from stats" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from stats" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from stats" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from stats" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from stats" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from stats" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from stats" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from stats" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from stats" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from stats" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from stats" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from stats" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from stats" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from stats" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from stats" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from stats" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from stats" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l state -d 'waiting, active, paused, delayed, prioritized, waiting-children, completed or failed' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l name -d 'Only jobs with this name (`*`, `?` wildcards; repeat for any of several)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l reason -d 'Only jobs whose failedReason matches this regular expression' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l since -d 'Only jobs finished (or, unfinished, added) at or after this time (RFC 3339, epoch ms, -1h)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l until -d 'Only jobs finished (or added) before this time' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -s n -l max -d 'At most this many' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from promote" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from promote" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from promote" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from promote" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from promote" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from promote" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from promote" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from promote" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from promote" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from promote" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from promote" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from promote" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from promote" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from promote" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from promote" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from promote" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from promote" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from promote" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from promote" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from promote" -l all -d 'Promote every delayed job'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from promote" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from promote" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from promote" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from promote" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from promote" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from promote" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from promote" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from pause" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from pause" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from pause" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from pause" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from pause" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from pause" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from pause" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from pause" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from pause" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from pause" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from pause" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from pause" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from pause" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from pause" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from pause" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from pause" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from pause" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from pause" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from pause" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from pause" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from pause" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from pause" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from pause" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from pause" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from resume" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from resume" -l context -d 'Context of the config file to use instead of its current_context' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from resume" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from resume" -l timeout -d 'Deadline for connecting and for each request, retries included (e.g. 10s, 500ms, 2m) [default: 10s]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from resume" -l client-id -d 'Client id sent to the brokers [default: evctl]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from resume" -l tls-ca -d 'PEM file of the CA certificates that sign the brokers\' certificates [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from resume" -l tls-cert -d 'PEM client certificate (chain) for mutual TLS' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from resume" -l tls-key -d 'PEM private key of the client certificate' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from resume" -l tls-server-name -d 'Name to send as SNI and to verify the certificate against [default: the broker\'s host]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from resume" -l sasl-mechanism -d 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from resume" -l sasl-username -d 'SASL username' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from resume" -l sasl-password-file -d 'File holding the SASL password (or set EVCTL_SASL_PASSWORD; there is no password flag, so it never shows in process lists or shell history)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from resume" -l registry -d 'Schema registry URL [default: the context\'s schema_registry.url]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from resume" -l registry-user -d 'Registry username for basic auth (password from EVCTL_REGISTRY_PASSWORD or --registry-password-file)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from resume" -l registry-password-file -d 'File holding the registry password' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from resume" -l registry-token-file -d 'File holding a bearer token (or set EVCTL_REGISTRY_TOKEN)' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from resume" -l registry-ca -d 'PEM file of the CA that signs the registry\'s certificate [default: system roots]' -r -F
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from resume" -s o -l output -d 'Output format of data on stdout' -r -f -a "table\t'Human-readable tables'
+wide\t'Tables with nothing cut to fit the terminal (long names, ids and addresses in full)'
+json\t'JSON (one document; streaming commands write JSON lines)'
+yaml\t'YAML'
+pretty\t'Records as people read them (`tail`; other commands print tables)'
+raw\t'Record values only, as bytes (`tail`)'
+prometheus\t'The Prometheus text exposition format (`lag`)'"
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from resume" -l color -d 'When to use colours (NO_COLOR is honoured in auto)' -r -f -a "auto\t'Colour when the stream is a terminal and NO_COLOR is not set'
+always\t'Always colour, even into a pipe (NO_COLOR is ignored)'
+never\t'Never colour'"
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from resume" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from resume" -l no-tls -d 'Connect in plain text even if the context enables TLS'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from resume" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Print only data and errors (no status lines)'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from resume" -s V -l version -d 'Print version'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "stats" -d 'Counts per state (as getJobCounts), paused, the oldest waiting job\'s age and the version'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "list" -d 'Jobs of one state, newest first, with filters'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "show" -d 'One job: name, data, decoded options, attempts, failure, stacktrace, logs, parent'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "promote" -d 'Delayed jobs to waiting now (Job.promote)'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Pause a queue (Queue.pause): workers take no new jobs'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Resume a paused queue (Queue.resume)'
+complete -c evctl -n "__fish_evctl_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand completion" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
@@ -1597,23 +1871,24 @@ complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s q -l quiet
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c evctl -n "__fish_evctl_using_subcommand generate-docs" -s V -l version -d 'Print version'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "cluster" -d 'Show the cluster: id, controller, brokers, topic and partition counts, API versions'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "config" -d 'Manage connection contexts in the config file'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "schema" -d 'Check schema compatibility (the CI gate), and read or register schemas in a registry'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "validate" -d 'Check spec files (topics.yaml) offline: every problem with its file:line:col'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "plan" -d 'Show what `evctl apply` would change in the cluster, without changing anything'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "apply" -d 'Make the cluster\'s topics match the spec (after showing the plan and asking)'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "export" -d 'Write the cluster\'s topics as a topics.yaml spec'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "orphans" -d 'List topics in the cluster that the spec does not list'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "publish" -d 'Publish records: a value, lines or JSON-lines records from stdin or a file'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "tail" -d 'Read records: follow a topic, or dump a range and exit; filters and formats'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "lag" -d 'Consumer lag: offsets and time behind, health, thresholds, watch until caught up'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "group" -d 'Consumer groups: list, describe, reset offsets (plan first), delete'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "dlq" -d 'Dead-letter topics: inspect, replay without loss, drain, purge'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "trim" -d 'Trim a Redis stream, refusing to delete entries a group has not read (or --force)'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "completion" -d 'Print a shell completion script'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "generate-docs" -d 'Regenerate completions/ and man/ from the command definitions (for maintainers)'
-complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim completion generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim jobs completion generate-docs help" -f -a "cluster" -d 'Show the cluster: id, controller, brokers, topic and partition counts, API versions'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim jobs completion generate-docs help" -f -a "config" -d 'Manage connection contexts in the config file'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim jobs completion generate-docs help" -f -a "schema" -d 'Check schema compatibility (the CI gate), and read or register schemas in a registry'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim jobs completion generate-docs help" -f -a "validate" -d 'Check spec files (topics.yaml) offline: every problem with its file:line:col'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim jobs completion generate-docs help" -f -a "plan" -d 'Show what `evctl apply` would change in the cluster, without changing anything'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim jobs completion generate-docs help" -f -a "apply" -d 'Make the cluster\'s topics match the spec (after showing the plan and asking)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim jobs completion generate-docs help" -f -a "export" -d 'Write the cluster\'s topics as a topics.yaml spec'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim jobs completion generate-docs help" -f -a "orphans" -d 'List topics in the cluster that the spec does not list'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim jobs completion generate-docs help" -f -a "publish" -d 'Publish records: a value, lines or JSON-lines records from stdin or a file'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim jobs completion generate-docs help" -f -a "tail" -d 'Read records: follow a topic, or dump a range and exit; filters and formats'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim jobs completion generate-docs help" -f -a "lag" -d 'Consumer lag: offsets and time behind, health, thresholds, watch until caught up'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim jobs completion generate-docs help" -f -a "group" -d 'Consumer groups: list, describe, reset offsets (plan first), delete'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim jobs completion generate-docs help" -f -a "dlq" -d 'Dead-letter topics: inspect, replay without loss, drain, purge'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim jobs completion generate-docs help" -f -a "trim" -d 'Trim a Redis stream, refusing to delete entries a group has not read (or --force)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim jobs completion generate-docs help" -f -a "jobs" -d 'BullMQ queues in Redis: counts, jobs, promote, pause and resume'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim jobs completion generate-docs help" -f -a "completion" -d 'Print a shell completion script'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim jobs completion generate-docs help" -f -a "generate-docs" -d 'Regenerate completions/ and man/ from the command definitions (for maintainers)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and not __fish_seen_subcommand_from cluster config schema validate plan apply export orphans publish tail lag group dlq trim jobs completion generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'List the contexts of the config file'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "current" -d 'Print the name of the context in use'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use" -d 'Make a context the current one (rewrites only the current_context line of the file)'
@@ -1635,3 +1910,9 @@ complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcom
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "replay" -d 'Send dead letters back to their original topic (or --to), resumable through a group'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "drain" -d 'Move a group past matching dead letters without producing them (acknowledge as handled)'
 complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "purge" -d 'Delete a dead-letter topic\'s records before an offset or a time (DeleteRecords)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "stats" -d 'Counts per state (as getJobCounts), paused, the oldest waiting job\'s age and the version'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "list" -d 'Jobs of one state, newest first, with filters'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "show" -d 'One job: name, data, decoded options, attempts, failure, stacktrace, logs, parent'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "promote" -d 'Delayed jobs to waiting now (Job.promote)'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "pause" -d 'Pause a queue (Queue.pause): workers take no new jobs'
+complete -c evctl -n "__fish_evctl_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "resume" -d 'Resume a paused queue (Queue.resume)'

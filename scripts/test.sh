@@ -2,7 +2,8 @@
 # The project's test command: installs the toolchain, fetches Apache Kafka, starts the three live
 # test brokers on loopback (noida-db, tansu, and a 3-node Apache Kafka KRaft cluster) and a private
 # Redis server (plain and TLS ports, scripts/redis.sh), runs the tests part by part (unit and
-# broker-less tests, then the integration suite once per broker, then the Redis streams tests,
+# broker-less tests, then the integration suite once per broker, then the Redis streams and the
+# BullMQ tests (the library 5.x and 6.x on Node.js as the peer),
 # each part timed), and always stops the brokers and Redis.
 # Extra arguments go to one plain `cargo test` run instead, e.g. scripts/test.sh -- --nocapture
 set -euo pipefail
@@ -103,6 +104,7 @@ if [[ $# -gt 0 ]]; then
     exit "${PIPESTATUS[0]}"
 fi
 
+BULLMQ_VERSIONS="$(node -p "['5', '6'].map((m) => require('./.node/node_modules/bullmq' + m + '/package.json').version).join(' and ')" 2>/dev/null || echo '?')"
 # Each part's exit code is kept; every part runs, and the first failure is the script's.
 status=0
 part() {
@@ -117,10 +119,11 @@ part() {
     if ((rc != 0 && status == 0)); then status=$rc; fi
 }
 # a failing test binary stops cargo: --no-fail-fast runs the others too
-part "unit and broker-less" --no-fail-fast -- --skip ::noida --skip ::tansu --skip ::kafka --skip redis_streams::
+part "unit and broker-less" --no-fail-fast -- --skip ::noida --skip ::tansu --skip ::kafka --skip redis_streams:: --skip bullmq::
 part "noida-db" --test it -- ::noida
 part "tansu" --test it -- ::tansu
 part "Redis $EVCTL_TEST_REDIS_VERSION streams" --test it -- redis_streams::
+part "BullMQ $BULLMQ_VERSIONS on Redis $EVCTL_TEST_REDIS_VERSION" --test it -- bullmq::
 part "Apache Kafka $EVCTL_TEST_KAFKA_VERSION (3 nodes)" --test it -- ::kafka --skip kafka_faults
 # the fault test kills nodes of a private 3-node cluster: alone, so that its failovers are not
 # starved of CPU by the rest of the suite (6 JVMs on 2 cores)

@@ -35,12 +35,16 @@ impl LagTarget {
                 .groups
                 .iter()
                 .filter(|g| !g.exists)
-                .map(|g| {
-                    anyhow::anyhow!(
+                .map(|g| match crate::redis::bullmq::target(&g.group) {
+                    Some(q) => anyhow::anyhow!(
+                        "no BullMQ queue {q:?} on {} under the --prefix given (no meta hash)",
+                        r.addr
+                    ),
+                    None => anyhow::anyhow!(
                         "no stream on {} has a consumer group {:?} (XINFO GROUPS lists them)",
                         r.addr,
                         g.group
-                    )
+                    ),
                 })
                 .collect(),
         }

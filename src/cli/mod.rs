@@ -12,6 +12,7 @@ pub mod dlq;
 pub mod export;
 pub mod generate_docs;
 pub mod group;
+pub mod jobs;
 pub mod lag;
 pub mod orphans;
 pub mod plan;
@@ -86,6 +87,8 @@ pub enum Command {
     Dlq(dlq::DlqArgs),
     /// Trim a Redis stream, refusing to delete entries a group has not read (or --force).
     Trim(crate::redis::trim::TrimArgs),
+    /// BullMQ queues in Redis: counts, jobs, promote, pause and resume.
+    Jobs(crate::redis::bullmq::flags::JobsArgs),
     /// Print a shell completion script.
     Completion(completion::CompletionArgs),
     /// Regenerate completions/ and man/ from the command definitions (for maintainers).
@@ -234,6 +237,7 @@ async fn dispatch(cli: Cli, matches: &ArgMatches, printer: &Printer) -> anyhow::
         Command::Group(args) => group::run(&ctx, &args).await,
         Command::Dlq(args) => dlq::run(&ctx, &args).await,
         Command::Trim(args) => trim::run(&ctx, &args).await,
+        Command::Jobs(args) => jobs::run(&ctx, &args).await,
         Command::Completion(_) | Command::GenerateDocs(_) | Command::Validate(_) => {
             unreachable!("handled above")
         }

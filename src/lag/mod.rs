@@ -8,6 +8,7 @@
 //! stand for committed and log-end offsets).
 
 pub mod eval;
+pub mod flags;
 pub mod render;
 pub mod watch;
 
@@ -26,6 +27,8 @@ pub struct Selection {
     pub topic: Option<String>,
     /// Read record timestamps for time lag.
     pub time_lag: bool,
+    /// Redis: the key prefix of the BullMQ queues reported beside the stream groups.
+    pub queue_prefix: Option<String>,
 }
 
 /// How sure a time lag is.

@@ -125,7 +125,16 @@ pub async fn collect(redis: &mut Redis, sel: &Selection) -> anyhow::Result<LagRe
             && sel.pattern.as_ref().is_none_or(|re| re.is_match(g))
     };
     let mut by_group: BTreeMap<String, (Vec<PartitionLag>, Vec<Member>)> = BTreeMap::new();
-    for s in streams(redis, sel.topic.as_deref()).await? {
+    // named queues are BullMQ's; a selection of queues only reads no stream
+    let (queues, stream_groups): (Vec<&String>, Vec<&String>) =
+        (sel.groups.iter()).partition(|g| super::bullmq::target(g).is_some());
+    let only_queues = !queues.is_empty() && stream_groups.is_empty();
+    let listed = if only_queues {
+        Vec::new()
+    } else {
+        streams(redis, sel.topic.as_deref()).await?
+    };
+    for s in listed {
         let info = stream_info(redis, &s).await?;
         for g in groups(redis, &s).await? {
             if !wanted(&g.name) {
@@ -143,13 +152,16 @@ pub async fn collect(redis: &mut Redis, sel: &Selection) -> anyhow::Result<LagRe
         .map(|(name, (parts, members))| group(name, parts, members))
         .collect();
     // a named group no selected stream has: reported as missing
-    for g in &sel.groups {
+    for g in stream_groups {
         if !out.iter().any(|x| &x.group == g) {
             let mut missing = group(g.clone(), Vec::new(), Vec::new());
             missing.exists = false;
             missing.state = "Dead".into();
             out.push(missing);
         }
+    }
+    if let Some(prefix) = &sel.queue_prefix {
+        out.extend(super::bullmq::stats::lag_groups(redis, prefix, sel).await?);
     }
     sort_worst_first(&mut out);
     Ok(LagReport {

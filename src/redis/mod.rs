@@ -2,6 +2,7 @@
 //! from a flag) and the errors that name the address and the reason; [`stream`] reads and writes
 //! streams through the seam (`transport::Source`, `transport::Sink`).
 
+pub mod bullmq;
 pub mod flags;
 pub mod info;
 pub mod lag;
@@ -274,6 +275,26 @@ fn certificates(opts: &RedisOptions) -> anyhow::Result<Option<redis::TlsCertific
         client_tls,
         root_cert,
     }))
+}
+
+/// Sends a pipeline within the request deadline; its replies, an error reply among them an
+/// error.
+pub async fn pipeline(redis: &mut Redis, pipe: &Pipeline) -> anyhow::Result<Vec<Value>> {
+    let addr = redis.addr.clone();
+    let answer = tokio::time::timeout(redis.timeout, pipe.query_async(&mut redis.conn)).await;
+    answer
+        .map_err(|_| redis.late())?
+        .map_err(|e| failure(&addr, e))
+}
+
+/// Runs a Lua script (EVALSHA, loading it once when the server does not have it) within the
+/// request deadline.
+pub async fn script(redis: &mut Redis, inv: &redis::ScriptInvocation<'_>) -> anyhow::Result<Value> {
+    let addr = redis.addr.clone();
+    let answer = tokio::time::timeout(redis.timeout, inv.invoke_async(&mut redis.conn)).await;
+    answer
+        .map_err(|_| redis.late())?
+        .map_err(|e| failure(&addr, e))
 }
 
 /// A Redis error as a failure naming the address and the reason.

@@ -9,6 +9,7 @@ mod support;
 mod acls;
 mod apply;
 mod architecture;
+mod bullmq;
 mod cli;
 mod cluster;
 mod config;

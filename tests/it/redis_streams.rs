@@ -11,17 +11,17 @@ use serde_json::{Value, json};
 use crate::support::{Evctl, Run, skip};
 
 /// The test server, from scripts/test.sh (scripts/redis.sh writes these variables).
-struct Server {
-    url: String,
+pub(crate) struct Server {
+    pub(crate) url: String,
     tls_url: String,
-    port: String,
-    password: String,
+    pub(crate) port: String,
+    pub(crate) password: String,
     ca: String,
     cert: String,
     key: String,
 }
 
-fn server(test: &str) -> Option<Server> {
+pub(crate) fn server(test: &str) -> Option<Server> {
     let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
     match var("EVCTL_TEST_REDIS_URL") {
         Some(url) => Some(Server {
@@ -49,7 +49,7 @@ fn server(test: &str) -> Option<Server> {
 
 impl Server {
     /// evctl against this server, logged in.
-    fn evctl(&self) -> Evctl {
+    pub(crate) fn evctl(&self) -> Evctl {
         Evctl::new()
             .args(["-b", &self.url])
             .env("EVCTL_REDIS_PASSWORD", &self.password)
@@ -61,7 +61,7 @@ impl Server {
     }
 
     /// redis-cli, logged in; its output.
-    fn cli(&self, args: &[&str]) -> String {
+    pub(crate) fn cli(&self, args: &[&str]) -> String {
         let out = Command::new("redis-cli")
             .args([
                 "-h",
@@ -1261,7 +1261,7 @@ fn dlq_replay_killed_five_times_loses_and_doubles_nothing() {
 struct Cluster {
     nodes: Vec<std::process::Child>,
     ports: Vec<u16>,
-    password: String,
+    pub(crate) password: String,
     _dir: tempfile::TempDir,
 }
 

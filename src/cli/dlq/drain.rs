@@ -2,34 +2,14 @@
 
 use std::sync::Arc;
 
-use super::{Ctx, Selection, confirm, criteria, dialects};
+use super::{Ctx, DrainArgs, confirm, criteria, dialects};
 use crate::dlq::drain::DrainReport;
 use crate::error::ExitStatus;
 use crate::output::Render;
 
-/// `evctl dlq drain`.
-#[derive(Debug, clap::Args)]
-pub struct DrainArgs {
-    /// The dead-letter topic.
-    pub topic: String,
-    /// The consumer group to move forward; it must exist, unless --new-group.
-    #[arg(short, long)]
-    pub group: String,
-    /// Let --group name a group the cluster does not have yet (it is created at the drain's end).
-    #[arg(long)]
-    pub new_group: bool,
-    #[command(flatten)]
-    pub selection: Selection,
-    /// List what would be skipped; commit nothing.
-    #[arg(long)]
-    pub dry_run: bool,
-    /// Do not ask for confirmation.
-    #[arg(short, long)]
-    pub yes: bool,
-}
-
 /// Runs `evctl dlq drain`.
 pub(super) async fn run(ctx: &Ctx<'_>, a: &DrainArgs) -> anyhow::Result<ExitStatus> {
+    let group = a.group()?.to_string();
     let mut criteria = criteria(&a.selection)?;
     criteria.codec = crate::cli::codec(ctx, false, Default::default(), false)
         .await?
@@ -40,17 +20,16 @@ pub(super) async fn run(ctx: &Ctx<'_>, a: &DrainArgs) -> anyhow::Result<ExitStat
     if !a.new_group {
         crate::cli::require_group(
             &client,
-            &a.group,
+            &group,
             "to position a new group past the dead letters, pass --new-group",
         )
         .await?;
     }
     let partitions =
-        crate::kafka::dlq::drain_plan(client.clone(), &a.topic, &a.group, &criteria, &custom)
-            .await?;
+        crate::kafka::dlq::drain_plan(client.clone(), &a.topic, &group, &criteria, &custom).await?;
     let mut report = DrainReport {
         topic: a.topic.clone(),
-        group: a.group.clone(),
+        group: group.clone(),
         dry_run: a.dry_run,
         committed: false,
         partitions,
@@ -63,7 +42,7 @@ pub(super) async fn run(ctx: &Ctx<'_>, a: &DrainArgs) -> anyhow::Result<ExitStat
         ctx.printer.status(&report.table(&ctx.printer.err_styles()));
         if !confirm(&format!(
             "Move group {} past {} record(s) of {}?",
-            a.group,
+            group,
             report.skipped(),
             a.topic
         ))? {

@@ -1,56 +1,19 @@
 //! `evctl dlq`: inspect, replay, drain and purge dead-letter topics.
 
+mod bullmq;
 mod drain;
 mod pending;
 mod purge;
 mod replay;
 
-use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
 
 use super::Ctx;
-pub use crate::dlq::flags::{Selection, criteria, dialects, parse_time};
+pub use crate::dlq::flags::{
+    DlqArgs, DlqCommand, DrainArgs, InspectArgs, PurgeArgs, ReplayArgs, Selection, criteria,
+    dialects, parse_time,
+};
 use crate::error::ExitStatus;
-
-pub use drain::DrainArgs;
-pub use purge::PurgeArgs;
-pub use replay::ReplayArgs;
-
-/// Arguments of `evctl dlq`.
-#[derive(Debug, clap::Args)]
-pub struct DlqArgs {
-    #[command(subcommand)]
-    pub command: DlqCommand,
-}
-
-/// The dlq subcommands.
-#[derive(Debug, clap::Subcommand)]
-pub enum DlqCommand {
-    /// Count dead letters by error class, original topic and time; first and last seen; a sample.
-    Inspect(InspectArgs),
-    /// Send dead letters back to their original topic (or --to), resumable through a group.
-    Replay(ReplayArgs),
-    /// Move a group past matching dead letters without producing them (acknowledge as handled).
-    Drain(DrainArgs),
-    /// Delete a dead-letter topic's records before an offset or a time (DeleteRecords).
-    Purge(PurgeArgs),
-}
-
-/// `evctl dlq inspect`.
-#[derive(Debug, clap::Args)]
-pub struct InspectArgs {
-    /// The dead-letter topic.
-    pub topic: String,
-    /// Time bucket for grouping.
-    #[arg(long, default_value = "1h", value_parser = crate::units::parse_duration, value_name = "DURATION")]
-    pub bucket: Duration,
-    /// topics.yaml files whose `dialects` section names custom dead-letter headers.
-    #[arg(long, value_name = "FILE")]
-    pub spec: Vec<PathBuf>,
-    #[command(flatten)]
-    pub redis: crate::dlq::flags::InspectFlags,
-}
 
 /// Asks before a change to the DLQ or its groups; off a terminal it needs --yes.
 fn confirm(prompt: &str) -> anyhow::Result<bool> {
@@ -63,6 +26,15 @@ fn confirm(prompt: &str) -> anyhow::Result<bool> {
 
 /// Runs `evctl dlq`.
 pub async fn run(ctx: &Ctx<'_>, args: &DlqArgs) -> anyhow::Result<ExitStatus> {
+    let topic = match &args.command {
+        DlqCommand::Inspect(a) => &a.topic,
+        DlqCommand::Replay(a) => &a.topic,
+        DlqCommand::Drain(a) => &a.topic,
+        DlqCommand::Purge(a) => &a.topic,
+    };
+    if let Some(q) = crate::redis::bullmq::target(topic) {
+        return bullmq::run(ctx, &args.command, q).await;
+    }
     if let Some(r) = ctx.settings.redis_options()? {
         return pending::run(ctx, &args.command, &r).await;
     }

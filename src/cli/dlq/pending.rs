@@ -34,7 +34,7 @@ pub(super) async fn run(
         DlqCommand::Drain(a) => {
             let p = &a.selection.pending;
             (
-                Select::new(&a.topic, Some(&a.group), p, None, a.dry_run)?,
+                Select::new(&a.topic, Some(a.group()?), p, None, a.dry_run)?,
                 Action::Drain,
                 a.yes,
             )

@@ -1,21 +1,8 @@
 //! `evctl dlq purge`.
 
-use super::{Ctx, confirm, parse_time};
+use super::{Ctx, PurgeArgs, confirm, parse_time};
 use crate::error::{ExitStatus, usage};
 use crate::record::offsets::OffsetSpec;
-
-/// `evctl dlq purge`.
-#[derive(Debug, clap::Args)]
-pub struct PurgeArgs {
-    /// The dead-letter topic.
-    pub topic: String,
-    /// Delete the records before this offset (every partition) or this time (@2025-01-01, @-7d).
-    #[arg(long, value_name = "OFFSET|@TIME", allow_hyphen_values = true)]
-    pub before: String,
-    /// Do not ask for confirmation.
-    #[arg(short, long)]
-    pub yes: bool,
-}
 
 /// Runs `evctl dlq purge`.
 pub(super) async fn run(ctx: &Ctx<'_>, a: &PurgeArgs) -> anyhow::Result<ExitStatus> {

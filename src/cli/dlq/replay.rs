@@ -3,75 +3,13 @@
 use std::io::IsTerminal;
 use std::sync::Arc;
 
-use super::{Ctx, Selection, confirm, criteria, dialects};
-use crate::dlq::replay::{self, PartitionPolicy, ReplayReport};
+use super::{Ctx, ReplayArgs, confirm, criteria, dialects};
+use crate::dlq::replay::{self, ReplayReport};
 use crate::error::{ExitStatus, usage_hint};
 use crate::kafka::Client;
 use crate::kafka::dlq_replay::ReplayOptions;
 use crate::kafka::producer::ProducerOptions;
 use crate::output::{Render, sanitize};
-
-/// `evctl dlq replay`.
-#[derive(Debug, clap::Args)]
-#[command(
-    after_help = "The group's offsets move past a record only once it, and every record before it in its \
-partition, was acknowledged by the destination (acks=all, idempotent producer): a crash at any moment \
-loses nothing and a resumed run repeats at most the records that were in flight. Records the filters \
-skip stay in the DLQ and are counted. Ctrl-C or SIGTERM finish the batch in flight, commit, and print \
-the summary."
-)]
-pub struct ReplayArgs {
-    /// The dead-letter topic.
-    pub topic: String,
-    /// Send every record here instead of its original topic.
-    #[arg(long, value_name = "TOPIC")]
-    pub to: Option<String>,
-    /// Consumer group that records progress [default: evctl-dlq-replay.<TOPIC>]. A group named
-    /// here must exist (a typo would replay the whole DLQ again), unless --new-group.
-    #[arg(short, long)]
-    pub group: Option<String>,
-    /// Let --group name a group the cluster does not have yet: it starts at the DLQ's start.
-    #[arg(long, requires = "group")]
-    pub new_group: bool,
-    /// Replay without showing the routing table and asking first (needed off a terminal).
-    #[arg(short, long)]
-    pub yes: bool,
-    #[command(flatten)]
-    pub selection: Selection,
-    /// Remove the dead-letter headers (error context, original-* fields) from replayed records.
-    #[arg(long)]
-    pub strip_error_headers: bool,
-    /// Partition in the destination.
-    #[arg(long, value_enum, default_value_t = PartitionPolicy::ByKey)]
-    pub partition_policy: PartitionPolicy,
-    /// Records replayed more often than this (evctl-replay-count header) go to the parking topic.
-    #[arg(long, default_value_t = 3, value_name = "N")]
-    pub max_replays: u32,
-    /// Where records over --max-replays go [default: <TOPIC>.parked].
-    #[arg(long, value_name = "TOPIC")]
-    pub parking_topic: Option<String>,
-    /// Show the routing table and counts; produce and commit nothing.
-    #[arg(long)]
-    pub dry_run: bool,
-    /// At most this many records per second.
-    #[arg(long, value_name = "N", value_parser = crate::units::parse_rate)]
-    pub rate: Option<f64>,
-    /// Stop after this many records.
-    #[arg(short = 'n', long, value_name = "N")]
-    pub max: Option<u64>,
-    /// Producer batch size; at most 5 batches are in flight, which bounds what a crash can
-    /// repeat.
-    #[arg(long, default_value = "64KiB", value_parser = parse_batch, value_name = "SIZE")]
-    pub batch_size: usize,
-}
-
-fn parse_batch(s: &str) -> Result<usize, String> {
-    let n = crate::units::parse_size(s)?;
-    if !(1024..=16 * 1024 * 1024).contains(&n) {
-        return Err("the batch size must be between 1KiB and 16MiB".into());
-    }
-    Ok(n as usize)
-}
 
 /// The replay's options from the flags (a dry run for the preview).
 fn options(a: &ReplayArgs, dry_run: bool) -> anyhow::Result<ReplayOptions> {

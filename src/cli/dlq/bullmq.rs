@@ -1,0 +1,118 @@
+//! `evctl dlq` on a BullMQ queue (`bullmq:QUEUE`): its failed jobs are its dead letters.
+
+use super::{Ctx, DlqCommand, confirm};
+use crate::error::{ExitStatus, usage};
+use crate::output::Render;
+use crate::redis::bullmq::flags::dlq_select;
+use crate::redis::bullmq::retry::{self, JobsReport, Op, RunOptions};
+use crate::redis::bullmq::{self, list::Select, stats};
+
+/// Runs a dlq subcommand against a BullMQ queue.
+pub(super) async fn run(
+    ctx: &Ctx<'_>,
+    cmd: &DlqCommand,
+    queue: &str,
+) -> anyhow::Result<ExitStatus> {
+    let opts = ctx
+        .settings
+        .redis_options()?
+        .ok_or_else(|| usage("a bullmq: queue lives in Redis: give -b redis://HOST:PORT"))?;
+    let mut redis = crate::redis::connect(&opts).await?;
+    let (sel, op, run, yes, prefix) = match cmd {
+        DlqCommand::Inspect(a) => {
+            let q = bullmq::open(&mut redis, &a.bullmq.prefix, queue).await?;
+            let sel = Select {
+                state: "failed".into(),
+                ..Select::default()
+            };
+            let bucket = a.bucket.as_millis() as i64;
+            ctx.printer
+                .data(&stats::inspect(&mut redis, &q, bucket, &sel).await?)?;
+            return Ok(ExitStatus::Success);
+        }
+        DlqCommand::Replay(a) => {
+            let b = &a.selection.bullmq;
+            let sel = dlq_select(b, &a.selection, a.to.is_some(), a.max)?;
+            let op = match a.to.as_deref() {
+                None => Op::Retry {
+                    reset_attempts: b.reset_attempts,
+                },
+                Some(to) => {
+                    let to = bullmq::target(to).ok_or_else(|| {
+                        usage(format!("--to {to:?}: a BullMQ queue is named bullmq:QUEUE"))
+                    })?;
+                    Op::Move {
+                        to: bullmq::open(&mut redis, &b.prefix.prefix, to).await?,
+                    }
+                }
+            };
+            let run = RunOptions {
+                dry_run: a.dry_run,
+                rate: a.rate,
+            };
+            (sel, op, run, a.yes, &b.prefix.prefix)
+        }
+        DlqCommand::Drain(a) => {
+            let b = &a.selection.bullmq;
+            let sel = dlq_select(b, &a.selection, false, None)?;
+            let run = RunOptions {
+                dry_run: a.dry_run,
+                rate: None,
+            };
+            (sel, Op::Clean, run, a.yes, &b.prefix.prefix)
+        }
+        DlqCommand::Purge(_) => {
+            return Err(usage(
+                "for a BullMQ queue, `evctl dlq drain bullmq:QUEUE` removes failed jobs (as Queue.clean)",
+            ));
+        }
+    };
+    let q = bullmq::open(&mut redis, prefix, queue).await?;
+    perform(ctx, &mut redis, &q, &sel, &op, &run, yes).await
+}
+
+/// Runs the move (after a preview and a question, unless --yes or --dry-run) and prints it.
+async fn perform(
+    ctx: &Ctx<'_>,
+    redis: &mut crate::redis::Redis,
+    q: &bullmq::Queue,
+    sel: &Select,
+    op: &Op,
+    run: &RunOptions,
+    yes: bool,
+) -> anyhow::Result<ExitStatus> {
+    let stop = super::super::terminal::stop_signal();
+    let report = if run.dry_run || yes {
+        retry::run(redis, q, sel, op, run, stop).await?
+    } else {
+        let preview = RunOptions {
+            dry_run: true,
+            ..run.clone()
+        };
+        let never = std::future::pending();
+        let preview = retry::run(redis, q, sel, op, &preview, never).await?;
+        match ask(ctx, &preview)? {
+            true => retry::run(redis, q, sel, op, run, stop).await?,
+            false => preview,
+        }
+    };
+    ctx.printer.data(&report)?;
+    for e in &report.errors {
+        ctx.printer.warn(&crate::output::sanitize(e));
+    }
+    Ok(match (report.interrupted, report.failed) {
+        (true, _) => ExitStatus::Interrupted,
+        (false, 0) => ExitStatus::Success,
+        _ => ExitStatus::Failure,
+    })
+}
+
+/// Shows what would be done and asks; true to go on.
+fn ask(ctx: &Ctx<'_>, preview: &JobsReport) -> anyhow::Result<bool> {
+    if preview.selected == 0 {
+        return Ok(false);
+    }
+    ctx.printer
+        .status(&preview.table(&ctx.printer.err_styles()));
+    confirm("Go ahead?")
+}
