@@ -182,6 +182,14 @@ const KEY_TYPES: &[(&str, &str)] = &[
 /// Opens a queue: its `meta` hash must exist, and its keys must have the library's types.
 pub async fn open(redis: &mut Redis, prefix: &str, name: &str) -> anyhow::Result<Queue> {
     check_name(name)?;
+    if redis.is_cluster() && !has_hash_tag(prefix) {
+        return Err(usage_hint(
+            format!(
+                "on a Redis Cluster, BullMQ's keys of a queue must share a slot: the prefix {prefix:?} has no hash tag"
+            ),
+            "give the prefix the queues were created with, like --prefix '{bull}' (BullMQ's docs require one on a cluster)",
+        ));
+    }
     let meta = format!("{prefix}:{name}:meta");
     let mut pipe = redis::pipe();
     pipe.cmd("TYPE").arg(&meta);
@@ -226,6 +234,14 @@ pub async fn open(redis: &mut Redis, prefix: &str, name: &str) -> anyhow::Result
         concurrency: field(2).and_then(|c| c.parse().ok()),
         addr: redis.addr.clone(),
     })
+}
+
+/// True when a key prefix holds a Redis Cluster hash tag (`{...}` with something inside).
+fn has_hash_tag(prefix: &str) -> bool {
+    prefix
+        .find('{')
+        .and_then(|i| prefix[i + 1..].find('}'))
+        .is_some_and(|len| len > 0)
 }
 
 /// A queue name the library accepts: not empty, no `:`.

@@ -76,6 +76,8 @@ fn keys_targets_and_states() {
     );
     assert!(check_name("a:b").is_err());
     assert_eq!(glob_escape("{bull}*"), "{bull}\\*");
+    assert!(has_hash_tag("{bull}") && has_hash_tag("app:{jobs}"));
+    assert!(!has_hash_tag("bull") && !has_hash_tag("{}x") && !has_hash_tag("}{"));
 }
 
 #[test]
