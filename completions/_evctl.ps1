@@ -1399,6 +1399,7 @@ Register-ArgumentCompleter -Native -CommandName 'evctl' -ScriptBlock {
             [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Redis: the consumer group whose pending entries to show')
             [CompletionResult]::new('--min-deliveries', '--min-deliveries', [CompletionResultType]::ParameterName, 'Redis: entries delivered at least N times are poison [default: 3]')
             [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'BullMQ: the key prefix of the queues (a hash-tagged one like {bull} on a Redis Cluster)')
+            [CompletionResult]::new('--read-max', '--read-max', [CompletionResultType]::ParameterName, 'RabbitMQ: read at most this many messages (they are not acknowledged: all go back)')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, host:port, comma-separated or repeated')
             [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, host:port, comma-separated or repeated')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context of the config file to use instead of its current_context')
@@ -1453,6 +1454,9 @@ Register-ArgumentCompleter -Native -CommandName 'evctl' -ScriptBlock {
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'BullMQ: only jobs whose failedReason matches this regular expression')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'BullMQ: only this job (repeat for several); each must be in the state')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'BullMQ (replay --to): the state the parked jobs are in [default: waiting]')
+            [CompletionResult]::new('--to-exchange', '--to-exchange', [CompletionResultType]::ParameterName, 'RabbitMQ (replay): publish to this exchange instead of the one x-death names ('''' is the default exchange)')
+            [CompletionResult]::new('--routing-key', '--routing-key', [CompletionResultType]::ParameterName, 'RabbitMQ (replay): with this routing key instead of the original ones')
+            [CompletionResult]::new('--prefetch', '--prefetch', [CompletionResultType]::ParameterName, 'RabbitMQ: unacknowledged messages at most, the most a crash can deliver twice')
             [CompletionResult]::new('--partition-policy', '--partition-policy', [CompletionResultType]::ParameterName, 'Partition in the destination')
             [CompletionResult]::new('--max-replays', '--max-replays', [CompletionResultType]::ParameterName, 'Records replayed more often than this (evctl-replay-count header) go to the parking topic')
             [CompletionResult]::new('--parking-topic', '--parking-topic', [CompletionResultType]::ParameterName, 'Where records over --max-replays go [default: <TOPIC>.parked]')
@@ -1520,6 +1524,9 @@ Register-ArgumentCompleter -Native -CommandName 'evctl' -ScriptBlock {
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'BullMQ: only jobs whose failedReason matches this regular expression')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'BullMQ: only this job (repeat for several); each must be in the state')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'BullMQ (replay --to): the state the parked jobs are in [default: waiting]')
+            [CompletionResult]::new('--to-exchange', '--to-exchange', [CompletionResultType]::ParameterName, 'RabbitMQ (replay): publish to this exchange instead of the one x-death names ('''' is the default exchange)')
+            [CompletionResult]::new('--routing-key', '--routing-key', [CompletionResultType]::ParameterName, 'RabbitMQ (replay): with this routing key instead of the original ones')
+            [CompletionResult]::new('--prefetch', '--prefetch', [CompletionResultType]::ParameterName, 'RabbitMQ: unacknowledged messages at most, the most a crash can deliver twice')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, host:port, comma-separated or repeated')
             [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, host:port, comma-separated or repeated')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context of the config file to use instead of its current_context')
@@ -1561,7 +1568,7 @@ Register-ArgumentCompleter -Native -CommandName 'evctl' -ScriptBlock {
             break
         }
         'evctl;dlq;purge' {
-            [CompletionResult]::new('--before', '--before', [CompletionResultType]::ParameterName, 'Delete the records before this offset (every partition) or this time (@2025-01-01, @-7d)')
+            [CompletionResult]::new('--before', '--before', [CompletionResultType]::ParameterName, 'Kafka: delete the records before this offset (every partition) or this time (@2025-01-01, @-7d). A RabbitMQ queue is purged whole')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, host:port, comma-separated or repeated')
             [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, host:port, comma-separated or repeated')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context of the config file to use instead of its current_context')

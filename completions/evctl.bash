@@ -1952,7 +1952,7 @@ _evctl() {
             return 0
             ;;
         evctl__subcmd__dlq__subcmd__drain)
-            opts="-g -k -y -b -o -q -v -h -V --group --new-group --since --until --error-class --original-topic --key --header --where --spec --min-deliveries --min-idle --claim-to --from-dlq --prefix --reason --id --reset-attempts --state --dry-run --yes --brokers --context --config --timeout --client-id --tls --no-tls --tls-ca --tls-cert --tls-key --tls-server-name --tls-insecure --sasl-mechanism --sasl-username --sasl-password-file --registry --registry-user --registry-password-file --registry-token-file --registry-ca --output --color --quiet --verbose --help --version"
+            opts="-g -k -y -b -o -q -v -h -V --group --new-group --since --until --error-class --original-topic --key --header --where --spec --min-deliveries --min-idle --claim-to --from-dlq --prefix --reason --id --reset-attempts --state --to-exchange --routing-key --prefetch --dry-run --yes --brokers --context --config --timeout --client-id --tls --no-tls --tls-ca --tls-cert --tls-key --tls-server-name --tls-insecure --sasl-mechanism --sasl-username --sasl-password-file --registry --registry-user --registry-password-file --registry-token-file --registry-ca --output --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2027,6 +2027,18 @@ _evctl() {
                     return 0
                     ;;
                 --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-exchange)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --routing-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prefetch)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2206,7 +2218,7 @@ _evctl() {
             return 0
             ;;
         evctl__subcmd__dlq__subcmd__inspect)
-            opts="-g -b -o -q -v -h -V --bucket --spec --group --min-deliveries --prefix --brokers --context --config --timeout --client-id --tls --no-tls --tls-ca --tls-cert --tls-key --tls-server-name --tls-insecure --sasl-mechanism --sasl-username --sasl-password-file --registry --registry-user --registry-password-file --registry-token-file --registry-ca --output --color --quiet --verbose --help --version"
+            opts="-g -b -o -q -v -h -V --bucket --spec --group --min-deliveries --prefix --read-max --brokers --context --config --timeout --client-id --tls --no-tls --tls-ca --tls-cert --tls-key --tls-server-name --tls-insecure --sasl-mechanism --sasl-username --sasl-password-file --registry --registry-user --registry-password-file --registry-token-file --registry-ca --output --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2233,6 +2245,10 @@ _evctl() {
                     return 0
                     ;;
                 --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-max)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2430,7 +2446,7 @@ _evctl() {
             return 0
             ;;
         evctl__subcmd__dlq__subcmd__replay)
-            opts="-g -y -k -n -b -o -q -v -h -V --to --group --new-group --yes --since --until --error-class --original-topic --key --header --where --spec --min-deliveries --min-idle --claim-to --from-dlq --prefix --reason --id --reset-attempts --state --strip-error-headers --partition-policy --max-replays --parking-topic --dry-run --rate --max --batch-size --brokers --context --config --timeout --client-id --tls --no-tls --tls-ca --tls-cert --tls-key --tls-server-name --tls-insecure --sasl-mechanism --sasl-username --sasl-password-file --registry --registry-user --registry-password-file --registry-token-file --registry-ca --output --color --quiet --verbose --help --version"
+            opts="-g -y -k -n -b -o -q -v -h -V --to --group --new-group --yes --since --until --error-class --original-topic --key --header --where --spec --min-deliveries --min-idle --claim-to --from-dlq --prefix --reason --id --reset-attempts --state --to-exchange --routing-key --prefetch --strip-error-headers --partition-policy --max-replays --parking-topic --dry-run --rate --max --batch-size --brokers --context --config --timeout --client-id --tls --no-tls --tls-ca --tls-cert --tls-key --tls-server-name --tls-insecure --sasl-mechanism --sasl-username --sasl-password-file --registry --registry-user --registry-password-file --registry-token-file --registry-ca --output --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2509,6 +2525,18 @@ _evctl() {
                     return 0
                     ;;
                 --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-exchange)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --routing-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prefetch)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1308,6 +1308,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcomm
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s g -l group -d 'Redis: the consumer group whose pending entries to show' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l min-deliveries -d 'Redis: entries delivered at least N times are poison [default: 3]' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l prefix -d 'BullMQ: the key prefix of the queues (a hash-tagged one like {bull} on a Redis Cluster)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l read-max -d 'RabbitMQ: read at most this many messages (they are not acknowledged: all go back)' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from inspect" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
@@ -1359,6 +1360,9 @@ complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcomm
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l reason -d 'BullMQ: only jobs whose failedReason matches this regular expression' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l id -d 'BullMQ: only this job (repeat for several); each must be in the state' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l state -d 'BullMQ (replay --to): the state the parked jobs are in [default: waiting]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l to-exchange -d 'RabbitMQ (replay): publish to this exchange instead of the one x-death names (\'\' is the default exchange)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l routing-key -d 'RabbitMQ (replay): with this routing key instead of the original ones' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l prefetch -d 'RabbitMQ: unacknowledged messages at most, the most a crash can deliver twice' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l partition-policy -d 'Partition in the destination' -r -f -a "same\t'The original partition (from the headers, else the DLQ record\'s own)'
 by-key\t'The Java client\'s murmur2 partition of the key (keyless records round-robin)'
 any\t'Round-robin, whatever the key'"
@@ -1423,6 +1427,9 @@ complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcomm
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l reason -d 'BullMQ: only jobs whose failedReason matches this regular expression' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l id -d 'BullMQ: only this job (repeat for several); each must be in the state' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l state -d 'BullMQ (replay --to): the state the parked jobs are in [default: waiting]' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l to-exchange -d 'RabbitMQ (replay): publish to this exchange instead of the one x-death names (\'\' is the default exchange)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l routing-key -d 'RabbitMQ (replay): with this routing key instead of the original ones' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l prefetch -d 'RabbitMQ: unacknowledged messages at most, the most a crash can deliver twice' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
@@ -1462,7 +1469,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcomm
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s v -l verbose -d 'Say more on stderr (-v info, -vv debug, -vvv protocol trace)'
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s V -l version -d 'Print version'
-complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l before -d 'Delete the records before this offset (every partition) or this time (@2025-01-01, @-7d)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l before -d 'Kafka: delete the records before this offset (every partition) or this time (@2025-01-01, @-7d). A RabbitMQ queue is purged whole' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F

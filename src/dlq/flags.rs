@@ -40,6 +40,23 @@ pub struct Selection {
     pub pending: PendingFlags,
     #[command(flatten)]
     pub bullmq: BullFlags,
+    #[command(flatten)]
+    pub amqp: AmqpFlags,
+}
+
+/// The RabbitMQ-only flags of `dlq replay` and `dlq drain`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct AmqpFlags {
+    /// RabbitMQ (replay): publish to this exchange instead of the one x-death names ('' is the
+    /// default exchange)
+    #[arg(long, value_name = "EXCHANGE", help_heading = "RabbitMQ")]
+    pub to_exchange: Option<String>,
+    /// RabbitMQ (replay): with this routing key instead of the original ones
+    #[arg(long, value_name = "KEY", help_heading = "RabbitMQ")]
+    pub routing_key: Option<String>,
+    /// RabbitMQ: unacknowledged messages at most, the most a crash can deliver twice
+    #[arg(long, default_value_t = 100, value_name = "N", value_parser = clap::value_parser!(u16).range(1..), help_heading = "RabbitMQ")]
+    pub prefetch: u16,
 }
 
 /// The Redis-only flags of `dlq inspect`.
@@ -105,6 +122,14 @@ pub struct InspectArgs {
     pub redis: crate::dlq::flags::InspectFlags,
     #[command(flatten)]
     pub bullmq: PrefixFlag,
+    /// RabbitMQ: read at most this many messages (they are not acknowledged: all go back)
+    #[arg(
+        long,
+        default_value_t = 100_000,
+        value_name = "N",
+        help_heading = "RabbitMQ"
+    )]
+    pub read_max: u64,
 }
 
 /// `evctl dlq replay`.
@@ -196,9 +221,10 @@ pub struct DrainArgs {
 pub struct PurgeArgs {
     /// The dead-letter topic.
     pub topic: String,
-    /// Delete the records before this offset (every partition) or this time (@2025-01-01, @-7d).
+    /// Kafka: delete the records before this offset (every partition) or this time (@2025-01-01,
+    /// @-7d). A RabbitMQ queue is purged whole.
     #[arg(long, value_name = "OFFSET|@TIME", allow_hyphen_values = true)]
-    pub before: String,
+    pub before: Option<String>,
     /// Do not ask for confirmation.
     #[arg(short, long)]
     pub yes: bool,

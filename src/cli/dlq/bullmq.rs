@@ -3,7 +3,6 @@
 use super::{Ctx, DlqCommand, confirm};
 use crate::error::{ExitStatus, usage};
 use crate::output::Render;
-use crate::redis::bullmq::flags::dlq_select;
 use crate::redis::bullmq::retry::{self, JobsReport, Op, RunOptions};
 use crate::redis::bullmq::{self, list::Select, stats};
 
@@ -31,35 +30,12 @@ pub(super) async fn run(
             return Ok(ExitStatus::Success);
         }
         DlqCommand::Replay(a) => {
-            let b = &a.selection.bullmq;
-            let sel = dlq_select(b, &a.selection, a.to.is_some(), a.max)?;
-            let op = match a.to.as_deref() {
-                None => Op::Retry {
-                    reset_attempts: b.reset_attempts,
-                },
-                Some(to) => {
-                    let to = bullmq::target(to).ok_or_else(|| {
-                        usage(format!("--to {to:?}: a BullMQ queue is named bullmq:QUEUE"))
-                    })?;
-                    Op::Move {
-                        to: bullmq::open(&mut redis, &b.prefix.prefix, to).await?,
-                    }
-                }
-            };
-            let run = RunOptions {
-                dry_run: a.dry_run,
-                rate: a.rate,
-            };
-            (sel, op, run, a.yes, &b.prefix.prefix)
+            let (sel, op, run) = retry::replay_request(&mut redis, a).await?;
+            (sel, op, run, a.yes, &a.selection.bullmq.prefix.prefix)
         }
         DlqCommand::Drain(a) => {
-            let b = &a.selection.bullmq;
-            let sel = dlq_select(b, &a.selection, false, None)?;
-            let run = RunOptions {
-                dry_run: a.dry_run,
-                rate: None,
-            };
-            (sel, Op::Clean, run, a.yes, &b.prefix.prefix)
+            let (sel, op, run) = retry::drain_request(a)?;
+            (sel, op, run, a.yes, &a.selection.bullmq.prefix.prefix)
         }
         DlqCommand::Purge(_) => {
             return Err(usage(

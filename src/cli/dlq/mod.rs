@@ -1,5 +1,6 @@
 //! `evctl dlq`: inspect, replay, drain and purge dead-letter topics.
 
+mod amqp;
 mod bullmq;
 mod drain;
 mod pending;
@@ -34,6 +35,9 @@ pub async fn run(ctx: &Ctx<'_>, args: &DlqArgs) -> anyhow::Result<ExitStatus> {
     };
     if let Some(q) = crate::redis::bullmq::target(topic) {
         return bullmq::run(ctx, &args.command, q).await;
+    }
+    if let Some(o) = ctx.settings.amqp_options()? {
+        return amqp::run(ctx, &args.command, &o).await;
     }
     if let Some(r) = ctx.settings.redis_options()? {
         return pending::run(ctx, &args.command, &r).await;

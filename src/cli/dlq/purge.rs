@@ -6,7 +6,9 @@ use crate::record::offsets::OffsetSpec;
 
 /// Runs `evctl dlq purge`.
 pub(super) async fn run(ctx: &Ctx<'_>, a: &PurgeArgs) -> anyhow::Result<ExitStatus> {
-    let before = a.before.trim();
+    let before = a.before.as_deref().map(str::trim).ok_or_else(|| {
+        usage("dlq purge of a Kafka topic needs --before OFFSET or --before @TIME")
+    })?;
     let before = if before.starts_with('@') {
         OffsetSpec::Timestamp(parse_time("--before", before)?)
     } else {

@@ -157,7 +157,14 @@ pub fn dlq_select(
         }
     }
     let state = match (&b.state, moving) {
-        (Some(s), true) => super::state(s)?.0.to_string(),
+        (Some(s), true) => match super::state(s)?.0 {
+            "active" | "waiting-children" => {
+                return Err(crate::error::usage(format!(
+                    "--state {s}: jobs a worker runs or that wait for children are not moved; parked jobs are waiting, paused, delayed, prioritized, completed or failed"
+                )));
+            }
+            name => name.to_string(),
+        },
         (None, true) => "waiting".to_string(),
         (Some(_), false) => {
             return Err(crate::error::usage(

@@ -69,6 +69,44 @@ pub struct RunOptions {
     pub rate: Option<f64>,
 }
 
+/// The selection, operation and options of `dlq replay bullmq:QUEUE` (`--to bullmq:OTHER`
+/// moves the parked jobs there; without it the failed jobs are retried).
+pub async fn replay_request(
+    redis: &mut Redis,
+    a: &crate::dlq::flags::ReplayArgs,
+) -> anyhow::Result<(Select, Op, RunOptions)> {
+    let b = &a.selection.bullmq;
+    let sel = super::flags::dlq_select(b, &a.selection, a.to.is_some(), a.max)?;
+    let op = match a.to.as_deref() {
+        None => Op::Retry {
+            reset_attempts: b.reset_attempts,
+        },
+        Some(to) => {
+            let to = super::target(to).ok_or_else(|| {
+                usage(format!("--to {to:?}: a BullMQ queue is named bullmq:QUEUE"))
+            })?;
+            Op::Move {
+                to: super::open(redis, &b.prefix.prefix, to).await?,
+            }
+        }
+    };
+    let run = RunOptions {
+        dry_run: a.dry_run,
+        rate: a.rate,
+    };
+    Ok((sel, op, run))
+}
+
+/// The selection, operation and options of `dlq drain bullmq:QUEUE`.
+pub fn drain_request(a: &crate::dlq::flags::DrainArgs) -> anyhow::Result<(Select, Op, RunOptions)> {
+    let sel = super::flags::dlq_select(&a.selection.bullmq, &a.selection, false, None)?;
+    let run = RunOptions {
+        dry_run: a.dry_run,
+        rate: None,
+    };
+    Ok((sel, Op::Clean, run))
+}
+
 /// Ids listed in a report at most (a dry run lists them all).
 const IDS_SHOWN: usize = 20;
 
@@ -137,8 +175,19 @@ pub async fn run(
             report.interrupted = true;
             break;
         }
-        let codes = apply(redis, q, layout, op, to_layout, sel, batch).await?;
-        count(&mut report, batch, &codes);
+        match apply(redis, q, layout, op, to_layout, sel, batch).await {
+            Ok(codes) => count(&mut report, batch, &codes),
+            Err(e) => {
+                // the batch's outcome is unknown: each job is where the script left it
+                report.failed += batch.len() as u64;
+                report.errors.push(format!(
+                    "jobs {}..{}: {e:#}; the run stopped (run it again: moved jobs are not selected twice)",
+                    batch[0],
+                    batch[batch.len() - 1]
+                ));
+                break;
+            }
+        }
         if let Some(r) = opts.rate {
             let due = Duration::from_secs_f64(report.done as f64 / r);
             let sleep = tokio::time::sleep(due.saturating_sub(started.elapsed()));
@@ -241,7 +290,7 @@ async fn apply(
             };
             inv.arg(to.base())
                 .arg(scripts::layout_arg(to_layout.unwrap_or(Layout::V6)))
-                .arg(&sel.state)
+                .arg(suffix)
                 .arg(kind)
                 .arg(crate::record::time::now_ms());
         }
@@ -261,6 +310,19 @@ fn count(report: &mut JobsReport, batch: &[String], codes: &[Value]) {
             Value::Int(1) if report.action != "move" => report.done += 1,
             Value::Int(0) if report.action == "clean" => report.skipped += 1,
             Value::Int(-1) | Value::Int(-3) => report.skipped += 1,
+            Value::Int(code @ (-2 | -8)) => {
+                report.skipped += 1;
+                let why = if *code == -2 {
+                    "a worker holds its lock"
+                } else {
+                    "it is a job scheduler's next job"
+                };
+                if report.errors.len() < 5 {
+                    report
+                        .errors
+                        .push(format!("job {id} left where it is: {why}"));
+                }
+            }
             Value::BulkString(_) | Value::SimpleString(_) => {
                 report.done += 1;
                 report.new_ids.push(text(code));

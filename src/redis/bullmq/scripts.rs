@@ -55,7 +55,8 @@ local rcall = redis.call
 local function pausedOrMaxed(meta, active)
   local m = rcall("HMGET", meta, "paused", "concurrency")
   if m[1] then return true end
-  if m[2] then return rcall("LLEN", active) >= tonumber(m[2]) end
+  local c = tonumber(m[2])
+  if c then return rcall("LLEN", active) >= c end
   return false
 end
 local function maxEvents(meta)
@@ -102,8 +103,22 @@ local function removeDedup(prefix, id, deid)
     end
   end
 end
+-- a parent whose last pending child left goes to wait, on its own queue's layout
+local function moveParentToWait(parentPrefix, parentId, emitEvent)
+  local meta = parentPrefix .. "meta"
+  local v5 = string.sub(rcall("HGET", meta, "version") or "", 1, 8) == "bullmq:5"
+  local busy = pausedOrMaxed(meta, parentPrefix .. "active")
+  rcall("RPUSH", targetList(v5, meta, parentPrefix .. "wait", parentPrefix .. "paused"), parentId)
+  addMarker(parentPrefix .. "marker", busy)
+  if emitEvent then
+    rcall("XADD", parentPrefix .. "events", "*", "event", "waiting", "jobId", parentId, "prev",
+      "waiting-children")
+  end
+end
+-- removeParentDependencyKey: hard (Queue.clean) removes a same-queue parent left without
+-- children, soft (Job.remove) moves it to wait
 local removeParentDependency
-removeParentDependency = function(jobKey, base)
+removeParentDependency = function(jobKey, base, hard)
   local parentKey = rcall("HGET", jobKey, "parentKey")
   if type(parentKey) ~= "string" or parentKey == "" or rcall("EXISTS", parentKey) == 0 then
     return
@@ -111,25 +126,24 @@ removeParentDependency = function(jobKey, base)
   local deps = parentKey .. ":dependencies"
   if rcall("SREM", deps, jobKey) > 0 and rcall("SCARD", deps) == 0 then
     local parentId = string.match(parentKey, ".*:(.*)")
+    if not parentId then return end
     local parentPrefix = string.sub(parentKey, 0, #parentKey - #parentId)
     if rcall("ZREM", parentPrefix .. "waiting-children", parentId) == 1 then
-      if parentPrefix == base then
+      if hard and parentPrefix == base then
         local deid = rcall("HGET", parentKey, "deid")
-        removeParentDependency(parentKey, base)
+        removeParentDependency(parentKey, base, hard)
         removeJobKeys(parentKey)
         removeDedup(parentPrefix, parentId, deid)
       else
-        local busy = pausedOrMaxed(parentPrefix .. "meta", parentPrefix .. "active")
-        rcall("RPUSH", parentPrefix .. "wait", parentId)
-        addMarker(parentPrefix .. "marker", busy)
+        moveParentToWait(parentPrefix, parentId, not hard)
       end
     end
   end
 end
 -- the library's removeJob(id, hard, base, removeDeduplicationKey)
-local function removeJob(base, id)
+local function removeJob(base, id, hard)
   local jobKey = base .. id
-  removeParentDependency(jobKey, base)
+  removeParentDependency(jobKey, base, hard)
   removeDedup(base, id, rcall("HGET", jobKey, "deid"))
   removeJobKeys(jobKey)
 end
@@ -158,7 +172,7 @@ for i = 5, #ARGV do
     if ARGV[4] == "1" then del[#del + 1] = "ats" end
     rcall("HDEL", jobKey, unpack(del))
     local busy = pausedOrMaxed(KEYS[3], KEYS[4])
-    local push = decodedOpts(rcall("HGET", jobKey, "opts"))["lifo"] and "RPUSH" or "LPUSH"
+    local push = decodedOpts(rcall("HGET", jobKey, "opts"))["lifo"] == true and "RPUSH" or "LPUSH"
     local priority = tonumber(rcall("HGET", jobKey, "priority")) or 0
     if v5 or priority == 0 then
       rcall(push, targetList(v5, KEYS[3], KEYS[1], KEYS[2]), id)
@@ -194,7 +208,7 @@ local out, removed = {}, 0
 for i = 3, #ARGV do
   local id = ARGV[i]
   if rcall("ZSCORE", KEYS[10], id) then
-    removeJob(base, id)
+    removeJob(base, id, true)
     rcall("ZREM", KEYS[10], id)
     removed = removed + 1
     out[#out + 1] = 1
@@ -202,9 +216,7 @@ for i = 3, #ARGV do
     out[#out + 1] = 0
   end
 end
-if removed > 0 then
-  rcall("XADD", KEYS[8], "*", "event", "cleaned", "count", removed)
-end
+rcall("XADD", KEYS[8], "*", "event", "cleaned", "count", removed)
 return out
 "#
 );
@@ -288,9 +300,10 @@ return 1
 /// marker), and removes each from the source as `Job.remove` does, in one step per job.
 /// `KEYS[1..11]` are the source queue's, `KEYS[12..22]` the destination's, `KEYS[23]` the
 /// source state's key. `ARGV[3]` the destination's job key prefix, `ARGV[4]` its layout,
-/// `ARGV[5]` the source state's name, `ARGV[6]` `list` or `zset`, `ARGV[7]` the time (ms),
-/// `ARGV[8..]` the job ids. Returns per job its new id, or -1 (no job hash) or -3 (no longer in
-/// the state).
+/// `ARGV[5]` the source state's key suffix, `ARGV[6]` `list` or `zset`, `ARGV[7]` the time
+/// (ms), `ARGV[8..]` the job ids. Returns per job its new id, or -1 (no job hash), -2 (locked by
+/// a worker), -3 (no longer in the state) or -8 (a job scheduler's next job), as `Job.remove`
+/// refuses those. A parent left without pending children goes to wait (the soft removal).
 pub const MOVE: &str = concat!(
     common!(),
     r#"
@@ -301,10 +314,25 @@ local out = {}
 for i = 8, #ARGV do
   local id = ARGV[i]
   local jobKey = srcBase .. id
-  local gone
+  local rjk = rcall("HGET", jobKey, "rjk")
+  local scheduled = rjk and rcall("ZSCORE", srcBase .. "repeat", rjk)
   if rcall("EXISTS", jobKey) == 0 then
     out[#out + 1] = -1
+  elseif rcall("EXISTS", jobKey .. ":lock") == 1 then
+    -- a worker holds it (Job.remove refuses a locked job)
+    out[#out + 1] = -2
+  elseif scheduled and id == "repeat:" .. rjk .. ":" .. scheduled then
+    -- a job scheduler's next job (the library refuses to remove it)
+    out[#out + 1] = -8
   else
+    -- what can fail comes before the guard: a job leaves its set only to land
+    local f = rcall("HMGET", jobKey, "name", "data", "opts")
+    local old, opts = decodedOpts(f[3]), {}
+    for _, k in ipairs(keep) do opts[k] = old[k] end
+    if opts["lifo"] ~= true then opts["lifo"] = nil end
+    local ok, jsonOpts = pcall(cjson.encode, opts)
+    if not ok then jsonOpts = "{}" end
+    local gone
     if ARGV[6] == "list" then
       gone = rcall("LREM", KEYS[23], 1, id)
     else
@@ -313,16 +341,13 @@ for i = 8, #ARGV do
     if gone == 0 then
       out[#out + 1] = -3
     else
-      local f = rcall("HMGET", jobKey, "name", "data", "opts")
-      local old, opts = decodedOpts(f[3]), {}
-      for _, k in ipairs(keep) do opts[k] = old[k] end
       local newId
       repeat
         newId = tostring(rcall("INCR", KEYS[22]))
       until rcall("EXISTS", dstBase .. newId) == 0
       local name = f[1] or ""
-      rcall("HSET", dstBase .. newId, "name", name, "data", f[2] or "{}", "opts",
-        cjson.encode(opts), "timestamp", ARGV[7], "delay", 0, "priority", 0)
+      rcall("HSET", dstBase .. newId, "name", name, "data", f[2] or "{}", "opts", jsonOpts,
+        "timestamp", ARGV[7], "delay", 0, "priority", 0)
       rcall("XADD", KEYS[19], "*", "event", "added", "jobId", newId, "name", name)
       local busy = pausedOrMaxed(KEYS[14], KEYS[15])
       local push = opts["lifo"] and "RPUSH" or "LPUSH"
@@ -330,7 +355,7 @@ for i = 8, #ARGV do
       addMarker(KEYS[16], busy)
       rcall("XADD", KEYS[19], "MAXLEN", "~", maxEvents(KEYS[14]), "*", "event", "waiting",
         "jobId", newId)
-      removeJob(srcBase, id)
+      removeJob(srcBase, id, false)
       rcall("XADD", KEYS[8], "MAXLEN", "~", maxEvents(KEYS[3]), "*", "event", "removed",
         "jobId", id, "prev", ARGV[5])
       out[#out + 1] = newId

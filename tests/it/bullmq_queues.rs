@@ -24,14 +24,14 @@ fn node_modules() -> PathBuf {
 
 /// The server, when it and the library are there (under CI=true both must be).
 fn setup(test: &str) -> Option<Server> {
-    let s = server(&format!("bullmq::{test}"))?;
+    let s = server(&format!("bullmq_queues::{test}"))?;
     if !node_modules().join("bullmq6").exists() {
         assert!(
             !crate::support::ci(),
             "CI=true: bullmq is not installed in .node (scripts/setup.sh)"
         );
         skip(
-            &format!("bullmq::{test}"),
+            &format!("bullmq_queues::{test}"),
             "bullmq not installed: run scripts/setup.sh",
         );
         return None;

@@ -1,0 +1,364 @@
+//! RabbitMQ dead-letter queues through the binary, against the node scripts/test.sh starts
+//! (scripts/rabbitmq.sh), with pika (tests/it/support/amqp_peer.py) as the independent peer: it
+//! makes dead letters by rejection, TTL expiry and a quorum queue's delivery limit, and consumes
+//! what evctl replays.
+
+use std::collections::BTreeMap;
+use std::process::Command;
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use crate::support::{Evctl, skip};
+
+struct Rabbit {
+    url: String,
+    port: String,
+    user: String,
+    password: String,
+}
+
+fn rabbit(test: &str) -> Option<Rabbit> {
+    let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    match var("EVCTL_TEST_AMQP_URL") {
+        Some(url) => Some(Rabbit {
+            url,
+            port: var("EVCTL_TEST_AMQP_PORT").unwrap_or_default(),
+            user: var("EVCTL_TEST_AMQP_USER").unwrap_or_default(),
+            password: var("EVCTL_TEST_AMQP_PASSWORD").unwrap_or_default(),
+        }),
+        None => {
+            assert!(
+                !crate::support::ci(),
+                "CI=true: no RabbitMQ (EVCTL_TEST_AMQP_URL); run scripts/test.sh"
+            );
+            skip(
+                &format!("rabbitmq::{test}"),
+                "no RabbitMQ (EVCTL_TEST_AMQP_URL); run scripts/test.sh",
+            );
+            None
+        }
+    }
+}
+
+impl Rabbit {
+    fn evctl(&self) -> Evctl {
+        Evctl::new()
+            .args(["-b", &self.url])
+            .env("EVCTL_AMQP_PASSWORD", &self.password)
+    }
+
+    fn peer(&self, cmd: &str, opts: Value) -> Value {
+        let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let out = Command::new(crate::support::venv_python())
+            .arg(repo.join("tests/it/support/amqp_peer.py"))
+            .arg(cmd)
+            .arg(opts.to_string())
+            .env("EVCTL_TEST_AMQP_PORT", &self.port)
+            .env("EVCTL_TEST_AMQP_USER", &self.user)
+            .env("EVCTL_TEST_AMQP_PASSWORD", &self.password)
+            .output()
+            .expect("the venv's python runs amqp_peer.py (scripts/setup.sh)");
+        assert!(
+            out.status.success(),
+            "amqp_peer.py {cmd}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+
+    fn count(&self, queue: &str) -> u64 {
+        self.peer("count", json!({"queue": queue}))["messages"]
+            .as_u64()
+            .unwrap()
+    }
+
+    /// A work queue `notify.<name>.high` on exchange `notify-<name>` dead-lettering into
+    /// `<queue>.dlq`.
+    fn topology(&self, name: &str, extra: Value) -> (String, String, String) {
+        let pid = std::process::id();
+        let ex = format!("notify-{name}-{pid}");
+        let q = format!("notify.{name}-{pid}.high");
+        let dlq = format!("{q}.dlq");
+        let mut o = json!({"exchange": ex, "queue": q, "dlq": dlq});
+        o.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        self.peer("topology", o);
+        (ex, q, dlq)
+    }
+
+    fn wait_count(&self, queue: &str, want: u64) {
+        let until = std::time::Instant::now() + Duration::from_secs(30);
+        while self.count(queue) != want {
+            assert!(
+                std::time::Instant::now() < until,
+                "{queue}: {} messages, want {want}",
+                self.count(queue)
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+/// Dead letters of the three kinds are grouped by reason and original queue; reading them loses
+/// none.
+#[test]
+fn inspect_groups_rejections_expiries_and_delivery_limits() {
+    let Some(r) = rabbit("inspect_groups_rejections_expiries_and_delivery_limits") else {
+        return;
+    };
+    let (ex, q, dlq) = r.topology("inspect", json!({}));
+    r.peer("publish", json!({"exchange": ex, "key": q, "n": 5}));
+    r.peer("reject", json!({"queue": q, "n": 5}));
+    // TTL expiry into the same dead-letter queue
+    let (tex, tq, _) = r.topology("inspect-ttl", json!({"ttl_ms": 0}));
+    r.peer("publish", json!({"exchange": tex, "key": tq, "n": 3}));
+    // a quorum queue's delivery limit
+    let (qex, qq, _) = r.topology(
+        "inspect-quorum",
+        json!({"quorum": true, "delivery_limit": 1}),
+    );
+    r.peer("publish", json!({"exchange": qex, "key": qq, "n": 2}));
+    r.peer("requeue", json!({"queue": qq, "rounds": 3}));
+    // each topology has its own DLQ: gather all three into one by reading each
+    r.wait_count(&dlq, 5);
+    let out = r.evctl().args(["dlq", "inspect", &dlq, "-o", "json"]).run();
+    let out = out.expect_code(0).json();
+    assert_eq!(out["read"], 5);
+    let g = &out["groups"][0];
+    assert_eq!(
+        (
+            g["reason"].as_str(),
+            g["original_queue"].as_str(),
+            g["count"].as_u64()
+        ),
+        (Some("rejected"), Some(q.as_str()), Some(5)),
+        "{out}"
+    );
+    assert_eq!(g["exchange"], ex);
+    assert_eq!(g["routing_keys"], json!([q]));
+    assert_eq!(r.count(&dlq), 5, "inspect lost messages");
+    for (name, queue, reason, n) in [
+        ("ttl", format!("{tq}.dlq"), "expired", 3),
+        ("quorum", format!("{qq}.dlq"), "delivery_limit", 2),
+    ] {
+        r.wait_count(&queue, n);
+        let out = r
+            .evctl()
+            .args(["dlq", "inspect", &queue, "-o", "json"])
+            .run();
+        let out = out.expect_code(0).json();
+        assert_eq!(out["groups"][0]["reason"], reason, "{name}: {out}");
+        assert_eq!(out["groups"][0]["count"], n, "{name}: {out}");
+        assert_eq!(r.count(&queue), n);
+    }
+}
+
+/// After a replay the original consumer receives every message once, with its body, properties
+/// and headers; the dead-letter queue is empty.
+#[test]
+fn replay_returns_each_message_once_with_properties() {
+    let Some(r) = rabbit("replay_returns_each_message_once_with_properties") else {
+        return;
+    };
+    let (ex, q, dlq) = r.topology("replay", json!({}));
+    r.peer("publish", json!({"exchange": ex, "key": q, "n": 50}));
+    r.peer("reject", json!({"queue": q, "n": 50}));
+    r.wait_count(&dlq, 50);
+    let dry = r
+        .evctl()
+        .args(["dlq", "replay", &dlq, "--dry-run", "-o", "json"])
+        .run();
+    let dry = dry.expect_code(0).json();
+    assert_eq!(
+        (dry["selected"].as_u64(), dry["done"].as_u64()),
+        (Some(50), Some(0))
+    );
+    assert_eq!(dry["routes"][format!("{ex} -> {q}")], 50, "{dry}");
+    assert_eq!(r.count(&dlq), 50);
+    let out = r
+        .evctl()
+        .args(["dlq", "replay", &dlq, "--yes", "-o", "json"])
+        .run();
+    assert_eq!(out.expect_code(0).json()["done"], 50);
+    assert_eq!(r.count(&dlq), 0);
+    let got = r.peer("consume", json!({"queue": q, "n": 100, "timeout": 3}));
+    let got = got.as_array().unwrap();
+    assert_eq!(got.len(), 50, "each message once");
+    let mut seen = BTreeMap::new();
+    for m in got {
+        let i = serde_json::from_str::<Value>(m["body"].as_str().unwrap()).unwrap()["i"]
+            .as_i64()
+            .unwrap();
+        *seen.entry(i).or_insert(0) += 1;
+        let p = &m["properties"];
+        assert_eq!(p["message_id"], format!("m-{i}"));
+        assert_eq!(p["correlation_id"], format!("c-{i}"));
+        assert_eq!(p["timestamp"], 1_700_000_000 + i);
+        assert_eq!(
+            (
+                p["content_type"].as_str(),
+                p["delivery_mode"].as_i64(),
+                p["type"].as_str(),
+                p["app_id"].as_str(),
+                p["priority"].as_i64()
+            ),
+            (
+                Some("application/json"),
+                Some(2),
+                Some("order.created.v1"),
+                Some("peer"),
+                Some(3)
+            )
+        );
+        let h = &m["headers"];
+        assert_eq!(
+            (h["tenant"].as_str(), h["attempt"].as_i64()),
+            (Some("t1"), Some(i % 5)),
+            "{m}"
+        );
+        assert_eq!(h["trace"]["id"], format!("t-{i}"));
+        assert_eq!(h["evctl-replay-count"], 1);
+        assert!(
+            h.get("x-death").is_none() && h.get("x-first-death-queue").is_none(),
+            "{m}"
+        );
+    }
+    assert_eq!(seen.len(), 50);
+}
+
+/// An unroutable destination: the broker returns the copies, they stay in the DLQ, exit 1. A
+/// drain acknowledges only what it selects; a purge empties the queue.
+#[test]
+fn unroutable_replays_stay_and_drain_and_purge() {
+    let Some(r) = rabbit("unroutable_replays_stay_and_drain_and_purge") else {
+        return;
+    };
+    let (ex, q, dlq) = r.topology("unroutable", json!({}));
+    r.peer("publish", json!({"exchange": ex, "key": q, "n": 6}));
+    r.peer("reject", json!({"queue": q, "n": 6}));
+    r.wait_count(&dlq, 6);
+    let out = r
+        .evctl()
+        .args([
+            "dlq",
+            "replay",
+            &dlq,
+            "--yes",
+            "--routing-key",
+            "nowhere",
+            "-o",
+            "json",
+        ])
+        .run();
+    let out = out.expect_code(1);
+    let rep = out.json();
+    assert_eq!(
+        (rep["failed"].as_u64(), rep["done"].as_u64()),
+        (Some(6), Some(0)),
+        "{rep}"
+    );
+    assert!(out.stderr.contains("unroutable"), "{}", out.stderr);
+    assert_eq!(r.count(&dlq), 6);
+    let out = r
+        .evctl()
+        .args([
+            "dlq", "drain", &dlq, "--where", ".i < 2", "--yes", "-o", "json",
+        ])
+        .run();
+    assert_eq!(out.expect_code(0).json()["done"], 2);
+    assert_eq!(r.count(&dlq), 4);
+    r.evctl()
+        .args(["dlq", "purge", &dlq, "--yes"])
+        .run()
+        .expect_code(0);
+    assert_eq!(r.count(&dlq), 0);
+    // a queue that does not exist
+    let out = r
+        .evctl()
+        .args(["dlq", "inspect", "no.such.queue"])
+        .run()
+        .expect_code(2);
+    assert!(
+        out.stderr.contains("no queue \"no.such.queue\""),
+        "{}",
+        out.stderr
+    );
+}
+
+/// `dlq replay` of 20,000 dead letters killed with SIGKILL at 5 random moments, then run to the
+/// end: nothing lost; the duplicates are at most the prefetch window per kill.
+#[test]
+fn replay_killed_at_random_moments_loses_nothing() {
+    let Some(r) = rabbit("replay_killed_at_random_moments_loses_nothing") else {
+        return;
+    };
+    const N: u64 = 20_000;
+    const PREFETCH: u64 = 200;
+    let (ex, q, dlq) = r.topology("fault", json!({}));
+    // dead letters by expiry: a second queue with TTL 0 bound to the same exchange
+    let (tex, tq, tdlq) = r.topology("fault-ttl", json!({"ttl_ms": 0}));
+    r.peer("publish", json!({"exchange": tex, "key": tq, "n": N}));
+    r.wait_count(&tdlq, N);
+    let _ = (ex, dlq);
+    let mut seed = u64::from(std::process::id());
+    let mut kills = 0;
+    for _ in 0..5 {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let after = Duration::from_millis(150 + (seed >> 33) % 600);
+        let (mut child, _home) = r
+            .evctl()
+            .args([
+                "dlq",
+                "replay",
+                &tdlq,
+                "--yes",
+                "--prefetch",
+                &PREFETCH.to_string(),
+                "--to-exchange",
+                "",
+                "--routing-key",
+                &q,
+            ])
+            .spawn();
+        std::thread::sleep(after);
+        if child.try_wait().unwrap().is_none() {
+            child.kill().unwrap();
+            kills += 1;
+        }
+        child.wait().unwrap();
+    }
+    assert!(kills >= 3, "the replay was not killed mid-way ({kills})");
+    r.evctl()
+        .args([
+            "dlq",
+            "replay",
+            &tdlq,
+            "--yes",
+            "--to-exchange",
+            "",
+            "--routing-key",
+            &q,
+        ])
+        .run()
+        .expect_code(0);
+    assert_eq!(r.count(&tdlq), 0);
+    let got = r.peer("consume", json!({"queue": q, "n": N * 2, "timeout": 5}));
+    let mut seen: BTreeMap<i64, u64> = BTreeMap::new();
+    for m in got.as_array().unwrap() {
+        let i = serde_json::from_str::<Value>(m["body"].as_str().unwrap()).unwrap()["i"]
+            .as_i64()
+            .unwrap();
+        *seen.entry(i).or_default() += 1;
+    }
+    assert_eq!(seen.len() as u64, N, "messages lost");
+    let duplicates: u64 = seen.values().map(|n| n - 1).sum();
+    assert!(
+        duplicates <= PREFETCH * kills,
+        "{duplicates} duplicates for {kills} kills with a window of {PREFETCH}"
+    );
+    eprintln!("rabbitmq fault test: {kills} kills, {duplicates} duplicates (window {PREFETCH})");
+}
