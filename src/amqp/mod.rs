@@ -6,6 +6,7 @@
 
 pub mod dlx;
 pub mod headers;
+pub mod queue;
 
 use std::path::PathBuf;
 use std::str::FromStr;

@@ -182,13 +182,22 @@ fn init_tracing(verbosity: u8, quiet: bool, color: bool) {
         (_, 2) => Level::DEBUG,
         _ => Level::TRACE,
     };
-    let _ = tracing_subscriber::fmt()
+    use tracing_subscriber::filter::{LevelFilter, Targets};
+    use tracing_subscriber::layer::SubscriberExt;
+    // lapin logs what evctl handles and reports itself (a failed probe, a returned message)
+    let amqp = if verbosity >= 2 { LevelFilter::from_level(level) } else { LevelFilter::OFF };
+    let targets = Targets::new()
+        .with_default(level)
+        .with_target("lapin", amqp)
+        .with_target("amq_protocol", amqp);
+    let fmt = tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .with_max_level(level)
         .with_target(verbosity >= 3)
         .with_ansi(color)
         .without_time()
-        .try_init();
+        .finish();
+    let _ = tracing::subscriber::set_global_default(fmt.with(targets));
 }
 
 async fn dispatch(cli: Cli, matches: &ArgMatches, printer: &Printer) -> anyhow::Result<ExitStatus> {

@@ -118,6 +118,8 @@ pub struct PublishArgs {
 
     #[command(flatten)]
     pub stream: PublishStreamFlags,
+    #[command(flatten)]
+    pub amqp: crate::amqp::queue::PublishFlags,
 }
 
 /// CloudEvents content mode.
@@ -307,9 +309,13 @@ fn input(
 /// Runs `evctl publish`.
 pub async fn run(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<ExitStatus> {
     let opts = input_options(args)?;
-    let out = match ctx.settings.redis_options()? {
-        Some(r) => send(ctx, args, &opts, stream_sink(args, &r).await?).await?,
-        None => send(ctx, args, &opts, kafka_sink(ctx, args).await?).await?,
+    let out = match (ctx.settings.amqp_options()?, ctx.settings.redis_options()?) {
+        (Some(a), _) => {
+            let sink = crate::amqp::queue::AmqpSink::open(&a, args.partition, &args.topic, &args.amqp);
+            send(ctx, args, &opts, sink.await?).await?
+        }
+        (None, Some(r)) => send(ctx, args, &opts, stream_sink(args, &r).await?).await?,
+        (None, None) => send(ctx, args, &opts, kafka_sink(ctx, args).await?).await?,
     };
     report(ctx, &out.summary)?;
     if let Some(e) = out.failure {

@@ -362,3 +362,41 @@ fn replay_killed_at_random_moments_loses_nothing() {
     );
     eprintln!("rabbitmq fault test: {kills} kills, {duplicates} duplicates (window {PREFETCH})");
 }
+
+/// `publish` with confirms: records to an exchange (their keys as routing keys) and to a queue
+/// through the default exchange, properties and headers as pika reads them; an unroutable record
+/// is a counted failure, exit 1.
+#[test]
+fn publish_maps_records_to_messages_with_confirms() {
+    let Some(r) = rabbit("publish_maps_records_to_messages_with_confirms") else {
+        return;
+    };
+    let (ex, q, _) = r.topology("publish", json!({}));
+    let input = format!(
+        "{}\n{}\n",
+        json!({"key": q, "value": "{\"id\":\"e-1\",\"correlation_id\":\"c-1\",\"payload\":{}}", "headers": [["tenant", "t1"], ["amqp.content_type", "application/json"], ["amqp.priority", "4"], ["nothing", null]], "timestamp": 1_700_000_123_456i64}),
+        json!({"key": q, "value": "second", "headers": [["amqp.message_id", "m-2"], ["amqp.type", "order.created.v1"]]})
+    );
+    let out = r.evctl().args(["publish", &ex, "--format", "json"]).stdin(input).run();
+    out.expect_code(0);
+    r.evctl().args(["publish", &q, "--key", "k-3"]).stdin("third\n").run().expect_code(0);
+    let got = r.peer("consume", json!({"queue": q, "n": 3, "timeout": 3}));
+    let got = got.as_array().unwrap();
+    assert_eq!(got.len(), 3, "{got:?}");
+    let (a, b, c) = (&got[0], &got[1], &got[2]);
+    assert_eq!((a["exchange"].as_str(), a["routing_key"].as_str()), (Some(ex.as_str()), Some(q.as_str())));
+    assert_eq!(a["properties"]["message_id"], "e-1", "envelope id: {a}");
+    assert_eq!(a["properties"]["correlation_id"], "c-1");
+    assert_eq!(a["properties"]["content_type"], "application/json");
+    assert_eq!((a["properties"]["priority"].as_i64(), a["properties"]["delivery_mode"].as_i64()), (Some(4), Some(2)));
+    assert_eq!(a["properties"]["timestamp"], 1_700_000_123);
+    assert_eq!(a["headers"]["tenant"], "t1");
+    assert!(a["headers"].as_object().unwrap().contains_key("nothing") && a["headers"]["nothing"].is_null(), "{a}");
+    assert_eq!((b["body"].as_str(), b["properties"]["message_id"].as_str(), b["properties"]["type"].as_str()), (Some("second"), Some("m-2"), Some("order.created.v1")));
+    assert_eq!((c["exchange"].as_str(), c["routing_key"].as_str(), c["headers"]["evctl-key"].as_str()), (Some(""), Some(q.as_str()), Some("k-3")));
+    // unroutable: returned by the broker, counted, exit 1
+    let out = r.evctl().args(["publish", &ex, "--routing-key", "nowhere"]).stdin("lost?\n").run().expect_code(1);
+    assert!(out.stderr.contains("1 failed") && out.stderr.contains("unroutable"), "{}", out.stderr);
+    let out = r.evctl().args(["publish", "no-such-thing"]).stdin("x\n").run().expect_code(2);
+    assert!(out.stderr.contains("no exchange or queue \"no-such-thing\""), "{}", out.stderr);
+}
