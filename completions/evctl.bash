@@ -5418,7 +5418,7 @@ _evctl() {
             return 0
             ;;
         evctl__subcmd__publish)
-            opts="-f -k -H -p -z -b -o -q -v -h -V --file --format --key --key-separator --header --partition --ignore-partition --timestamp --null-value --envelope --cloudevents --type --source --tenant --rate --skip-invalid --compression --acks --linger --batch-size --no-idempotence --value-schema --key-schema --value-message --key-message --subject-strategy --no-register --schema-id-header --field --key-field --maxlen --minid --keep-ids --brokers --context --config --timeout --client-id --tls --no-tls --tls-ca --tls-cert --tls-key --tls-server-name --tls-insecure --sasl-mechanism --sasl-username --sasl-password-file --registry --registry-user --registry-password-file --registry-token-file --registry-ca --output --color --quiet --verbose --help --version"
+            opts="-f -k -H -p -z -b -o -q -v -h -V --file --format --key --key-separator --header --partition --ignore-partition --timestamp --null-value --envelope --cloudevents --type --source --tenant --rate --skip-invalid --compression --acks --linger --batch-size --no-idempotence --value-schema --key-schema --value-message --key-message --subject-strategy --no-register --schema-id-header --field --key-field --maxlen --minid --keep-ids --routing-key --brokers --context --config --timeout --client-id --tls --no-tls --tls-ca --tls-cert --tls-key --tls-server-name --tls-insecure --sasl-mechanism --sasl-username --sasl-password-file --registry --registry-user --registry-password-file --registry-token-file --registry-ca --output --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5541,6 +5541,10 @@ _evctl() {
                     return 0
                     ;;
                 --minid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --routing-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6282,7 +6286,7 @@ _evctl() {
             return 0
             ;;
         evctl__subcmd__tail)
-            opts="-e -n -p -g -k -b -o -q -v -h -V --pattern --from --to --exit-at-end --max --partitions --group --key --header --grep --where --format --read-uncommitted --avro-json --no-decode --consumer --value-field --key-field --brokers --context --config --timeout --client-id --tls --no-tls --tls-ca --tls-cert --tls-key --tls-server-name --tls-insecure --sasl-mechanism --sasl-username --sasl-password-file --registry --registry-user --registry-password-file --registry-token-file --registry-ca --output --color --quiet --verbose --help --version"
+            opts="-e -n -p -g -k -b -o -q -v -h -V --pattern --from --to --exit-at-end --max --partitions --group --key --header --grep --where --format --read-uncommitted --avro-json --no-decode --consumer --value-field --key-field --peek --tap --consume --brokers --context --config --timeout --client-id --tls --no-tls --tls-ca --tls-cert --tls-key --tls-server-name --tls-insecure --sasl-mechanism --sasl-username --sasl-password-file --registry --registry-user --registry-password-file --registry-token-file --registry-ca --output --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6361,6 +6365,14 @@ _evctl() {
                     return 0
                     ;;
                 --key-field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --peek)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tap)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

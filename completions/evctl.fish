@@ -882,6 +882,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand publish" -l field -d 'Redis:
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l key-field -d 'Redis: send the key as this field, first' -r
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l maxlen -d 'Redis: trim the stream to N entries on each XADD (`~N` trims approximately, cheaper)' -r
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l minid -d 'Redis: trim entries with ids below ID on each XADD (`~ID` approximately)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand publish" -l routing-key -d 'RabbitMQ: the routing key of every message (the target is then an exchange); without it a record\'s key is the routing key, or the target is a queue' -r
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand publish" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
@@ -940,6 +941,8 @@ avro\t'The Avro specification\'s JSON encoding: `{"string": "a"}`'"
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l consumer -d 'Redis: the consumer name within --group (reads with XREADGROUP, acknowledges what it printed) [default: evctl]' -r
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l value-field -d 'Redis: the value is this field of each entry (the other fields become headers), not the whole entry as a JSON object' -r
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l key-field -d 'Redis: the key is this field of each entry' -r
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l peek -d 'RabbitMQ: show the first N messages of a classic or quorum queue and leave them there (reading is a delivery: they come back marked redelivered)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l tap -d 'RabbitMQ: read an exchange\'s live traffic through an exclusive server-named queue bound with BINDING (default #); the queue goes when the tail ends' -r
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F
@@ -970,6 +973,7 @@ never\t'Never colour'"
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -s e -l exit-at-end -d 'Stop at the end offsets taken when the command starts (gaps from compaction and transaction markers are fine)'
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l read-uncommitted -d 'Read records of open and aborted transactions too'
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l no-decode -d 'Show registry-framed keys and values as they are, even with a registry configured'
+complete -c evctl -n "__fish_evctl_using_subcommand tail" -l consume -d 'RabbitMQ: consume the queue, acknowledging each message once printed (removes them)'
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l tls -d 'Connect with TLS (implied by --tls-ca, --tls-cert or --tls-insecure)'
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l no-tls -d 'Connect in plain text even if the context enables TLS'
 complete -c evctl -n "__fish_evctl_using_subcommand tail" -l tls-insecure -d 'Do not verify broker certificates. Only for throwaway test clusters'

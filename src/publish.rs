@@ -208,7 +208,7 @@ impl Summary {
                             self.partitions.insert(partition);
                         }
                         Some(Position::Entry(id)) => last = last.max(Some(id)),
-                        None => {}
+                        Some(Position::Delivery { .. }) | None => {}
                     }
                 }
                 Some(e) => {

@@ -196,7 +196,7 @@ async fn consume(
 }
 
 /// The error for a queue or exchange the broker does not have.
-fn not_found(a: &Amqp, what: &str, name: &str, e: &lapin::Error) -> anyhow::Error {
+pub(super) fn not_found(a: &Amqp, what: &str, name: &str, e: &lapin::Error) -> anyhow::Error {
     if e.to_string().contains("NOT_FOUND") || e.to_string().contains("404") {
         crate::error::usage(format!("no {what} {name:?} on RabbitMQ at {}", a.addr))
     } else {

@@ -4,6 +4,7 @@
 //! inspect, replay (publisher confirms, `mandatory`, acknowledged only after the confirm), drain
 //! and purge.
 
+pub mod consume;
 pub mod dlx;
 pub mod headers;
 pub mod queue;

@@ -18,7 +18,9 @@
 use std::collections::VecDeque;
 
 use bytes::Bytes;
-use lapin::options::{BasicPublishOptions, ConfirmSelectOptions, ExchangeDeclareOptions, QueueDeclareOptions};
+use lapin::options::{
+    BasicPublishOptions, ConfirmSelectOptions, ExchangeDeclareOptions, QueueDeclareOptions,
+};
 use lapin::types::{AMQPValue, FieldTable, LongString, ShortString};
 use lapin::{BasicProperties, Channel, Confirmation, ExchangeKind, PublisherConfirm};
 
@@ -36,7 +38,10 @@ pub const KEY_HEADER: &str = "evctl-key";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
     /// An exchange, with a fixed routing key or each record's key.
-    Exchange { name: String, routing_key: Option<String> },
+    Exchange {
+        name: String,
+        routing_key: Option<String>,
+    },
     /// A queue, through the default exchange.
     Queue(String),
 }
@@ -64,7 +69,11 @@ pub struct AmqpSink {
 impl AmqpSink {
     /// A sink to `name`: the exchange of that name (with `--routing-key`, which then must name
     /// one), else the queue of that name; neither is an error before anything is sent.
-    pub async fn new(a: &Amqp, name: &str, routing_key: Option<String>) -> anyhow::Result<AmqpSink> {
+    pub async fn new(
+        a: &Amqp,
+        name: &str,
+        routing_key: Option<String>,
+    ) -> anyhow::Result<AmqpSink> {
         let passive = |ch: &Channel, kind: &'static str| {
             let ch = ch.clone();
             let name = name.to_string();
@@ -74,7 +83,10 @@ impl AmqpSink {
                         .exchange_declare(
                             name.as_str().into(),
                             ExchangeKind::Direct,
-                            ExchangeDeclareOptions { passive: true, ..Default::default() },
+                            ExchangeDeclareOptions {
+                                passive: true,
+                                ..Default::default()
+                            },
                             FieldTable::default(),
                         )
                         .await
@@ -82,7 +94,10 @@ impl AmqpSink {
                     _ => ch
                         .queue_declare(
                             name.as_str().into(),
-                            QueueDeclareOptions { passive: true, ..Default::default() },
+                            QueueDeclareOptions {
+                                passive: true,
+                                ..Default::default()
+                            },
                             FieldTable::default(),
                         )
                         .await
@@ -91,16 +106,27 @@ impl AmqpSink {
             }
         };
         // a failed passive declare closes its channel: one throwaway channel per question
-        let probe = a.conn.create_channel().await.map_err(|e| failure(&a.addr, &e))?;
+        let probe = a
+            .conn
+            .create_channel()
+            .await
+            .map_err(|e| failure(&a.addr, &e))?;
         let target = if name.is_empty() || passive(&probe, "exchange").await {
-            Target::Exchange { name: name.to_string(), routing_key }
+            Target::Exchange {
+                name: name.to_string(),
+                routing_key,
+            }
         } else if routing_key.is_some() {
             return Err(crate::error::usage(format!(
                 "no exchange {name:?} on RabbitMQ at {} (--routing-key names an exchange's key)",
                 a.addr
             )));
         } else {
-            let probe = a.conn.create_channel().await.map_err(|e| failure(&a.addr, &e))?;
+            let probe = a
+                .conn
+                .create_channel()
+                .await
+                .map_err(|e| failure(&a.addr, &e))?;
             if !passive(&probe, "queue").await {
                 return Err(crate::error::usage(format!(
                     "no exchange or queue {name:?} on RabbitMQ at {}",
@@ -110,7 +136,11 @@ impl AmqpSink {
             let _ = probe.close(200, "evctl".into()).await;
             Target::Queue(name.to_string())
         };
-        let ch = a.conn.create_channel().await.map_err(|e| failure(&a.addr, &e))?;
+        let ch = a
+            .conn
+            .create_channel()
+            .await
+            .map_err(|e| failure(&a.addr, &e))?;
         ch.confirm_select(ConfirmSelectOptions::default())
             .await
             .map_err(|e| failure(&a.addr, &e))?;
@@ -132,7 +162,9 @@ impl AmqpSink {
         flags: &PublishFlags,
     ) -> anyhow::Result<AmqpSink> {
         if partition.is_some() {
-            return Err(crate::error::usage("--partition is for Kafka topics, not RabbitMQ"));
+            return Err(crate::error::usage(
+                "--partition is for Kafka topics, not RabbitMQ",
+            ));
         }
         let a = super::connect(o).await?;
         let mut sink = AmqpSink::new(&a, name, flags.routing_key.clone()).await?;
@@ -173,9 +205,13 @@ pub fn properties(msg: &Message, key_header: bool) -> BasicProperties {
     let has = |k: &str| msg.headers.iter().any(|(n, _)| n == k);
     let (has_id, has_corr) = (has("amqp.message_id"), has("amqp.correlation_id"));
     for (name, value) in &msg.headers {
-        let text = value.as_ref().map(|v| String::from_utf8_lossy(v).into_owned());
+        let text = value
+            .as_ref()
+            .map(|v| String::from_utf8_lossy(v).into_owned());
         let Some(prop) = name.strip_prefix("amqp.") else {
-            let v = value.as_ref().map_or(AMQPValue::Void, |v| AMQPValue::LongString(LongString::from(v.to_vec())));
+            let v = value.as_ref().map_or(AMQPValue::Void, |v| {
+                AMQPValue::LongString(LongString::from(v.to_vec()))
+            });
             h.insert(ShortString::from(name.as_str()), v);
             continue;
         };
@@ -192,11 +228,16 @@ pub fn properties(msg: &Message, key_header: bool) -> BasicProperties {
             "user_id" => p.with_user_id(short()),
             "app_id" => p.with_app_id(short()),
             "priority" => t.parse().map_or(p.clone(), |n| p.clone().with_priority(n)),
-            "delivery_mode" => t.parse().map_or(p.clone(), |n| p.clone().with_delivery_mode(n)),
+            "delivery_mode" => t
+                .parse()
+                .map_or(p.clone(), |n| p.clone().with_delivery_mode(n)),
             "timestamp" => t.parse().map_or(p.clone(), |n| p.clone().with_timestamp(n)),
             // an unknown property name stays a header, as given
             _ => {
-                h.insert(ShortString::from(name.as_str()), AMQPValue::LongString(LongString::from(t.as_bytes().to_vec())));
+                h.insert(
+                    ShortString::from(name.as_str()),
+                    AMQPValue::LongString(LongString::from(t.as_bytes().to_vec())),
+                );
                 p
             }
         };
@@ -215,7 +256,10 @@ pub fn properties(msg: &Message, key_header: bool) -> BasicProperties {
         }
     }
     if key_header && let Some(k) = &msg.key {
-        h.insert(ShortString::from(KEY_HEADER), AMQPValue::LongString(LongString::from(k.to_vec())));
+        h.insert(
+            ShortString::from(KEY_HEADER),
+            AMQPValue::LongString(LongString::from(k.to_vec())),
+        );
     }
     if !h.inner().is_empty() {
         p = p.with_headers(h);
@@ -228,7 +272,9 @@ impl Sink for AmqpSink {
         if let Some(Place::Partition(_)) | Some(Place::Id(_)) = place {
             return Some("a partition or stream id has no meaning for RabbitMQ".into());
         }
-        if let Target::Exchange { routing_key: None, .. } = &self.target
+        if let Target::Exchange {
+            routing_key: None, ..
+        } = &self.target
             && msg.key.as_ref().is_some_and(|k| k.len() > 255)
         {
             return Some("the key is longer than 255 bytes: too long for a routing key".into());
@@ -240,7 +286,10 @@ impl Sink for AmqpSink {
         let (exchange, key, key_header) = match &self.target {
             Target::Exchange { name, routing_key } => {
                 let k = routing_key.clone().unwrap_or_else(|| {
-                    msg.key.as_deref().map(|k| String::from_utf8_lossy(k).into_owned()).unwrap_or_default()
+                    msg.key
+                        .as_deref()
+                        .map(|k| String::from_utf8_lossy(k).into_owned())
+                        .unwrap_or_default()
                 });
                 (name.clone(), k, false)
             }
@@ -253,13 +302,20 @@ impl Sink for AmqpSink {
             .basic_publish(
                 exchange.as_str().into(),
                 key.as_str().into(),
-                BasicPublishOptions { mandatory: true, ..Default::default() },
+                BasicPublishOptions {
+                    mandatory: true,
+                    ..Default::default()
+                },
                 &body,
                 props,
             )
             .await
             .map_err(|e| failure(&self.addr, &e))?;
-        let route = if exchange.is_empty() { format!("queue {key}") } else { format!("{exchange} -> {key}") };
+        let route = if exchange.is_empty() {
+            format!("queue {key}")
+        } else {
+            format!("{exchange} -> {key}")
+        };
         self.flights.push_back((id, body.len(), route, confirm));
         while self.flights.len() >= WINDOW {
             self.settle_one().await;

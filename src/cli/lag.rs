@@ -47,7 +47,8 @@ pub async fn run(ctx: &Ctx<'_>, args: &LagArgs) -> anyhow::Result<ExitStatus> {
             }
             return Ok(ExitStatus::Failure);
         }
-        return Ok(verdict(ctx, &limits, &report));
+        let warn = |b: &str| ctx.printer.warn(&format!("threshold breached: {b}"));
+        return Ok(limits.verdict(&report, warn));
     }
     watch(ctx, args, &client, &sel, &limits).await
 }
@@ -145,25 +146,12 @@ async fn prepare(
     if ctx.printer.format == OutputFormat::Pretty {
         return Err(usage("lag writes -o table, json, yaml or prometheus"));
     }
-    let pattern = args
-        .group_pattern
-        .as_deref()
-        .map(regex::Regex::new)
-        .transpose()
-        .map_err(|e| usage(format!("--group-pattern: {e}")))?;
     let limits = Thresholds::load(args.max_lag, args.max_time_lag, &args.spec)?;
     let client = match ctx.settings.redis_options()? {
         Some(r) => LagTarget::Redis(crate::redis::connect(&r).await?),
         None => LagTarget::Kafka(Arc::new(ctx.client().await?)),
     };
-    let sel = Selection {
-        groups: args.groups.clone(),
-        pattern,
-        topic: args.topic.clone(),
-        time_lag: !args.no_time_lag,
-        queue_prefix: Some(args.bullmq.prefix.clone()),
-    };
-    Ok((client, sel, limits))
+    Ok((client, args.selection()?, limits))
 }
 
 fn print(ctx: &Ctx<'_>, report: &LagReport, detail: bool, watch: bool) -> anyhow::Result<()> {
@@ -180,21 +168,6 @@ fn print(ctx: &Ctx<'_>, report: &LagReport, detail: bool, watch: bool) -> anyhow
             watch,
         }),
     }
-}
-
-/// Exit 3 when a threshold is breached, listing each breach on stderr.
-fn verdict(ctx: &Ctx<'_>, limits: &Thresholds, r: &LagReport) -> ExitStatus {
-    let all = limits.breaches(r);
-    if all.is_empty() {
-        return ExitStatus::Success;
-    }
-    for b in &all {
-        ctx.printer.warn(&format!(
-            "threshold breached: {}",
-            crate::output::sanitize(b)
-        ));
-    }
-    ExitStatus::CheckFailed
 }
 
 /// The plugin's verdict; an error is UNKNOWN.

@@ -185,7 +185,11 @@ fn init_tracing(verbosity: u8, quiet: bool, color: bool) {
     use tracing_subscriber::filter::{LevelFilter, Targets};
     use tracing_subscriber::layer::SubscriberExt;
     // lapin logs what evctl handles and reports itself (a failed probe, a returned message)
-    let amqp = if verbosity >= 2 { LevelFilter::from_level(level) } else { LevelFilter::OFF };
+    let amqp = if verbosity >= 2 {
+        LevelFilter::from_level(level)
+    } else {
+        LevelFilter::OFF
+    };
     let targets = Targets::new()
         .with_default(level)
         .with_target("lapin", amqp)

@@ -311,7 +311,8 @@ pub async fn run(ctx: &Ctx<'_>, args: &PublishArgs) -> anyhow::Result<ExitStatus
     let opts = input_options(args)?;
     let out = match (ctx.settings.amqp_options()?, ctx.settings.redis_options()?) {
         (Some(a), _) => {
-            let sink = crate::amqp::queue::AmqpSink::open(&a, args.partition, &args.topic, &args.amqp);
+            let sink =
+                crate::amqp::queue::AmqpSink::open(&a, args.partition, &args.topic, &args.amqp);
             send(ctx, args, &opts, sink.await?).await?
         }
         (None, Some(r)) => send(ctx, args, &opts, stream_sink(args, &r).await?).await?,

@@ -44,7 +44,7 @@ Examples:
 #[command(after_help = AFTER_HELP)]
 pub struct TailArgs {
     /// Topics to read.
-    #[arg(required_unless_present = "pattern")]
+    #[arg(required_unless_present_any = ["pattern", "tap"])]
     pub topics: Vec<String>,
 
     /// Read every topic whose name matches this regular expression (internal topics only when
@@ -121,6 +121,8 @@ pub struct TailArgs {
 
     #[command(flatten)]
     pub stream: TailStreamFlags,
+    #[command(flatten)]
+    pub amqp: crate::amqp::consume::TailFlags,
 }
 
 /// The Kafka read the flags describe.
@@ -245,10 +247,25 @@ fn say_reading(ctx: &Ctx<'_>, what: &str, starting: &str, bounded: bool) {
 enum Read {
     Kafka(Bounds, Selection),
     Redis(crate::redis::RedisOptions, StreamRead),
+    Amqp(crate::amqp::consume::AmqpRead),
 }
 
 fn parse_read(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<Read> {
     let flags = read_flags(args);
+    if let Some(o) = ctx.settings.amqp_options()? {
+        let (from, to, kafka) = (args.from.as_deref(), args.to.as_deref(), flags.kafka_only());
+        let kafka = kafka.or(args.group.as_ref().map(|_| "--group"));
+        let read = crate::amqp::consume::AmqpRead::of(
+            o,
+            &args.topics,
+            from,
+            to,
+            args.exit_at_end,
+            kafka,
+            &args.amqp,
+        );
+        return Ok(Read::Amqp(read?));
+    }
     let Some(r) = ctx.settings.redis_options()? else {
         if let Some(flag) = args.stream.given() {
             return Err(usage(format!(
@@ -296,6 +313,12 @@ pub async fn run(ctx: &Ctx<'_>, args: &TailArgs) -> anyhow::Result<ExitStatus> {
     match read {
         Read::Redis(r, read) => {
             let (source, bounded) = stream_source(ctx, args, &r, read).await?;
+            drive(ctx, args, source, bounded, codec, &opts, out).await
+        }
+        Read::Amqp(read) => {
+            let bounded = read.bounded();
+            let (source, what) = read.open().await?;
+            say_reading(ctx, &what, "here", bounded);
             drive(ctx, args, source, bounded, codec, &opts, out).await
         }
         Read::Kafka(bounds, selection) => {

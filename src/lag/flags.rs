@@ -75,3 +75,20 @@ pub struct LagArgs {
     #[command(flatten)]
     pub bullmq: crate::dlq::flags::PrefixFlag,
 }
+
+impl LagArgs {
+    /// The groups and topics the flags select.
+    pub fn selection(&self) -> anyhow::Result<super::Selection> {
+        let pattern = (self.group_pattern.as_deref())
+            .map(regex::Regex::new)
+            .transpose()
+            .map_err(|e| crate::error::usage(format!("--group-pattern: {e}")))?;
+        Ok(super::Selection {
+            groups: self.groups.clone(),
+            pattern,
+            topic: self.topic.clone(),
+            time_lag: !self.no_time_lag,
+            queue_prefix: Some(self.bullmq.prefix.clone()),
+        })
+    }
+}

@@ -38,6 +38,21 @@ pub fn parse_interval(s: &str) -> Result<Duration, String> {
 }
 
 impl Thresholds {
+    /// Exit 3 when a threshold is breached, each breach passed to `warn` (sanitized).
+    pub fn verdict(&self, r: &super::LagReport, warn: impl Fn(&str)) -> crate::error::ExitStatus {
+        let all = self.breaches(r);
+        for b in &all {
+            warn(&crate::output::sanitize(b));
+        }
+        if all.is_empty() {
+            crate::error::ExitStatus::Success
+        } else {
+            crate::error::ExitStatus::CheckFailed
+        }
+    }
+}
+
+impl Thresholds {
     /// The thresholds of the flags, and the consumers section of the spec files.
     pub fn load(
         max_lag: Option<u64>,

@@ -71,6 +71,13 @@ pub fn write_pretty(out: &mut Vec<u8>, r: &Record, styles: &Styles, escape: bool
             out.push(b'@');
             id.write(out);
         }
+        Position::Delivery { seq, redelivered } => {
+            out.push(b'#');
+            out.extend_from_slice(itoa::Buffer::new().format(seq).as_bytes());
+            if redelivered {
+                out.extend_from_slice(b" (redelivered)");
+            }
+        }
     }
     p.end(out, BOLD);
 

@@ -254,13 +254,16 @@ impl Template {
                         Position::Offset { partition, .. } => {
                             out.extend_from_slice(num.format(partition).as_bytes())
                         }
-                        Position::Entry(_) => {}
+                        Position::Entry(_) | Position::Delivery { .. } => {}
                     },
                     Field::Offset => match r.at {
                         Position::Offset { offset, .. } => {
                             out.extend_from_slice(num.format(offset).as_bytes())
                         }
                         Position::Entry(id) => id.write(out),
+                        Position::Delivery { seq, .. } => {
+                            out.extend_from_slice(num.format(seq).as_bytes())
+                        }
                     },
                     Field::Timestamp => write_rfc3339(out, r.msg.timestamp),
                     Field::TimestampMs => {

@@ -54,6 +54,17 @@ pub fn encode_into(out: &mut Vec<u8>, r: &Record) {
             id.write(out);
             out.push(b'"');
         }
+        Position::Delivery { seq, redelivered } => {
+            out.extend_from_slice(b"{\"queue\":");
+            write_str(out, &r.topic);
+            out.extend_from_slice(b",\"delivery\":");
+            out.extend_from_slice(num.format(seq).as_bytes());
+            out.extend_from_slice(if redelivered {
+                b",\"redelivered\":true"
+            } else {
+                b",\"redelivered\":false"
+            });
+        }
     }
     out.extend_from_slice(b",\"timestamp\":\"");
     write_rfc3339(out, r.msg.timestamp);

@@ -127,7 +127,7 @@ impl Record {
     pub fn partition(&self) -> i32 {
         match self.at {
             Position::Offset { partition, .. } => partition,
-            Position::Entry(_) => -1,
+            Position::Entry(_) | Position::Delivery { .. } => -1,
         }
     }
 
@@ -135,7 +135,7 @@ impl Record {
     pub fn offset(&self) -> i64 {
         match self.at {
             Position::Offset { offset, .. } => offset,
-            Position::Entry(_) => -1,
+            Position::Entry(_) | Position::Delivery { .. } => -1,
         }
     }
 
@@ -146,6 +146,7 @@ impl Record {
                 format!("{}/{partition}@{offset}", self.topic)
             }
             Position::Entry(id) => format!("{}@{id}", self.topic),
+            Position::Delivery { seq, .. } => format!("{}#{seq}", self.topic),
         }
     }
 }
@@ -166,6 +167,9 @@ pub enum Position {
     Offset { partition: i32, offset: i64 },
     /// A Redis stream entry, by its id.
     Entry(StreamId),
+    /// A message delivered from a RabbitMQ queue, which has no offsets: its number in this read,
+    /// and whether the broker had delivered it before.
+    Delivery { seq: u64, redelivered: bool },
 }
 
 impl Default for Position {

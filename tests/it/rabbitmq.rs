@@ -377,26 +377,210 @@ fn publish_maps_records_to_messages_with_confirms() {
         json!({"key": q, "value": "{\"id\":\"e-1\",\"correlation_id\":\"c-1\",\"payload\":{}}", "headers": [["tenant", "t1"], ["amqp.content_type", "application/json"], ["amqp.priority", "4"], ["nothing", null]], "timestamp": 1_700_000_123_456i64}),
         json!({"key": q, "value": "second", "headers": [["amqp.message_id", "m-2"], ["amqp.type", "order.created.v1"]]})
     );
-    let out = r.evctl().args(["publish", &ex, "--format", "json"]).stdin(input).run();
+    let out = r
+        .evctl()
+        .args(["publish", &ex, "--format", "json"])
+        .stdin(input)
+        .run();
     out.expect_code(0);
-    r.evctl().args(["publish", &q, "--key", "k-3"]).stdin("third\n").run().expect_code(0);
+    r.evctl()
+        .args(["publish", &q, "--key", "k-3"])
+        .stdin("third\n")
+        .run()
+        .expect_code(0);
     let got = r.peer("consume", json!({"queue": q, "n": 3, "timeout": 3}));
     let got = got.as_array().unwrap();
     assert_eq!(got.len(), 3, "{got:?}");
     let (a, b, c) = (&got[0], &got[1], &got[2]);
-    assert_eq!((a["exchange"].as_str(), a["routing_key"].as_str()), (Some(ex.as_str()), Some(q.as_str())));
+    assert_eq!(
+        (a["exchange"].as_str(), a["routing_key"].as_str()),
+        (Some(ex.as_str()), Some(q.as_str()))
+    );
     assert_eq!(a["properties"]["message_id"], "e-1", "envelope id: {a}");
     assert_eq!(a["properties"]["correlation_id"], "c-1");
     assert_eq!(a["properties"]["content_type"], "application/json");
-    assert_eq!((a["properties"]["priority"].as_i64(), a["properties"]["delivery_mode"].as_i64()), (Some(4), Some(2)));
+    assert_eq!(
+        (
+            a["properties"]["priority"].as_i64(),
+            a["properties"]["delivery_mode"].as_i64()
+        ),
+        (Some(4), Some(2))
+    );
     assert_eq!(a["properties"]["timestamp"], 1_700_000_123);
     assert_eq!(a["headers"]["tenant"], "t1");
-    assert!(a["headers"].as_object().unwrap().contains_key("nothing") && a["headers"]["nothing"].is_null(), "{a}");
-    assert_eq!((b["body"].as_str(), b["properties"]["message_id"].as_str(), b["properties"]["type"].as_str()), (Some("second"), Some("m-2"), Some("order.created.v1")));
-    assert_eq!((c["exchange"].as_str(), c["routing_key"].as_str(), c["headers"]["evctl-key"].as_str()), (Some(""), Some(q.as_str()), Some("k-3")));
+    assert!(
+        a["headers"].as_object().unwrap().contains_key("nothing")
+            && a["headers"]["nothing"].is_null(),
+        "{a}"
+    );
+    assert_eq!(
+        (
+            b["body"].as_str(),
+            b["properties"]["message_id"].as_str(),
+            b["properties"]["type"].as_str()
+        ),
+        (Some("second"), Some("m-2"), Some("order.created.v1"))
+    );
+    assert_eq!(
+        (
+            c["exchange"].as_str(),
+            c["routing_key"].as_str(),
+            c["headers"]["evctl-key"].as_str()
+        ),
+        (Some(""), Some(q.as_str()), Some("k-3"))
+    );
     // unroutable: returned by the broker, counted, exit 1
-    let out = r.evctl().args(["publish", &ex, "--routing-key", "nowhere"]).stdin("lost?\n").run().expect_code(1);
-    assert!(out.stderr.contains("1 failed") && out.stderr.contains("unroutable"), "{}", out.stderr);
-    let out = r.evctl().args(["publish", "no-such-thing"]).stdin("x\n").run().expect_code(2);
-    assert!(out.stderr.contains("no exchange or queue \"no-such-thing\""), "{}", out.stderr);
+    let out = r
+        .evctl()
+        .args(["publish", &ex, "--routing-key", "nowhere"])
+        .stdin("lost?\n")
+        .run()
+        .expect_code(1);
+    assert!(
+        out.stderr.contains("1 failed") && out.stderr.contains("unroutable"),
+        "{}",
+        out.stderr
+    );
+    let out = r
+        .evctl()
+        .args(["publish", "no-such-thing"])
+        .stdin("x\n")
+        .run()
+        .expect_code(2);
+    assert!(
+        out.stderr
+            .contains("no exchange or queue \"no-such-thing\""),
+        "{}",
+        out.stderr
+    );
+}
+
+/// `tail`: a stream queue by offset (nothing removed), `--peek` (left in place), `--consume`
+/// (taken), and the refusal to read a classic queue by offset.
+#[test]
+fn tail_streams_by_offset_and_queues_without_loss() {
+    let Some(r) = rabbit("tail_streams_by_offset_and_queues_without_loss") else {
+        return;
+    };
+    let (sex, sq, _) = r.topology("tail-stream", json!({"stream": true}));
+    r.peer("publish", json!({"exchange": sex, "key": sq, "n": 5}));
+    let out = r
+        .evctl()
+        .args(["tail", &sq, "--from", "start", "-e", "-o", "json"])
+        .run()
+        .expect_code(0);
+    let recs: Vec<Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(recs.len(), 5, "{}", out.stderr);
+    assert_eq!(
+        (recs[0]["partition"].as_i64(), recs[0]["offset"].as_i64()),
+        (Some(0), Some(0))
+    );
+    assert_eq!(recs[4]["value"], "{\"i\": 4}");
+    let h: BTreeMap<String, Value> = recs[2]["headers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p[0].as_str().unwrap().to_string(), p[1].clone()))
+        .collect();
+    assert_eq!(h["amqp.message_id"], "m-2");
+    assert_eq!(h["amqp.type"], "order.created.v1");
+    assert_eq!(h["tenant"], "t1");
+    assert_eq!(recs[2]["key"], sq.as_str());
+    let out = r
+        .evctl()
+        .args(["tail", &sq, "--from", "2", "--to", "3", "-e", "-o", "json"])
+        .run()
+        .expect_code(0);
+    let offsets: Vec<i64> = out
+        .stdout
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["offset"]
+                .as_i64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(offsets, vec![2, 3]);
+    // nothing was removed from the stream
+    assert_eq!(
+        r.evctl()
+            .args(["tail", &sq, "--from", "start", "-e", "-o", "json"])
+            .run()
+            .stdout
+            .lines()
+            .count(),
+        5
+    );
+
+    let (ex, q, _) = r.topology("tail-queue", json!({}));
+    r.peer("publish", json!({"exchange": ex, "key": q, "n": 4}));
+    let out = r
+        .evctl()
+        .args(["tail", &q, "--peek", "3", "-o", "json"])
+        .run()
+        .expect_code(0);
+    let recs: Vec<Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(recs.len(), 3);
+    assert_eq!(
+        (recs[0]["queue"].as_str(), recs[0]["delivery"].as_u64()),
+        (Some(q.as_str()), Some(1))
+    );
+    r.wait_count(&q, 4);
+    let out = r
+        .evctl()
+        .args(["tail", &q, "--from", "start", "-e"])
+        .run()
+        .expect_code(2);
+    assert!(out.stderr.contains("not a stream queue"), "{}", out.stderr);
+    r.wait_count(&q, 4);
+    let out = r
+        .evctl()
+        .args(["tail", &q, "--consume", "-n", "3", "-o", "json"])
+        .run()
+        .expect_code(0);
+    assert_eq!(out.stdout.lines().count(), 3);
+    r.wait_count(&q, 1);
+    // --tap: live traffic through a server-named queue, the work queue untouched
+    let (child, _home) = r
+        .evctl()
+        .args([
+            "tail",
+            "--tap",
+            &format!("{ex}:{q}"),
+            "-n",
+            "2",
+            "-o",
+            "json",
+        ])
+        .spawn();
+    std::thread::sleep(Duration::from_millis(1500));
+    r.peer(
+        "publish",
+        json!({"exchange": ex, "key": q, "n": 2, "start": 10}),
+    );
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let tapped: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(tapped.len(), 2);
+    assert_eq!(
+        (tapped[0]["queue"].as_str(), tapped[0]["value"].as_str()),
+        (Some(ex.as_str()), Some("{\"i\": 10}"))
+    );
+    r.wait_count(&q, 3);
 }

@@ -98,11 +98,12 @@ impl Where {
             topic,
             match r.at {
                 Position::Offset { partition, .. } => Val::from(partition as isize),
-                Position::Entry(_) => Val::Null,
+                Position::Entry(_) | Position::Delivery { .. } => Val::Null,
             },
             match r.at {
                 Position::Offset { offset, .. } => Val::Num(Num::from_integral(offset)),
                 Position::Entry(id) => Val::from(id.to_string()),
+                Position::Delivery { seq, .. } => Val::Num(Num::from_integral(seq as i64)),
             },
             Val::Num(Num::from_integral(r.msg.timestamp)),
             headers,

@@ -6,7 +6,7 @@ queue's delivery limit) and consuming what evctl replays.
 
 The connection comes from EVCTL_TEST_AMQP_PORT, EVCTL_TEST_AMQP_USER and EVCTL_TEST_AMQP_PASSWORD
 (loopback only). Commands (JSON holds the options); each prints one JSON document:
-  topology {exchange, queue, dlq, quorum, delivery_limit, ttl_ms}  declares a direct exchange, the
+  topology {exchange, queue, dlq, quorum, delivery_limit, ttl_ms, stream}  declares a direct exchange, the
            work queue bound to it by its own name, a fanout dead-letter exchange <exchange>.dlx and
            the dead-letter queue bound to it; the work queue dead-letters there
   publish  {exchange, key, n, start}    publishes n messages {"i": i} with properties and headers
@@ -38,6 +38,8 @@ def topology(ch, o):
     ch.queue_declare(dlq, durable=True)
     ch.queue_bind(dlq, ex + ".dlx")
     args = {"x-dead-letter-exchange": ex + ".dlx"}
+    if o.get("stream"):
+        args = {"x-queue-type": "stream"}
     if o.get("quorum"):
         args["x-queue-type"] = "quorum"
         args["x-delivery-limit"] = o.get("delivery_limit", 1)
