@@ -1050,6 +1050,7 @@ Register-ArgumentCompleter -Native -CommandName 'evctl' -ScriptBlock {
             [CompletionResult]::new('--max-time-lag', '--max-time-lag', [CompletionResultType]::ParameterName, 'Exit 3 when a group''s time lag is above this (e.g. 5m)')
             [CompletionResult]::new('--spec', '--spec', [CompletionResultType]::ParameterName, 'Take each group''s max_lag / max_time_lag from a topics.yaml `consumers` section (flags win)')
             [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'BullMQ: the key prefix of the queues (a hash-tagged one like {bull} on a Redis Cluster)')
+            [CompletionResult]::new('--rabbit-api', '--rabbit-api', [CompletionResultType]::ParameterName, 'RabbitMQ: the management API (http://HOST:15672) for every queue''s rates, consumers and head message age; without it only named queues, from their depth')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Bootstrap brokers, host:port, comma-separated or repeated')
             [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Bootstrap brokers, host:port, comma-separated or repeated')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context of the config file to use instead of its current_context')

@@ -5072,7 +5072,7 @@ _evctl() {
             return 0
             ;;
         evctl__subcmd__lag)
-            opts="-b -o -q -v -h -V --group-pattern --topic --no-time-lag --watch --window --until-caught-up --max-wait --max-lag --max-time-lag --spec --nagios --prefix --brokers --context --config --timeout --client-id --tls --no-tls --tls-ca --tls-cert --tls-key --tls-server-name --tls-insecure --sasl-mechanism --sasl-username --sasl-password-file --registry --registry-user --registry-password-file --registry-token-file --registry-ca --output --color --quiet --verbose --help --version"
+            opts="-b -o -q -v -h -V --group-pattern --topic --no-time-lag --watch --window --until-caught-up --max-wait --max-lag --max-time-lag --spec --nagios --prefix --rabbit-api --brokers --context --config --timeout --client-id --tls --no-tls --tls-ca --tls-cert --tls-key --tls-server-name --tls-insecure --sasl-mechanism --sasl-username --sasl-password-file --registry --registry-user --registry-password-file --registry-token-file --registry-ca --output --color --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5111,6 +5111,10 @@ _evctl() {
                     return 0
                     ;;
                 --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rabbit-api)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

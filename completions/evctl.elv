@@ -1008,6 +1008,7 @@ set edit:completion:arg-completer[evctl] = {|@words|
             cand --max-time-lag 'Exit 3 when a group''s time lag is above this (e.g. 5m)'
             cand --spec 'Take each group''s max_lag / max_time_lag from a topics.yaml `consumers` section (flags win)'
             cand --prefix 'BullMQ: the key prefix of the queues (a hash-tagged one like {bull} on a Redis Cluster)'
+            cand --rabbit-api 'RabbitMQ: the management API (http://HOST:15672) for every queue''s rates, consumers and head message age; without it only named queues, from their depth'
             cand -b 'Bootstrap brokers, host:port, comma-separated or repeated'
             cand --brokers 'Bootstrap brokers, host:port, comma-separated or repeated'
             cand --context 'Context of the config file to use instead of its current_context'

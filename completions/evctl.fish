@@ -990,6 +990,7 @@ complete -c evctl -n "__fish_evctl_using_subcommand lag" -l max-lag -d 'Exit 3 w
 complete -c evctl -n "__fish_evctl_using_subcommand lag" -l max-time-lag -d 'Exit 3 when a group\'s time lag is above this (e.g. 5m)' -r
 complete -c evctl -n "__fish_evctl_using_subcommand lag" -l spec -d 'Take each group\'s max_lag / max_time_lag from a topics.yaml `consumers` section (flags win)' -r -F
 complete -c evctl -n "__fish_evctl_using_subcommand lag" -l prefix -d 'BullMQ: the key prefix of the queues (a hash-tagged one like {bull} on a Redis Cluster)' -r
+complete -c evctl -n "__fish_evctl_using_subcommand lag" -l rabbit-api -d 'RabbitMQ: the management API (http://HOST:15672) for every queue\'s rates, consumers and head message age; without it only named queues, from their depth' -r
 complete -c evctl -n "__fish_evctl_using_subcommand lag" -s b -l brokers -d 'Bootstrap brokers, host:port, comma-separated or repeated' -r
 complete -c evctl -n "__fish_evctl_using_subcommand lag" -l context -d 'Context of the config file to use instead of its current_context' -r
 complete -c evctl -n "__fish_evctl_using_subcommand lag" -l config -d 'Config file [default: ~/.config/evctl/config.yaml]' -r -F

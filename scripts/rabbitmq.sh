@@ -69,6 +69,7 @@ default_permissions.configure = .*
 default_permissions.read = .*
 default_permissions.write = .*
 loopback_users = none
+collect_statistics_interval = 1000
 log.file.level = warning
 log.console = false
 EOF

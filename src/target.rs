@@ -11,14 +11,30 @@ use crate::lag::{LagReport, Selection};
 pub enum LagTarget {
     Kafka(Arc<crate::kafka::Client>),
     Redis(crate::redis::Redis),
+    /// A RabbitMQ connection and its management API, when given.
+    Amqp(Arc<crate::amqp::Amqp>, Option<crate::amqp::lag::Api>),
 }
 
 impl LagTarget {
+    /// The RabbitMQ target: the connection, and the management API when a URL is given.
+    pub async fn amqp(
+        o: &crate::amqp::AmqpOptions,
+        api: Option<&str>,
+    ) -> anyhow::Result<LagTarget> {
+        let a = crate::amqp::connect(o).await?;
+        let password = o.password.clone().unwrap_or_else(|| "guest".into());
+        let api = api
+            .map(|u| crate::amqp::lag::Api::new(u, &o.user(), &password, o.timeout))
+            .transpose()?;
+        Ok(LagTarget::Amqp(Arc::new(a), api))
+    }
+
     /// One collection of the selected groups.
     pub async fn collect(&self, sel: &Selection) -> anyhow::Result<LagReport> {
         match self {
             LagTarget::Kafka(c) => Ok(crate::kafka::lag::collect(c, sel).await?),
             LagTarget::Redis(r) => crate::redis::lag::collect(&mut r.clone(), sel).await,
+            LagTarget::Amqp(a, api) => crate::amqp::lag::collect(a, api.as_ref(), sel).await,
         }
     }
 
@@ -30,6 +46,12 @@ impl LagTarget {
                 .await
                 .into_iter()
                 .map(anyhow::Error::from)
+                .collect(),
+            LagTarget::Amqp(a, _) => report
+                .groups
+                .iter()
+                .filter(|g| !g.exists)
+                .map(|g| anyhow::anyhow!("no queue {:?} on RabbitMQ at {}", g.group, a.addr))
                 .collect(),
             LagTarget::Redis(r) => report
                 .groups

@@ -7,6 +7,7 @@
 pub mod consume;
 pub mod dlx;
 pub mod headers;
+pub mod lag;
 pub mod queue;
 
 use std::path::PathBuf;
@@ -46,6 +47,15 @@ pub struct Amqp {
     /// `host:port` and the vhost, for messages.
     pub addr: String,
     pub timeout: Duration,
+}
+
+impl AmqpOptions {
+    /// The user the URL names (`guest` when none).
+    pub fn user(&self) -> String {
+        AMQPUri::from_str(self.url.trim())
+            .map(|u| u.authority.userinfo.username)
+            .unwrap_or_else(|_| "guest".into())
+    }
 }
 
 /// True when the URL's user part holds a password (`amqp://user:secret@host`).

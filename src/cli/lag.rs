@@ -147,9 +147,10 @@ async fn prepare(
         return Err(usage("lag writes -o table, json, yaml or prometheus"));
     }
     let limits = Thresholds::load(args.max_lag, args.max_time_lag, &args.spec)?;
-    let client = match ctx.settings.redis_options()? {
-        Some(r) => LagTarget::Redis(crate::redis::connect(&r).await?),
-        None => LagTarget::Kafka(Arc::new(ctx.client().await?)),
+    let client = match (ctx.settings.amqp_options()?, ctx.settings.redis_options()?) {
+        (Some(a), _) => LagTarget::amqp(&a, args.rabbit_api.as_deref()).await?,
+        (None, Some(r)) => LagTarget::Redis(crate::redis::connect(&r).await?),
+        (None, None) => LagTarget::Kafka(Arc::new(ctx.client().await?)),
     };
     Ok((client, args.selection()?, limits))
 }

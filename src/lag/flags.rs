@@ -74,6 +74,16 @@ pub struct LagArgs {
 
     #[command(flatten)]
     pub bullmq: crate::dlq::flags::PrefixFlag,
+
+    /// RabbitMQ: the management API (http://HOST:15672) for every queue's rates, consumers and
+    /// head message age; without it only named queues, from their depth
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "EVCTL_RABBIT_API",
+        help_heading = "RabbitMQ"
+    )]
+    pub rabbit_api: Option<String>,
 }
 
 impl LagArgs {

@@ -148,8 +148,11 @@ pub struct GroupLag {
     pub trend: Option<String>,
     /// Burrow's group status (watch mode).
     pub status: Option<Status>,
-    /// Records consumed per second (watch mode).
+    /// Records consumed per second (watch mode; a RabbitMQ queue's deliver rate).
     pub consume_rate: Option<f64>,
+    /// A RabbitMQ queue's publish rate (messages per second).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publish_rate: Option<f64>,
     /// Seconds until caught up at the current rates (watch mode, when catching up).
     pub eta_seconds: Option<f64>,
     pub partitions: Vec<PartitionLag>,

@@ -577,6 +577,7 @@ mod tests {
                 trend: None,
                 status: None,
                 consume_rate: None,
+                publish_rate: None,
                 eta_seconds: None,
                 partitions: vec![
                     p(0, Some(60), 100, Some(65_000), Quality::Exact),

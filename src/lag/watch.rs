@@ -368,6 +368,7 @@ mod tests {
             trend: None,
             status: None,
             consume_rate: None,
+            publish_rate: None,
             eta_seconds: None,
             partitions: lags
                 .iter()

@@ -13,6 +13,7 @@ use crate::support::{Evctl, skip};
 
 struct Rabbit {
     url: String,
+    api: String,
     port: String,
     user: String,
     password: String,
@@ -23,6 +24,7 @@ fn rabbit(test: &str) -> Option<Rabbit> {
     match var("EVCTL_TEST_AMQP_URL") {
         Some(url) => Some(Rabbit {
             url,
+            api: var("EVCTL_TEST_AMQP_API").unwrap_or_default(),
             port: var("EVCTL_TEST_AMQP_PORT").unwrap_or_default(),
             user: var("EVCTL_TEST_AMQP_USER").unwrap_or_default(),
             password: var("EVCTL_TEST_AMQP_PASSWORD").unwrap_or_default(),
@@ -583,4 +585,68 @@ fn tail_streams_by_offset_and_queues_without_loss() {
         (Some(ex.as_str()), Some("{\"i\": 10}"))
     );
     r.wait_count(&q, 3);
+}
+
+/// `lag`: a queue's ready messages as its lag and unacknowledged ones as pending, from the
+/// management API (every queue) or from the queue itself (named queues); thresholds exit 3.
+#[test]
+fn lag_reports_queue_depth_with_and_without_the_api() {
+    let Some(r) = rabbit("lag_reports_queue_depth_with_and_without_the_api") else {
+        return;
+    };
+    let (ex, q, _) = r.topology("lag", json!({}));
+    r.peer("publish", json!({"exchange": ex, "key": q, "n": 7}));
+    // the API's statistics refresh every second (scripts/rabbitmq.sh)
+    let until = std::time::Instant::now() + Duration::from_secs(20);
+    let g = loop {
+        let out = r
+            .evctl()
+            .args(["lag", "--rabbit-api", &r.api, "-o", "json"])
+            .run()
+            .expect_code(0)
+            .json();
+        let g = out["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["group"] == q.as_str())
+            .cloned();
+        // the head message's timestamp comes with a later statistics round than the depth
+        if let Some(g) = g.filter(|g| g["total_lag"] == 7 && g["max_time_lag_ms"].is_i64()) {
+            break g;
+        }
+        assert!(
+            std::time::Instant::now() < until,
+            "no lag of 7 for {q}: {out}"
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    };
+    assert_eq!(
+        (
+            g["group_type"].as_str(),
+            g["protocol_type"].as_str(),
+            g["state"].as_str()
+        ),
+        (Some("rabbitmq"), Some("classic"), Some("Idle"))
+    );
+    assert!(g["max_time_lag_ms"].as_i64().unwrap() > 0, "{g}");
+    let out = r
+        .evctl()
+        .args(["lag", &q, "-o", "json"])
+        .run()
+        .expect_code(0)
+        .json();
+    assert_eq!(out["groups"][0]["total_lag"], 7);
+    r.evctl()
+        .args(["lag", &q, "--max-lag", "5"])
+        .run()
+        .expect_code(3);
+    let out = r.evctl().args(["lag"]).run().expect_code(2);
+    assert!(out.stderr.contains("management API"), "{}", out.stderr);
+    let out = r.evctl().args(["lag", "no.such.queue"]).run();
+    assert!(
+        out.code != 0 && out.stderr.contains("no queue \"no.such.queue\""),
+        "{}",
+        out.stderr
+    );
 }
