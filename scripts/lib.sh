@@ -22,3 +22,32 @@ set_env() {
     chmod 644 "$tmp"
     mv "$tmp" "$file"
 }
+
+# make_test_tls DIR CA_NAME: a test CA (DIR/ca.crt), a server certificate for localhost and
+# 127.0.0.1 (server.crt/.key) and a client certificate (client.crt/.key), EC P-256 with PKCS#8
+# keys, 30 days, all signed by that CA. Fails (returns non-zero) when openssl cannot make them.
+make_test_tls() {
+    local dir="$1" ca_name="$2"
+    rm -rf -- "$dir"
+    mkdir -p "$dir"
+    (
+        cd "$dir"
+        umask 077
+        openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out ca.key 2>/dev/null
+        openssl req -x509 -new -key ca.key -days 30 -subj "/CN=$ca_name" -out ca.crt \
+            -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
+        openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out server.key 2>/dev/null
+        openssl req -new -key server.key -subj "/CN=localhost" -out server.csr 2>/dev/null
+        printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n' >server.cnf
+        openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 30 \
+            -extfile server.cnf -out server.crt 2>/dev/null
+        openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out client.key 2>/dev/null
+        openssl req -new -key client.key -subj "/CN=evctl test client" -out client.csr 2>/dev/null
+        printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=clientAuth\n' >client.cnf
+        openssl x509 -req -in client.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 30 \
+            -extfile client.cnf -out client.crt 2>/dev/null
+        openssl verify -CAfile ca.crt server.crt client.crt >/dev/null 2>&1
+        rm -f server.csr server.cnf client.csr client.cnf ca.srl
+        chmod 644 ca.crt server.crt client.crt
+    )
+}

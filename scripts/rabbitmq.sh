@@ -6,11 +6,13 @@
 #   scripts/rabbitmq.sh start DIR    free ports, a random password; waits for the node (60 s)
 #   scripts/rabbitmq.sh stop DIR     stops the node of DIR (rabbitmqctl stop, then KILL); quiet when none
 #
-# Listeners: AMQP, the management API (HTTP) and the stream protocol, all on 127.0.0.1; plugins
+# Listeners: AMQP, AMQP over TLS (a test CA in DIR/tls, as scripts/lib.sh's make_test_tls makes it;
+# a client certificate is asked for but optional), the management API (HTTP) and the stream
+# protocol, all on 127.0.0.1; plugins
 # rabbitmq_management, rabbitmq_shovel (+ management) and rabbitmq_stream. A user `evctl` with a
 # random password (administrator) is the only login; guest is removed. DIR gets an `env` file
-# (KEY=value lines, shell-sourceable): EVCTL_TEST_AMQP_{URL,PORT,API,API_PORT,STREAM_PORT,USER,
-# PASSWORD,VERSION,NODE} and, for rabbitmqctl, the variables it needs (see `ctl` below).
+# (KEY=value lines, shell-sourceable): EVCTL_TEST_AMQP_{URL,PORT,TLS_URL,TLS_PORT,CA,CLIENT_CERT,
+# CLIENT_KEY,API,API_PORT,STREAM_PORT,USER,PASSWORD,VERSION,NODE,DIR}.
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -45,11 +47,13 @@ start() {
     if [[ -f "$DIR/rabbitmq.pid" ]] && is_alive "$(cat "$DIR/rabbitmq.pid")"; then
         die "a RabbitMQ node of $DIR is already running"
     fi
-    local amqp api stream epmd dist password
-    amqp="$(free_port)"; api="$(free_port)"; stream="$(free_port)"; epmd="$(free_port)"; dist="$(free_port)"
+    local amqp tls api stream epmd dist password
+    amqp="$(free_port)"; tls="$(free_port)"; api="$(free_port)"; stream="$(free_port)"
+    epmd="$(free_port)"; dist="$(free_port)"
     password="$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
     rm -rf -- "$DIR/mnesia" "$DIR/log"
     mkdir -p "$DIR/home" "$DIR/log"
+    make_test_tls "$DIR/tls" "evctl rabbitmq test CA" || die "openssl could not make the test certificates in $DIR/tls"
     echo "evctl-$amqp@localhost" >"$DIR/node"
     echo "$epmd" >"$DIR/epmd_port"
     echo "$dist" >"$DIR/dist_port"
@@ -59,6 +63,12 @@ start() {
     umask 077
     cat >"$DIR/rabbitmq.conf" <<EOF
 listeners.tcp.default = $HOST:$amqp
+listeners.ssl.default = $HOST:$tls
+ssl_options.cacertfile = $DIR/tls/ca.crt
+ssl_options.certfile = $DIR/tls/server.crt
+ssl_options.keyfile = $DIR/tls/server.key
+ssl_options.verify = verify_peer
+ssl_options.fail_if_no_peer_cert = false
 management.tcp.ip = $HOST
 management.tcp.port = $api
 stream.listeners.tcp.1 = $HOST:$stream
@@ -92,6 +102,11 @@ EOF
     cat >"$DIR/env" <<EOF
 EVCTL_TEST_AMQP_URL=amqp://evctl@$HOST:$amqp/%2f
 EVCTL_TEST_AMQP_PORT=$amqp
+EVCTL_TEST_AMQP_TLS_URL=amqps://evctl@localhost:$tls/%2f
+EVCTL_TEST_AMQP_TLS_PORT=$tls
+EVCTL_TEST_AMQP_CA=$DIR/tls/ca.crt
+EVCTL_TEST_AMQP_CLIENT_CERT=$DIR/tls/client.crt
+EVCTL_TEST_AMQP_CLIENT_KEY=$DIR/tls/client.key
 EVCTL_TEST_AMQP_API=http://$HOST:$api
 EVCTL_TEST_AMQP_API_PORT=$api
 EVCTL_TEST_AMQP_STREAM_PORT=$stream

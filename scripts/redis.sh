@@ -56,29 +56,7 @@ is_ours() {
 # A test CA, a server certificate (SAN DNS:localhost, IP:127.0.0.1) and a client certificate,
 # EC P-256 with PKCS#8 keys, signed by the CA.
 make_tls() {
-    local dir="$1"
-    rm -rf -- "$dir"
-    mkdir -p "$dir"
-    (
-        cd "$dir"
-        umask 077
-        openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out ca.key 2>/dev/null
-        openssl req -x509 -new -key ca.key -days 30 -subj "/CN=evctl redis test CA" -out ca.crt \
-            -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
-        openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out server.key 2>/dev/null
-        openssl req -new -key server.key -subj "/CN=localhost" -out server.csr 2>/dev/null
-        printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n' >server.cnf
-        openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 30 \
-            -extfile server.cnf -out server.crt 2>/dev/null
-        openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out client.key 2>/dev/null
-        openssl req -new -key client.key -subj "/CN=evctl test client" -out client.csr 2>/dev/null
-        printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=clientAuth\n' >client.cnf
-        openssl x509 -req -in client.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 30 \
-            -extfile client.cnf -out client.crt 2>/dev/null
-        openssl verify -CAfile ca.crt server.crt client.crt >/dev/null 2>&1
-        rm -f server.csr server.cnf client.csr client.cnf ca.srl
-        chmod 644 ca.crt server.crt client.crt
-    ) || die "openssl could not make the test certificates in $dir"
+    make_test_tls "$1" "evctl redis test CA" || die "openssl could not make the test certificates in $1"
 }
 
 # wait_ready DIR PORT TLS_PORT PASSWORD LOG_LINES: 0 when PING answers PONG on both ports (the

@@ -23,7 +23,7 @@ impl LagTarget {
     ) -> anyhow::Result<LagTarget> {
         let a = crate::amqp::connect(o).await?;
         let password = o.password.clone().unwrap_or_else(|| "guest".into());
-        let api = api
+        let api = (api.or(o.api.as_deref()))
             .map(|u| crate::amqp::lag::Api::new(u, &o.user(), &password, o.timeout))
             .transpose()?;
         Ok(LagTarget::Amqp(Arc::new(a), api))

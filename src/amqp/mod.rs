@@ -31,6 +31,8 @@ pub struct AmqpOptions {
     /// PEM client certificate and PKCS#8 key, for mutual TLS.
     pub cert_file: Option<PathBuf>,
     pub key_file: Option<PathBuf>,
+    /// The management API (`http://host:15672`), from the context.
+    pub api: Option<String>,
     /// Connect and request deadline.
     pub timeout: Duration,
 }
@@ -47,6 +49,8 @@ pub struct Amqp {
     /// `host:port` and the vhost, for messages.
     pub addr: String,
     pub timeout: Duration,
+    /// What it was opened with (a second connection opens the same way).
+    pub opts: AmqpOptions,
 }
 
 impl AmqpOptions {
@@ -101,6 +105,7 @@ pub async fn connect(opts: &AmqpOptions) -> anyhow::Result<Amqp> {
         conn,
         addr,
         timeout: opts.timeout,
+        opts: opts.clone(),
     })
 }
 

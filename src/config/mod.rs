@@ -75,6 +75,33 @@ pub struct Context {
     pub sasl: Option<SaslConfig>,
     pub schema_registry: Option<RegistryConfig>,
     pub redis: Option<RedisConfig>,
+    pub amqp: Option<AmqpConfig>,
+}
+
+/// RabbitMQ of a context: the server, the password's source, the management API, TLS files.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AmqpConfig {
+    /// `amqp://[user@]host:port[/vhost]` or `amqps://`.
+    pub url: Option<String>,
+    pub password_env: Option<String>,
+    pub password_file: Option<String>,
+    /// The management API, `http://host:15672`.
+    pub api: Option<String>,
+    pub ca_file: Option<String>,
+    pub cert_file: Option<String>,
+    pub key_file: Option<String>,
+}
+
+/// A context's RabbitMQ settings, resolved (paths expanded, the password's source checked).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AmqpContext {
+    pub url: Option<String>,
+    pub password: Option<SecretRef>,
+    pub api: Option<String>,
+    pub ca: Option<PathBuf>,
+    pub cert: Option<PathBuf>,
+    pub key: Option<PathBuf>,
 }
 
 /// Redis of a context: the server (or a cluster's nodes), the password's source, TLS files.
@@ -339,6 +366,7 @@ pub struct Layer {
     pub redis_cert: Option<PathBuf>,
     pub redis_key: Option<PathBuf>,
     pub redis_insecure: Option<bool>,
+    pub amqp: Option<AmqpContext>,
 }
 
 impl Layer {
@@ -413,6 +441,17 @@ impl Layer {
             layer.redis_key = r.key_file.as_deref().map(expand_home);
             layer.redis_insecure = r.insecure_skip_verify;
         }
+        if let Some(a) = &ctx.amqp {
+            layer.amqp = Some(AmqpContext {
+                url: a.url.clone(),
+                password: one_secret(&a.password_env, &a.password_file)
+                    .map_err(|e| bad("amqp", e))?,
+                api: a.api.clone(),
+                ca: a.ca_file.as_deref().map(expand_home),
+                cert: a.cert_file.as_deref().map(expand_home),
+                key: a.key_file.as_deref().map(expand_home),
+            });
+        }
         Ok(layer)
     }
 }
@@ -453,6 +492,8 @@ pub struct Settings {
     pub sasl_password: Option<Sourced<SecretRef>>,
     pub registry: RegistrySettings,
     pub redis: RedisSettings,
+    /// The context's RabbitMQ section (flags and EVCTL_AMQP_* come first, in amqp_options).
+    pub amqp_context: Option<AmqpContext>,
 }
 
 /// Where Redis is and how to log in to it, each with its source.
@@ -700,6 +741,7 @@ impl Settings {
                 key: pick(&cname, &None, &None, &ctx.redis_key, ""),
                 insecure: pick(&cname, &None, &None, &ctx.redis_insecure, ""),
             },
+            amqp_context: ctx.amqp.clone(),
             context,
         }
     }
@@ -809,24 +851,33 @@ impl Settings {
                     "give one AMQP URL (--brokers amqp://[user@]host:port[/vhost]), not a list",
                 ));
             }
-            [] => match std::env::var(env::AMQP_URL) {
-                Ok(u) if !u.trim().is_empty() => u,
+            [] => match (std::env::var(env::AMQP_URL), &self.amqp_context) {
+                (Ok(u), _) if !u.trim().is_empty() => u,
+                (_, Some(AmqpContext { url: Some(u), .. })) => u.clone(),
                 _ => return Ok(None),
             },
             _ => return Ok(None),
         };
+        let c = self.amqp_context.clone().unwrap_or_default();
         let password = if std::env::var_os(env::AMQP_PASSWORD).is_some() {
             Some(SecretRef::Env(env::AMQP_PASSWORD.into()))
         } else {
-            std::env::var_os(env::AMQP_PASSWORD_FILE).map(|f| SecretRef::File(f.into()))
+            (std::env::var_os(env::AMQP_PASSWORD_FILE).map(|f| SecretRef::File(f.into())))
+                .or(c.password)
         };
-        let value = |s: &Sourced<PathBuf>| s.value.clone();
+        // the --tls-* flags (or EVCTL_TLS_*) before the context's `amqp:` files
+        let given = |s: &Option<Sourced<PathBuf>>| {
+            s.as_ref()
+                .filter(|v| !matches!(v.source, Source::Context(_)))
+                .map(|v| v.value.clone())
+        };
         Ok(Some(crate::amqp::AmqpOptions {
             url,
             password: password.map(|p| p.read()).transpose()?,
-            ca_file: self.tls_ca.as_ref().map(value),
-            cert_file: self.tls_cert.as_ref().map(value),
-            key_file: self.tls_key.as_ref().map(value),
+            ca_file: given(&self.tls_ca).or(c.ca),
+            cert_file: given(&self.tls_cert).or(c.cert),
+            key_file: given(&self.tls_key).or(c.key),
+            api: c.api,
             timeout: self.timeout.value,
         }))
     }

@@ -643,10 +643,83 @@ fn lag_reports_queue_depth_with_and_without_the_api() {
         .expect_code(3);
     let out = r.evctl().args(["lag"]).run().expect_code(2);
     assert!(out.stderr.contains("management API"), "{}", out.stderr);
+    // a context's amqp section: the URL, the password's variable and the management API
+    let yaml = format!(
+        "current_context: rabbit\ncontexts:\n  rabbit:\n    amqp:\n      url: {}\n      password_env: RABBIT_PW\n      api: {}\n",
+        r.url, r.api
+    );
+    let out = Evctl::new()
+        .config(&yaml)
+        .env("RABBIT_PW", &r.password)
+        .args(["lag", "-o", "json"])
+        .run();
+    let out = out.expect_code(0).json();
+    assert!(
+        out["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|g| g["group"] == q.as_str()),
+        "{out}"
+    );
     let out = r.evctl().args(["lag", "no.such.queue"]).run();
     assert!(
         out.code != 0 && out.stderr.contains("no queue \"no.such.queue\""),
         "{}",
         out.stderr
     );
+}
+
+/// `amqps://`: the server's certificate is verified (against --tls-ca; refused without it), and a
+/// client certificate is offered when given.
+#[test]
+fn tls_verifies_the_server() {
+    let Some(r) = rabbit("tls_verifies_the_server") else {
+        return;
+    };
+    let var = |k: &str| std::env::var(k).unwrap_or_default();
+    let (url, ca) = (var("EVCTL_TEST_AMQP_TLS_URL"), var("EVCTL_TEST_AMQP_CA"));
+    let (_, q, _) = r.topology("tls", json!({}));
+    let tls = || {
+        Evctl::new()
+            .args(["-b", &url])
+            .env("EVCTL_AMQP_PASSWORD", &r.password)
+    };
+    let out = tls().args(["lag", &q, "-o", "json"]).run().expect_code(1);
+    assert!(
+        out.stderr.contains("TLS with RabbitMQ") && out.stderr.contains("UnknownIssuer"),
+        "{}",
+        out.stderr
+    );
+    let out = tls()
+        .args(["--tls-ca", &ca, "lag", &q, "-o", "json"])
+        .run()
+        .expect_code(0);
+    assert_eq!(out.json()["groups"][0]["group"], q.as_str());
+    let (cert, key) = (
+        var("EVCTL_TEST_AMQP_CLIENT_CERT"),
+        var("EVCTL_TEST_AMQP_CLIENT_KEY"),
+    );
+    tls()
+        .args([
+            "--tls-ca",
+            &ca,
+            "--tls-cert",
+            &cert,
+            "--tls-key",
+            &key,
+            "publish",
+            &q,
+        ])
+        .stdin("over tls\n")
+        .run()
+        .expect_code(0);
+    r.wait_count(&q, 1);
+    // a password in the URL is refused, never sent
+    let bad = url.replace("evctl@", "evctl:secret@");
+    let out = Evctl::new()
+        .args(["-b", &bad, "lag", &q])
+        .run()
+        .expect_code(2);
+    assert!(out.stderr.contains("holds a password"), "{}", out.stderr);
 }
