@@ -532,6 +532,8 @@ pub async fn run(
     let limit = o.max.map_or(total, |m| m.min(total));
     let mut held: Vec<Acker> = Vec::new();
     let mut parking_ready = false;
+    // dead letters whose copies were confirmed, to acknowledge
+    let mut acks: Vec<Acker> = Vec::new();
     let mut flights: VecDeque<Flight> = VecDeque::new();
     let started = Instant::now();
     tokio::pin!(stop);
@@ -627,20 +629,29 @@ pub async fn run(
         // what the broker confirmed is acknowledged at once; a full window is settled by half:
         // acknowledgements go out in a burst, and the broker sends the next deliveries in one
         // (one at a time would cost a round trip each)
-        settle_ready(a, &mut flights, &mut r, &mut held).await?;
+        settle_ready(&mut flights, &mut r, &mut held, &mut acks);
         if flights.len() >= usize::from(prefetch) {
             for _ in 0..(flights.len() / 2).max(1) {
-                settle(a, flights.pop_front().unwrap(), &mut r, &mut held).await?;
+                settle(
+                    a,
+                    flights.pop_front().unwrap(),
+                    &mut r,
+                    &mut held,
+                    &mut acks,
+                )
+                .await?;
             }
         }
+        ack(a, &mut acks, held.is_empty()).await?;
         if let Some(rate) = o.rate {
             let due = Duration::from_secs_f64(r.selected as f64 / rate);
             tokio::time::sleep(due.saturating_sub(started.elapsed())).await;
         }
     }
     while let Some(f) = flights.pop_front() {
-        settle(a, f, &mut r, &mut held).await?;
+        settle(a, f, &mut r, &mut held, &mut acks).await?;
     }
+    ack(a, &mut acks, held.is_empty()).await?;
     // what was not taken goes back, in place
     let _ = ch.close(200, "evctl done".into()).await;
     let _ = out.close(200, "evctl done".into()).await;
@@ -654,49 +665,92 @@ pub async fn run(
     Ok(r)
 }
 
-/// Waits for a copy's confirm; acknowledges the dead letter when the broker took the copy.
+/// Waits for a copy's confirm; its dead letter joins `acks` when the broker took the copy.
 async fn settle(
     a: &Amqp,
     mut f: Flight,
     r: &mut DlxReport,
     held: &mut Vec<Acker>,
+    acks: &mut Vec<Acker>,
 ) -> anyhow::Result<()> {
     let confirmed = (&mut f.confirm).await;
-    settled(a, f, confirmed, r, held).await
+    settled(a, f, confirmed, r, held, acks)
 }
 
 /// Settles the copies whose confirms already came, oldest first, without waiting.
-async fn settle_ready(
-    a: &Amqp,
+fn settle_ready(
     flights: &mut VecDeque<Flight>,
     r: &mut DlxReport,
     held: &mut Vec<Acker>,
-) -> anyhow::Result<()> {
+    acks: &mut Vec<Acker>,
+) {
     use futures_util::FutureExt;
     while let Some(f) = flights.front_mut() {
         let Some(confirmed) = (&mut f.confirm).now_or_never() else {
             break;
         };
         let f = flights.pop_front().expect("a front");
-        settled(a, f, confirmed, r, held).await?;
+        if let Err(e) = confirmed {
+            // the channel failed: the copy's fate is unknown, its dead letter stays
+            r.failed += 1;
+            r.error(format!("RabbitMQ: {e}"));
+            held.push(f.acker);
+            continue;
+        }
+        settled_ok(f, confirmed.expect("checked"), r, held, acks);
     }
+}
+
+/// Acknowledges the dead letters of confirmed copies: with one `multiple` acknowledgement of the
+/// last when nothing before it is held back (deliveries are acknowledged in order), else one by one.
+async fn ack(a: &Amqp, acks: &mut Vec<Acker>, nothing_held: bool) -> anyhow::Result<()> {
+    let Some(last) = acks.last() else {
+        return Ok(());
+    };
+    if nothing_held {
+        let multiple = BasicAckOptions { multiple: true };
+        last.ack(multiple).await.map_err(|e| failure(&a.addr, &e))?;
+    } else {
+        for k in acks.iter() {
+            k.ack(BasicAckOptions::default())
+                .await
+                .map_err(|e| failure(&a.addr, &e))?;
+        }
+    }
+    acks.clear();
     Ok(())
 }
 
-/// Acknowledges the dead letter of a confirmed copy; keeps it (failed) otherwise.
-async fn settled(
+/// Counts a settled copy.
+fn settled(
     a: &Amqp,
     f: Flight,
     confirmed: lapin::Result<Confirmation>,
     r: &mut DlxReport,
     held: &mut Vec<Acker>,
+    acks: &mut Vec<Acker>,
 ) -> anyhow::Result<()> {
-    match confirmed.map_err(|e| failure(&a.addr, &e))? {
+    settled_ok(
+        f,
+        confirmed.map_err(|e| failure(&a.addr, &e))?,
+        r,
+        held,
+        acks,
+    );
+    Ok(())
+}
+
+/// Counts a confirmed (or returned, or refused) copy; keeps its dead letter when it failed.
+fn settled_ok(
+    f: Flight,
+    confirmed: Confirmation,
+    r: &mut DlxReport,
+    held: &mut Vec<Acker>,
+    acks: &mut Vec<Acker>,
+) {
+    match confirmed {
         Confirmation::Ack(None) => {
-            f.acker
-                .ack(BasicAckOptions::default())
-                .await
-                .map_err(|e| failure(&a.addr, &e))?;
+            acks.push(f.acker);
             r.done += 1;
             if f.parked {
                 r.parked += 1;
@@ -721,7 +775,6 @@ async fn settled(
             held.push(f.acker);
         }
     }
-    Ok(())
 }
 
 /// Makes sure a queue exists (declared durable, with no arguments, when it does not).
