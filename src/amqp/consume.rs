@@ -98,7 +98,13 @@ impl AmqpRead {
         }
         let queue = match (topics, &flags.tap) {
             ([], Some(_)) => String::new(),
-            ([q], _) => q.clone(),
+            ([q], None) => {
+                super::short("the queue", q)?;
+                q.clone()
+            }
+            ([_], Some(_)) => {
+                return Err(usage("--tap reads an exchange: give no queue with it"));
+            }
             _ => return Err(usage("tail reads one RabbitMQ queue at a time")),
         };
         let classic = flags.peek.is_some() || flags.tap.is_some() || flags.consume;
@@ -111,6 +117,8 @@ impl AmqpRead {
             Mode::Peek(n)
         } else if let Some(t) = &flags.tap {
             let (exchange, binding) = t.split_once(':').unwrap_or((t.as_str(), "#"));
+            super::short("the exchange", exchange)?;
+            super::short("the binding", binding)?;
             Mode::Tap {
                 exchange: exchange.to_string(),
                 binding: binding.to_string(),
@@ -195,7 +203,7 @@ impl AmqpRead {
             }
             Mode::Peek(n) => {
                 let what = format!(
-                    "the first {n} messages of {} on {} (left in place)",
+                    "the first {n} messages of {} on {} (left in place; reading counts as a delivery: they come back marked redelivered)",
                     self.queue, a.addr
                 );
                 (
@@ -406,7 +414,8 @@ impl Source for AmqpSource {
             return Ok(None);
         }
         self.ack_written().await?;
-        let bounded = self.stop_at_end || matches!(self.mode, Mode::Peek(_));
+        let bounded = self.stop_at_end
+            || matches!(self.mode, Mode::Peek(_) | Mode::Stream { to: Some(_), .. });
         let next = if bounded {
             match tokio::time::timeout(IDLE, self.consumer.next()).await {
                 Ok(n) => n,

@@ -164,22 +164,7 @@ async fn consume(
     queue: &str,
     prefetch: u16,
 ) -> anyhow::Result<(Channel, lapin::Consumer, u64)> {
-    let ch = a
-        .conn
-        .create_channel()
-        .await
-        .map_err(|e| failure(&a.addr, &e))?;
-    let q = ch
-        .queue_declare(
-            queue.into(),
-            QueueDeclareOptions {
-                passive: true,
-                ..QueueDeclareOptions::default()
-            },
-            FieldTable::default(),
-        )
-        .await
-        .map_err(|e| not_found(a, "queue", queue, &e))?;
+    let (ch, q) = passive(a, queue).await?;
     ch.basic_qos(prefetch, BasicQosOptions::default())
         .await
         .map_err(|e| failure(&a.addr, &e))?;
@@ -268,7 +253,9 @@ pub struct DlxInspection {
 /// Reads up to `max` messages of the queue without acknowledging any, and groups them by the
 /// latest death's reason, queue, exchange and routing keys.
 pub async fn inspect(a: &Amqp, queue: &str, max: u64) -> anyhow::Result<DlxInspection> {
-    let (ch, mut consumer, total) = consume(a, queue, 0).await?;
+    // nothing is acknowledged: the window holds what is read (at most --read-max)
+    let window = depth(a, queue).await?.min(max).clamp(1, 65535) as u16;
+    let (ch, mut consumer, total) = consume(a, queue, window).await?;
     let limit = total.min(max);
     let mut groups: BTreeMap<(String, String, String, Vec<String>), DeathGroup> = BTreeMap::new();
     let mut out = DlxInspection {
@@ -373,6 +360,14 @@ impl RunOptions {
             ));
         }
         let f = &r.selection.amqp;
+        for (what, v) in [
+            ("--to-exchange", &f.to_exchange),
+            ("--routing-key", &f.routing_key),
+        ] {
+            if let Some(v) = v {
+                super::short(what, v)?;
+            }
+        }
         Ok(RunOptions {
             prefetch: f.prefetch,
             max: r.max,
@@ -498,6 +493,102 @@ struct Flight {
     confirm: PublisherConfirm,
     route: String,
     parked: bool,
+    /// The copy's exchange, routing key and body, hashed: lapin hands a returned message to
+    /// whichever confirm completes, so a return is matched to its copy by this.
+    print: u64,
+    /// The confirm, once it came.
+    result: Option<lapin::Result<Confirmation>>,
+}
+
+/// The fingerprint of a message as published (or returned).
+fn fingerprint(exchange: &str, routing_key: &str, body: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (exchange, routing_key, body).hash(&mut h);
+    h.finish()
+}
+
+/// Counts the returned message a confirm carries (whichever copy it belongs to).
+fn count_return(
+    returned: &mut std::collections::HashMap<u64, u32>,
+    res: &lapin::Result<Confirmation>,
+) {
+    if let Ok(Confirmation::Ack(Some(ret)) | Confirmation::Nack(Some(ret))) = res {
+        let d = &ret.delivery;
+        let print = fingerprint(d.exchange.as_str(), d.routing_key.as_str(), &d.data);
+        *returned.entry(print).or_default() += 1;
+    }
+}
+
+/// Copies in flight, and the returned messages seen, by fingerprint.
+#[derive(Default)]
+struct Flights {
+    queue: VecDeque<Flight>,
+    returned: std::collections::HashMap<u64, u32>,
+}
+
+impl Flights {
+    /// Takes every confirm that already came (of any copy: a multiple confirm completes many at
+    /// once, in no order) and counts the returned messages they carry.
+    fn sweep(&mut self) {
+        use futures_util::FutureExt;
+        for f in self.queue.iter_mut().filter(|f| f.result.is_none()) {
+            if let Some(res) = (&mut f.confirm).now_or_never() {
+                count_return(&mut self.returned, &res);
+                f.result = Some(res);
+            }
+        }
+    }
+
+    /// Waits for the oldest copy's confirm.
+    async fn wait_front(&mut self) {
+        if let Some(f) = self.queue.front_mut()
+            && f.result.is_none()
+        {
+            let res = (&mut f.confirm).await;
+            f.result = Some(res);
+            if let Some(res) = self.queue.front().and_then(|f| f.result.as_ref()) {
+                count_return(&mut self.returned, res);
+            }
+        }
+        self.sweep();
+    }
+
+    /// Settles the copies at the front whose confirms came, in order: a dead letter whose copy
+    /// was confirmed and not returned joins `acks`; one returned, refused or in doubt stays.
+    fn settle_front(&mut self, r: &mut DlxReport, held: &mut Vec<Acker>, acks: &mut Vec<Acker>) {
+        while self.queue.front().is_some_and(|f| f.result.is_some()) {
+            let f = self.queue.pop_front().expect("a front");
+            let returned = self.returned.get_mut(&f.print).filter(|n| **n > 0);
+            let why = match (f.result.expect("checked"), returned) {
+                (Err(e), _) => Some(format!("RabbitMQ: {e}; the message stays in the DLQ")),
+                (Ok(Confirmation::Ack(_)), Some(n)) => {
+                    *n -= 1;
+                    Some(format!(
+                        "returned as unroutable: no queue is bound for {}; the message stays in the DLQ",
+                        f.route
+                    ))
+                }
+                (Ok(Confirmation::Ack(_)), None) => None,
+                (Ok(_), _) => Some(format!(
+                    "the broker refused the copy for {}; the message stays in the DLQ",
+                    f.route
+                )),
+            };
+            match why {
+                None => {
+                    acks.push(f.acker);
+                    r.done += 1;
+                    r.parked += u64::from(f.parked);
+                }
+                Some(e) => {
+                    r.failed += 1;
+                    r.error(e);
+                    held.push(f.acker);
+                }
+            }
+        }
+    }
 }
 
 /// Replays (or drains) the queue's dead letters.
@@ -508,7 +599,12 @@ pub async fn run(
     o: &RunOptions,
     stop: impl Future<Output = ()>,
 ) -> anyhow::Result<DlxReport> {
-    let prefetch = o.prefetch.max(1);
+    // a dry run acknowledges nothing: its window must hold every message it looks at
+    let prefetch = if o.dry_run {
+        depth(a, queue).await?.clamp(1, 65535) as u16
+    } else {
+        o.prefetch.max(1)
+    };
     let (ch, mut consumer, total) = consume(a, queue, prefetch).await?;
     let out = a
         .conn
@@ -534,10 +630,17 @@ pub async fn run(
     let mut parking_ready = false;
     // dead letters whose copies were confirmed, to acknowledge
     let mut acks: Vec<Acker> = Vec::new();
-    let mut flights: VecDeque<Flight> = VecDeque::new();
+    let mut flights = Flights::default();
     let started = Instant::now();
     tokio::pin!(stop);
     while r.selected < limit && r.looked_at < total {
+        if held.len() >= usize::from(prefetch) {
+            r.notes.push(format!(
+                "{} messages left in place (not selected, or failed) filled the prefetch window of {prefetch}: the run stopped there (raise --prefetch)",
+                held.len()
+            ));
+            break;
+        }
         let l = tokio::select! {
             biased;
             _ = stop.as_mut() => { r.interrupted = true; break; }
@@ -620,26 +723,24 @@ pub async fn run(
             )
             .await
             .map_err(|e| failure(&a.addr, &e))?;
-        flights.push_back(Flight {
+        flights.queue.push_back(Flight {
             acker: l.acker,
             confirm,
             route: name,
             parked,
+            print: fingerprint(&dest.exchange, &dest.routing_key, &l.body),
+            result: None,
         });
-        // what the broker confirmed is acknowledged at once; a full window is settled by half:
-        // acknowledgements go out in a burst, and the broker sends the next deliveries in one
-        // (one at a time would cost a round trip each)
-        settle_ready(&mut flights, &mut r, &mut held, &mut acks);
-        if flights.len() >= usize::from(prefetch) {
-            for _ in 0..(flights.len() / 2).max(1) {
-                settle(
-                    a,
-                    flights.pop_front().unwrap(),
-                    &mut r,
-                    &mut held,
-                    &mut acks,
-                )
-                .await?;
+        // what the broker confirmed is acknowledged at once; a full window (copies in flight and
+        // messages held back) is settled by half: acknowledgements go out in a burst, and the
+        // broker sends the next deliveries in one (one at a time would cost a round trip each)
+        flights.sweep();
+        flights.settle_front(&mut r, &mut held, &mut acks);
+        if flights.queue.len() + held.len() >= usize::from(prefetch) {
+            let keep = flights.queue.len() / 2;
+            while flights.queue.len() > keep {
+                flights.wait_front().await;
+                flights.settle_front(&mut r, &mut held, &mut acks);
             }
         }
         ack(a, &mut acks, held.is_empty()).await?;
@@ -648,8 +749,9 @@ pub async fn run(
             tokio::time::sleep(due.saturating_sub(started.elapsed())).await;
         }
     }
-    while let Some(f) = flights.pop_front() {
-        settle(a, f, &mut r, &mut held, &mut acks).await?;
+    while !flights.queue.is_empty() {
+        flights.wait_front().await;
+        flights.settle_front(&mut r, &mut held, &mut acks);
     }
     ack(a, &mut acks, held.is_empty()).await?;
     // what was not taken goes back, in place
@@ -663,42 +765,6 @@ pub async fn run(
         ));
     }
     Ok(r)
-}
-
-/// Waits for a copy's confirm; its dead letter joins `acks` when the broker took the copy.
-async fn settle(
-    a: &Amqp,
-    mut f: Flight,
-    r: &mut DlxReport,
-    held: &mut Vec<Acker>,
-    acks: &mut Vec<Acker>,
-) -> anyhow::Result<()> {
-    let confirmed = (&mut f.confirm).await;
-    settled(a, f, confirmed, r, held, acks)
-}
-
-/// Settles the copies whose confirms already came, oldest first, without waiting.
-fn settle_ready(
-    flights: &mut VecDeque<Flight>,
-    r: &mut DlxReport,
-    held: &mut Vec<Acker>,
-    acks: &mut Vec<Acker>,
-) {
-    use futures_util::FutureExt;
-    while let Some(f) = flights.front_mut() {
-        let Some(confirmed) = (&mut f.confirm).now_or_never() else {
-            break;
-        };
-        let f = flights.pop_front().expect("a front");
-        if let Err(e) = confirmed {
-            // the channel failed: the copy's fate is unknown, its dead letter stays
-            r.failed += 1;
-            r.error(format!("RabbitMQ: {e}"));
-            held.push(f.acker);
-            continue;
-        }
-        settled_ok(f, confirmed.expect("checked"), r, held, acks);
-    }
 }
 
 /// Acknowledges the dead letters of confirmed copies: with one `multiple` acknowledgement of the
@@ -719,62 +785,6 @@ async fn ack(a: &Amqp, acks: &mut Vec<Acker>, nothing_held: bool) -> anyhow::Res
     }
     acks.clear();
     Ok(())
-}
-
-/// Counts a settled copy.
-fn settled(
-    a: &Amqp,
-    f: Flight,
-    confirmed: lapin::Result<Confirmation>,
-    r: &mut DlxReport,
-    held: &mut Vec<Acker>,
-    acks: &mut Vec<Acker>,
-) -> anyhow::Result<()> {
-    settled_ok(
-        f,
-        confirmed.map_err(|e| failure(&a.addr, &e))?,
-        r,
-        held,
-        acks,
-    );
-    Ok(())
-}
-
-/// Counts a confirmed (or returned, or refused) copy; keeps its dead letter when it failed.
-fn settled_ok(
-    f: Flight,
-    confirmed: Confirmation,
-    r: &mut DlxReport,
-    held: &mut Vec<Acker>,
-    acks: &mut Vec<Acker>,
-) {
-    match confirmed {
-        Confirmation::Ack(None) => {
-            acks.push(f.acker);
-            r.done += 1;
-            if f.parked {
-                r.parked += 1;
-            }
-        }
-        Confirmation::Ack(Some(ret)) => {
-            r.failed += 1;
-            r.error(format!(
-                "returned as unroutable ({} {}): no queue is bound for {}; the message stays in the DLQ",
-                ret.reply_code,
-                ret.reply_text.as_str(),
-                f.route
-            ));
-            held.push(f.acker);
-        }
-        Confirmation::Nack(_) | Confirmation::NotRequested => {
-            r.failed += 1;
-            r.error(format!(
-                "the broker refused the copy for {}; the message stays in the DLQ",
-                f.route
-            ));
-            held.push(f.acker);
-        }
-    }
 }
 
 /// Makes sure a queue exists (declared durable, with no arguments, when it does not).
@@ -830,24 +840,31 @@ pub async fn purge(a: &Amqp, queue: &str) -> anyhow::Result<u32> {
 
 /// The messages a queue holds now.
 pub async fn depth(a: &Amqp, queue: &str) -> anyhow::Result<u64> {
+    let (ch, q) = passive(a, queue).await?;
+    let _ = ch.close(200, "evctl done".into()).await;
+    Ok(u64::from(q.message_count()))
+}
+
+/// A channel and the queue's state from a passive declare (no such queue: a usage error).
+async fn passive(a: &Amqp, queue: &str) -> anyhow::Result<(Channel, lapin::Queue)> {
     let ch = a
         .conn
         .create_channel()
         .await
         .map_err(|e| failure(&a.addr, &e))?;
+    let opts = QueueDeclareOptions {
+        passive: true,
+        ..QueueDeclareOptions::default()
+    };
     let q = ch
         .queue_declare(
-            queue.into(),
-            QueueDeclareOptions {
-                passive: true,
-                ..QueueDeclareOptions::default()
-            },
+            super::short("the queue", queue)?,
+            opts,
             FieldTable::default(),
         )
         .await
         .map_err(|e| not_found(a, "queue", queue, &e))?;
-    let _ = ch.close(200, "evctl done".into()).await;
-    Ok(u64::from(q.message_count()))
+    Ok((ch, q))
 }
 
 impl crate::output::Render for DlxInspection {

@@ -62,6 +62,18 @@ impl AmqpOptions {
     }
 }
 
+/// A name AMQP holds in a short string (queues, exchanges, routing keys, header names and
+/// most properties): at most 255 bytes.
+pub fn short(what: &str, s: &str) -> anyhow::Result<lapin::types::ShortString> {
+    lapin::types::ShortString::try_new(s.to_string()).map_err(|_| {
+        usage(format!(
+            "{what} {:?}... is {} bytes: AMQP allows 255",
+            s.chars().take(40).collect::<String>(),
+            s.len()
+        ))
+    })
+}
+
 /// True when the URL's user part holds a password (`amqp://user:secret@host`).
 fn has_password(url: &str) -> bool {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);

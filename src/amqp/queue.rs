@@ -62,6 +62,8 @@ pub struct AmqpSink {
     ch: Channel,
     addr: String,
     target: Target,
+    /// The properties of the record `refuse` accepted, for `send`.
+    ready: Option<BasicProperties>,
     flights: VecDeque<(u64, usize, String, PublisherConfirm)>,
     deliveries: Vec<Delivery>,
 }
@@ -74,6 +76,10 @@ impl AmqpSink {
         name: &str,
         routing_key: Option<String>,
     ) -> anyhow::Result<AmqpSink> {
+        super::short("the exchange or queue", name)?;
+        if let Some(k) = &routing_key {
+            super::short("--routing-key", k)?;
+        }
         let passive = |ch: &Channel, kind: &'static str| {
             let ch = ch.clone();
             let name = name.to_string();
@@ -149,6 +155,7 @@ impl AmqpSink {
             ch,
             addr: a.addr.clone(),
             target,
+            ready: None,
             flights: VecDeque::new(),
             deliveries: Vec::new(),
         })
@@ -197,7 +204,21 @@ impl AmqpSink {
 }
 
 /// The AMQP properties and headers of a record (the module's mapping).
-pub fn properties(msg: &Message, key_header: bool) -> BasicProperties {
+pub fn properties(msg: &Message, key_header: bool) -> Result<BasicProperties, String> {
+    let too_long = |what: &str, s: &str| {
+        (s.len() > 255).then(|| format!("{what} is {} bytes: AMQP allows 255", s.len()))
+    };
+    for (name, value) in &msg.headers {
+        if let Some(e) = too_long(&format!("the header name {name:?}"), name) {
+            return Err(e);
+        }
+        if name.starts_with("amqp.")
+            && let Some(v) = value
+            && let Some(e) = too_long(&format!("the value of {name}"), &String::from_utf8_lossy(v))
+        {
+            return Err(e);
+        }
+    }
     let mut p = BasicProperties::default()
         .with_delivery_mode(2)
         .with_timestamp((msg.timestamp.max(0) / 1000) as u64);
@@ -248,10 +269,18 @@ pub fn properties(msg: &Message, key_header: bool) -> BasicProperties {
         && v.first() == Some(&b'{')
         && let Ok(serde_json::Value::Object(o)) = serde_json::from_slice::<serde_json::Value>(v)
     {
-        if !has_id && let Some(id) = o.get("id").and_then(|i| i.as_str()) {
+        if !has_id
+            && let Some(id) = o
+                .get("id")
+                .and_then(|i| i.as_str())
+                .filter(|i| i.len() <= 255)
+        {
             p = p.with_message_id(ShortString::from(id));
         }
-        if !has_corr && let Some(c) = o.get("correlation_id").and_then(|i| i.as_str()) {
+        if !has_corr
+            && let Some(c) =
+                (o.get("correlation_id").and_then(|i| i.as_str())).filter(|c| c.len() <= 255)
+        {
             p = p.with_correlation_id(ShortString::from(c));
         }
     }
@@ -264,7 +293,7 @@ pub fn properties(msg: &Message, key_header: bool) -> BasicProperties {
     if !h.inner().is_empty() {
         p = p.with_headers(h);
     }
-    p
+    Ok(p)
 }
 
 impl Sink for AmqpSink {
@@ -279,7 +308,13 @@ impl Sink for AmqpSink {
         {
             return Some("the key is longer than 255 bytes: too long for a routing key".into());
         }
-        None
+        match properties(msg, matches!(self.target, Target::Queue(_))) {
+            Ok(p) => {
+                self.ready = Some(p);
+                None
+            }
+            Err(e) => Some(e),
+        }
     }
 
     async fn send(&mut self, id: u64, _place: Option<Place>, msg: Message) -> anyhow::Result<()> {
@@ -295,7 +330,11 @@ impl Sink for AmqpSink {
             }
             Target::Queue(q) => (String::new(), q.clone(), true),
         };
-        let props = properties(&msg, key_header);
+        let props = match self.ready.take() {
+            Some(p) => p,
+            None => properties(&msg, key_header)
+                .map_err(|e| crate::error::usage(format!("line {id}: {e}")))?,
+        };
         let body: Bytes = msg.value.unwrap_or_default();
         let confirm = self
             .ch

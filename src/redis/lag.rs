@@ -32,31 +32,7 @@ async fn streams(redis: &mut Redis, topic: Option<&str>) -> anyhow::Result<Vec<S
             "on a Redis Cluster, name the streams: --topic STREAM (a pattern or none needs SCAN on every node)",
         ));
     }
-    let mut out = Vec::new();
-    let mut cursor = "0".to_string();
-    loop {
-        let v: Value = redis
-            .query(
-                redis::cmd("SCAN")
-                    .arg(&cursor)
-                    .arg("MATCH")
-                    .arg(topic.unwrap_or("*"))
-                    .arg("COUNT")
-                    .arg(1000)
-                    .arg("TYPE")
-                    .arg("stream"),
-            )
-            .await?;
-        let parts = list(&v);
-        cursor = parts.first().map(text).unwrap_or_else(|| "0".into());
-        out.extend(parts.get(1).map(list).unwrap_or_default().iter().map(text));
-        if cursor == "0" {
-            break;
-        }
-    }
-    out.sort();
-    out.dedup();
-    Ok(out)
+    super::scan(redis, topic.unwrap_or("*"), "stream").await
 }
 
 /// The consumers of a group on a stream.

@@ -277,6 +277,42 @@ fn certificates(opts: &RedisOptions) -> anyhow::Result<Option<redis::TlsCertific
     }))
 }
 
+/// The keys of one type whose names match a glob (SCAN with MATCH and TYPE; one server), sorted.
+pub async fn scan(redis: &mut Redis, pattern: &str, kind: &str) -> anyhow::Result<Vec<String>> {
+    let mut out = Vec::new();
+    let mut cursor = "0".to_string();
+    loop {
+        let v: Value = redis
+            .query(
+                redis::cmd("SCAN")
+                    .arg(&cursor)
+                    .arg("MATCH")
+                    .arg(pattern)
+                    .arg("COUNT")
+                    .arg(1000)
+                    .arg("TYPE")
+                    .arg(kind),
+            )
+            .await?;
+        let parts = stream::list(&v);
+        cursor = parts.first().map(info::text).unwrap_or_else(|| "0".into());
+        out.extend(
+            parts
+                .get(1)
+                .map(stream::list)
+                .unwrap_or_default()
+                .iter()
+                .map(info::text),
+        );
+        if cursor == "0" {
+            break;
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
 /// Sends a pipeline within the request deadline; its replies, an error reply among them an
 /// error.
 pub async fn pipeline(redis: &mut Redis, pipe: &Pipeline) -> anyhow::Result<Vec<Value>> {

@@ -90,6 +90,15 @@ impl Rabbit {
         (ex, q, dlq)
     }
 
+    /// A topology whose dead-letter queue holds `n` messages its consumer rejected.
+    fn rejected(&self, name: &str, n: u64) -> (String, String, String) {
+        let (ex, q, dlq) = self.topology(name, json!({}));
+        self.peer("publish", json!({"exchange": ex, "key": q, "n": n}));
+        self.peer("reject", json!({"queue": q, "n": n}));
+        self.wait_count(&dlq, n);
+        (ex, q, dlq)
+    }
+
     fn wait_count(&self, queue: &str, want: u64) {
         let until = std::time::Instant::now() + Duration::from_secs(30);
         while self.count(queue) != want {
@@ -110,9 +119,7 @@ fn inspect_groups_rejections_expiries_and_delivery_limits() {
     let Some(r) = rabbit("inspect_groups_rejections_expiries_and_delivery_limits") else {
         return;
     };
-    let (ex, q, dlq) = r.topology("inspect", json!({}));
-    r.peer("publish", json!({"exchange": ex, "key": q, "n": 5}));
-    r.peer("reject", json!({"queue": q, "n": 5}));
+    let (ex, q, dlq) = r.rejected("inspect", 5);
     // TTL expiry into the same dead-letter queue
     let (tex, tq, _) = r.topology("inspect-ttl", json!({"ttl_ms": 0}));
     r.peer("publish", json!({"exchange": tex, "key": tq, "n": 3}));
@@ -164,10 +171,7 @@ fn replay_returns_each_message_once_with_properties() {
     let Some(r) = rabbit("replay_returns_each_message_once_with_properties") else {
         return;
     };
-    let (ex, q, dlq) = r.topology("replay", json!({}));
-    r.peer("publish", json!({"exchange": ex, "key": q, "n": 50}));
-    r.peer("reject", json!({"queue": q, "n": 50}));
-    r.wait_count(&dlq, 50);
+    let (ex, q, dlq) = r.rejected("replay", 50);
     let dry = r
         .evctl()
         .args(["dlq", "replay", &dlq, "--dry-run", "-o", "json"])
@@ -237,10 +241,7 @@ fn unroutable_replays_stay_and_drain_and_purge() {
     let Some(r) = rabbit("unroutable_replays_stay_and_drain_and_purge") else {
         return;
     };
-    let (ex, q, dlq) = r.topology("unroutable", json!({}));
-    r.peer("publish", json!({"exchange": ex, "key": q, "n": 6}));
-    r.peer("reject", json!({"queue": q, "n": 6}));
-    r.wait_count(&dlq, 6);
+    let (_, q, dlq) = r.rejected("unroutable", 6);
     let out = r
         .evctl()
         .args([

@@ -4,7 +4,6 @@ use super::{Ctx, DlqCommand, confirm};
 use crate::amqp::dlx::{self, RunOptions, Select};
 use crate::amqp::{self, AmqpOptions};
 use crate::error::ExitStatus;
-use crate::output::Render;
 
 /// Runs a dlq subcommand against a RabbitMQ queue.
 pub(super) async fn run(
@@ -48,21 +47,17 @@ pub(super) async fn run(
             ..run.clone()
         };
         let preview = dlx::run(&a, queue, &sel, &preview, std::future::pending()).await?;
-        ctx.printer
-            .status(&preview.table(&ctx.printer.err_styles()));
-        if preview.selected == 0 || !confirm("Go ahead?")? {
+        if !super::ask(ctx, &preview, preview.selected)? {
             ctx.printer.data(&preview)?;
             return Ok(ExitStatus::Success);
         }
     }
     let report = dlx::run(&a, queue, &sel, &run, super::super::terminal::stop_signal()).await?;
-    ctx.printer.data(&report)?;
-    for e in &report.errors {
-        ctx.printer.warn(&crate::output::sanitize(e));
-    }
-    Ok(match (report.interrupted, report.failed) {
-        (true, _) => ExitStatus::Interrupted,
-        (false, 0) => ExitStatus::Success,
-        _ => ExitStatus::Failure,
-    })
+    super::finish(
+        ctx,
+        &report,
+        &report.errors,
+        report.interrupted,
+        report.failed,
+    )
 }

@@ -1,9 +1,8 @@
 //! `evctl dlq` on a BullMQ queue (`bullmq:QUEUE`): its failed jobs are its dead letters.
 
-use super::{Ctx, DlqCommand, confirm};
+use super::{Ctx, DlqCommand};
 use crate::error::{ExitStatus, usage};
-use crate::output::Render;
-use crate::redis::bullmq::retry::{self, JobsReport, Op, RunOptions};
+use crate::redis::bullmq::retry::{self, Op, RunOptions};
 use crate::redis::bullmq::{self, list::Select, stats};
 
 /// Runs a dlq subcommand against a BullMQ queue.
@@ -67,28 +66,16 @@ async fn perform(
         };
         let never = std::future::pending();
         let preview = retry::run(redis, q, sel, op, &preview, never).await?;
-        match ask(ctx, &preview)? {
+        match super::ask(ctx, &preview, preview.selected)? {
             true => retry::run(redis, q, sel, op, run, stop).await?,
             false => preview,
         }
     };
-    ctx.printer.data(&report)?;
-    for e in &report.errors {
-        ctx.printer.warn(&crate::output::sanitize(e));
-    }
-    Ok(match (report.interrupted, report.failed) {
-        (true, _) => ExitStatus::Interrupted,
-        (false, 0) => ExitStatus::Success,
-        _ => ExitStatus::Failure,
-    })
-}
-
-/// Shows what would be done and asks; true to go on.
-fn ask(ctx: &Ctx<'_>, preview: &JobsReport) -> anyhow::Result<bool> {
-    if preview.selected == 0 {
-        return Ok(false);
-    }
-    ctx.printer
-        .status(&preview.table(&ctx.printer.err_styles()));
-    confirm("Go ahead?")
+    super::finish(
+        ctx,
+        &report,
+        &report.errors,
+        report.interrupted,
+        report.failed,
+    )
 }

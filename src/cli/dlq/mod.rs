@@ -25,6 +25,35 @@ fn confirm(prompt: &str) -> anyhow::Result<bool> {
     )
 }
 
+/// Shows a preview of what a run takes and asks; true to go on (false when it takes nothing).
+fn ask(ctx: &Ctx<'_>, preview: &impl crate::output::Render, selected: u64) -> anyhow::Result<bool> {
+    if selected == 0 {
+        return Ok(false);
+    }
+    ctx.printer
+        .status(&preview.table(&ctx.printer.err_styles()));
+    confirm("Go ahead?")
+}
+
+/// Prints a run's report and its errors: 130 when it was cut, 1 when some failed.
+fn finish(
+    ctx: &Ctx<'_>,
+    report: &impl crate::output::Render,
+    errors: &[String],
+    interrupted: bool,
+    failed: u64,
+) -> anyhow::Result<ExitStatus> {
+    ctx.printer.data(report)?;
+    for e in errors {
+        ctx.printer.warn(&crate::output::sanitize(e));
+    }
+    Ok(match (interrupted, failed) {
+        (true, _) => ExitStatus::Interrupted,
+        (false, 0) => ExitStatus::Success,
+        _ => ExitStatus::Failure,
+    })
+}
+
 /// Runs `evctl dlq`.
 pub async fn run(ctx: &Ctx<'_>, args: &DlqArgs) -> anyhow::Result<ExitStatus> {
     let topic = match &args.command {

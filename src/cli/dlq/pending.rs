@@ -1,10 +1,9 @@
 //! `evctl dlq` on a Redis stream: a group's pending entries are its dead letters.
 
-use super::{Ctx, DlqCommand, confirm};
+use super::{Ctx, DlqCommand};
 use crate::error::{ExitStatus, usage};
-use crate::output::Render;
 use crate::redis::RedisOptions;
-use crate::redis::pending::{self, Action, DEFAULT_MIN_DELIVERIES, MoveReport, Select};
+use crate::redis::pending::{self, Action, DEFAULT_MIN_DELIVERIES, Select};
 
 /// Runs a dlq subcommand against a Redis stream.
 pub(super) async fn run(
@@ -55,28 +54,16 @@ pub(super) async fn run(
         };
         let preview =
             pending::perform(&mut redis, &preview, &action, std::future::pending()).await?;
-        match ask(ctx, &preview)? {
+        match super::ask(ctx, &preview, preview.selected)? {
             true => pending::perform(&mut redis, &sel, &action, stop).await?,
             false => preview,
         }
     };
-    ctx.printer.data(&report)?;
-    for e in &report.errors {
-        ctx.printer.warn(&crate::output::sanitize(e));
-    }
-    Ok(match (report.interrupted, report.failed) {
-        (true, _) => ExitStatus::Interrupted,
-        (false, 0) => ExitStatus::Success,
-        _ => ExitStatus::Failure,
-    })
-}
-
-/// Shows what the action takes and asks; true to go on.
-fn ask(ctx: &Ctx<'_>, preview: &MoveReport) -> anyhow::Result<bool> {
-    if preview.selected == 0 {
-        return Ok(false);
-    }
-    ctx.printer
-        .status(&preview.table(&ctx.printer.err_styles()));
-    confirm("Go ahead?")
+    super::finish(
+        ctx,
+        &report,
+        &report.errors,
+        report.interrupted,
+        report.failed,
+    )
 }

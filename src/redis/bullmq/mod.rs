@@ -285,38 +285,16 @@ pub async fn discover(redis: &mut Redis, prefix: &str) -> anyhow::Result<Vec<Str
         ));
     }
     let pattern = format!("{}:*:meta", glob_escape(prefix));
-    let mut out = Vec::new();
-    let mut cursor = "0".to_string();
-    loop {
-        let v: Value = redis
-            .query(
-                redis::cmd("SCAN")
-                    .arg(&cursor)
-                    .arg("MATCH")
-                    .arg(&pattern)
-                    .arg("COUNT")
-                    .arg(1000)
-                    .arg("TYPE")
-                    .arg("hash"),
-            )
-            .await?;
-        let parts = values(&v);
-        cursor = parts.first().map(text).unwrap_or_else(|| "0".into());
-        for k in parts.get(1).map(values).unwrap_or_default() {
-            let k = text(k);
+    let mut out: Vec<String> = (crate::redis::scan(redis, &pattern, "hash").await?)
+        .into_iter()
+        .filter_map(|k| {
             let name = k
                 .strip_prefix(prefix)
                 .and_then(|r| r.strip_prefix(':'))
-                .and_then(|r| r.strip_suffix(":meta"));
-            if let Some(n) = name.filter(|n| !n.is_empty() && !n.contains(':')) {
-                out.push(n.to_string());
-            }
-        }
-        if cursor == "0" {
-            break;
-        }
-    }
-    out.sort();
+                .and_then(|r| r.strip_suffix(":meta"))?;
+            (!name.is_empty() && !name.contains(':')).then(|| name.to_string())
+        })
+        .collect();
     out.dedup();
     Ok(out)
 }
