@@ -540,6 +540,22 @@ impl Flights {
         }
     }
 
+    /// Whether the oldest copy's confirm came (taken when it did): only then can anything be
+    /// settled, so the sweep over every copy waits for it.
+    fn front_ready(&mut self) -> bool {
+        use futures_util::FutureExt;
+        let Some(f) = self.queue.front_mut() else {
+            return false;
+        };
+        if f.result.is_none()
+            && let Some(res) = (&mut f.confirm).now_or_never()
+        {
+            count_return(&mut self.returned, &res);
+            f.result = Some(res);
+        }
+        f.result.is_some()
+    }
+
     /// Waits for the oldest copy's confirm.
     async fn wait_front(&mut self) {
         if let Some(f) = self.queue.front_mut()
@@ -734,8 +750,10 @@ pub async fn run(
         // what the broker confirmed is acknowledged at once; a full window (copies in flight and
         // messages held back) is settled by half: acknowledgements go out in a burst, and the
         // broker sends the next deliveries in one (one at a time would cost a round trip each)
-        flights.sweep();
-        flights.settle_front(&mut r, &mut held, &mut acks);
+        if flights.front_ready() {
+            flights.sweep();
+            flights.settle_front(&mut r, &mut held, &mut acks);
+        }
         if flights.queue.len() + held.len() >= usize::from(prefetch) {
             let keep = flights.queue.len() / 2;
             while flights.queue.len() > keep {
