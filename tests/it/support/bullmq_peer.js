@@ -59,7 +59,12 @@ async function main() {
   }
 }
 
-function print(v) { process.stdout.write(JSON.stringify(v) + '\n'); }
+// process.exit does not wait for a pipe to take a large write: each print is awaited before it
+let flushed = Promise.resolve();
+function print(v) {
+  const line = JSON.stringify(v) + '\n';
+  flushed = flushed.then(() => new Promise((resolve) => process.stdout.write(line, resolve)));
+}
 
 async function add(queue) {
   const start = opts.start || 0;
@@ -102,7 +107,7 @@ async function work() {
   print({ completed, failed });
 }
 
-main().then(() => process.exit(0), (e) => {
+main().then(() => flushed.then(() => process.exit(0)), (e) => {
   process.stderr.write(`bullmq_peer: ${e.stack || e}\n`);
   process.exit(1);
 });
