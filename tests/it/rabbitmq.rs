@@ -326,12 +326,11 @@ fn replay_killed_at_random_moments_loses_nothing() {
     };
     const N: u64 = 20_000;
     const PREFETCH: u64 = 200;
-    let (ex, q, dlq) = r.topology("fault", json!({}));
+    let (_, q, _) = r.topology("fault", json!({}));
     // dead letters by expiry: a second queue with TTL 0 bound to the same exchange
     let (tex, tq, tdlq) = r.topology("fault-ttl", json!({"ttl_ms": 0}));
     r.peer("publish", json!({"exchange": tex, "key": tq, "n": N}));
     r.wait_count(&tdlq, N);
-    let _ = (ex, dlq);
     let mut seed = u64::from(std::process::id());
     let mut kills = 0;
     for _ in 0..5 {
