@@ -147,6 +147,15 @@ if ! rabbit_ok; then
     fi
 fi
 
+# 5c. GNU time: the hostile-input tests measure evctl's peak memory with /usr/bin/time.
+if [[ ! -x /usr/bin/time ]]; then
+    if ! apt_install time || [[ ! -x /usr/bin/time ]]; then
+        msg="/usr/bin/time (GNU time) is missing and could not be installed (needs root or passwordless sudo + apt-get)"
+        [[ "${CI:-}" == "true" ]] && die "$msg"
+        log "WARNING: $msg; the hostile-input tests will fail"
+    fi
+fi
+
 # 6. tmux: the terminal tests run evctl in a real pseudo-terminal and read its screen.
 if ! command -v tmux >/dev/null; then
     if [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null; then

@@ -85,6 +85,13 @@ t0=$SECONDS
 cargo test --locked --no-run 2>&1 | tail -n 3
 echo "test.sh: build took $((SECONDS - t0)) s"
 
+# Every fuzz target for a few seconds (fuzz/, scripts/fuzz.sh): a new panic on hostile input
+# fails the run. Before the brokers start, so the build has both cores.
+t0=$SECONDS
+fuzz_status=0
+FUZZ_PROFILE=dev scripts/fuzz.sh 8 || fuzz_status=$?
+echo "test.sh: part 'fuzz smoke' took $((SECONDS - t0)) s (exit $fuzz_status)"
+
 t0=$SECONDS
 scripts/brokers.sh start "$STATE" >/dev/null
 scripts/kafka.sh start "$STATE/kafka" 3
@@ -110,7 +117,7 @@ fi
 
 BULLMQ_VERSIONS="$(node -p "['5', '6'].map((m) => require('./.node/node_modules/bullmq' + m + '/package.json').version).join(' and ')" 2>/dev/null || echo '?')"
 # Each part's exit code is kept; every part runs, and the first failure is the script's.
-status=0
+status=$fuzz_status
 part() {
     local name="$1" start=$SECONDS rc
     shift

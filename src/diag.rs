@@ -170,10 +170,162 @@ pub fn render_report(err: &FileError, color: bool) -> Option<String> {
         miette::GraphicalTheme::unicode_nocolor()
     };
     let mut text = String::new();
-    miette::GraphicalReportHandler::new_themed(theme)
-        .render_report(&mut text, err)
-        .ok()?;
+    let handler = miette::GraphicalReportHandler::new_themed(theme);
+    match err.cropped() {
+        // a line too long to print (minified JSON, a generated file): only its part around the
+        // place, alone
+        Some(short) => handler
+            .with_context_lines(0)
+            .render_report(&mut text, &short)
+            .ok()?,
+        None => handler.render_report(&mut text, err).ok()?,
+    }
     Some(text)
+}
+
+thread_local! {
+    /// Set while [`contain`] runs on this thread: a panic's message is kept, not printed.
+    static CONTAINED: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f`, turning a panic inside it into an error: a dependency's bug on hostile input (a
+/// parser indexing past an empty list) becomes "`what` failed on this input: ..." and exit 2,
+/// not a crash with a backtrace. Only for calls into code evctl does not own.
+pub fn contain<T>(what: &str, f: impl FnOnce() -> T) -> Result<T, String> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let kept = CONTAINED.with(|c| {
+                let mut c = c.borrow_mut();
+                c.as_mut().map(|slot| {
+                    *slot = info
+                        .payload()
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| info.payload().downcast_ref::<String>().cloned())
+                        .unwrap_or_default();
+                })
+            });
+            if kept.is_none() {
+                previous(info);
+            }
+        }));
+    });
+    CONTAINED.with(|c| *c.borrow_mut() = Some(String::new()));
+    let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    let message = CONTAINED
+        .with(|c| c.borrow_mut().take())
+        .unwrap_or_default();
+    out.map_err(|_| format!("{what} failed on this input ({message}): refused"))
+}
+
+/// The largest input file (topics.yaml, a schema) read whole: anything bigger is refused unread.
+pub const MAX_INPUT_FILE: u64 = 16 * 1024 * 1024;
+
+/// Reads a text file of at most [`MAX_INPUT_FILE`] bytes. A bigger file is refused before it is
+/// read (or, for a pipe, once that much has come); bytes that are not UTF-8 are named by line and
+/// column.
+pub fn read_text(path: &Path) -> Result<String, Box<FileError>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)
+        .map_err(|e| Box::new(FileError::whole(path, format!("cannot read: {e}"))))?;
+    let too_big = || {
+        Box::new(FileError::whole(
+            path,
+            format!(
+                "larger than {} MiB: refused (not an input file evctl reads whole)",
+                MAX_INPUT_FILE >> 20
+            ),
+        ))
+    };
+    if file
+        .metadata()
+        .is_ok_and(|m| m.is_file() && m.len() > MAX_INPUT_FILE)
+    {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_INPUT_FILE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Box::new(FileError::whole(path, format!("cannot read: {e}"))))?;
+    if bytes.len() as u64 > MAX_INPUT_FILE {
+        return Err(too_big());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let good = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&e.as_bytes()[..good]);
+        let (line, col) = line_col(&text, good);
+        Box::new(FileError::whole(
+            path,
+            format!(
+                "not UTF-8 text: the byte at line {line}, column {col} (offset {good}) is not UTF-8"
+            ),
+        ))
+    })
+}
+
+/// Lines longer than this (in bytes) are cropped around the place in snippets.
+const SNIPPET_WIDTH: usize = 160;
+
+impl FileError {
+    /// This error with its source cut down to the span's line, cropped around the span, when
+    /// that line or one printed around it is longer than [`SNIPPET_WIDTH`]; None otherwise.
+    fn cropped(&self) -> Option<FileError> {
+        let (src, span) = (self.src.as_ref()?, self.span?);
+        let text: &str = src.inner();
+        let at = span.offset().min(text.len());
+        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let before = text[..start.saturating_sub(1)]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let after = text[end..]
+            .get(1..)
+            .map_or(end, |r| end + 1 + r.find('\n').unwrap_or(r.len()));
+        let widest = [
+            (before, start.saturating_sub(1)),
+            (start, end),
+            ((end + 1).min(after), after),
+        ]
+        .iter()
+        .map(|(a, b)| b.saturating_sub(*a))
+        .max()
+        .unwrap_or(0);
+        if widest <= SNIPPET_WIDTH {
+            return None;
+        }
+        let floor = |mut i: usize| {
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let from = floor(at.saturating_sub(SNIPPET_WIDTH / 2).max(start));
+        let to = floor((from + SNIPPET_WIDTH).min(end));
+        let line = text[..start].matches('\n').count();
+        let mut short = "\n".repeat(line);
+        if from > start {
+            short.push('…');
+        }
+        let offset = short.len() + (at - from);
+        short.push_str(&text[from..to]);
+        if to < end {
+            short.push('…');
+        }
+        let len = span
+            .len()
+            .min(to.saturating_sub(at))
+            .max(usize::from(at < to));
+        Some(FileError {
+            path: self.path.clone(),
+            location: self.location.clone(),
+            message: self.message.clone(),
+            help: self.help.clone(),
+            src: Some(NamedSource::new(src.name(), Arc::from(short))),
+            span: Some(SourceSpan::new(offset.into(), len)),
+        })
+    }
 }
 
 /// The text of a file made safe to print in a snippet: control characters that could drive the

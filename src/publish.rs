@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 use std::future::Future;
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -26,6 +26,41 @@ pub enum Item {
     Record(u64, Message, Option<Place>),
     Bad(u64, String),
     ReadError(String),
+}
+
+/// The longest input line read: a record of the biggest size brokers are set to take (tens of
+/// MiB at most), escaped as JSON, fits; a longer line is refused and skipped without being held.
+pub const MAX_LINE: usize = 32 * 1024 * 1024;
+
+/// Reads a line (with its newline) into `line`, holding at most [`MAX_LINE`] bytes of it; the
+/// rest of a longer line is read and dropped. The bytes read, and false when the line was longer.
+fn read_line(source: &mut impl BufRead, line: &mut Vec<u8>) -> std::io::Result<(usize, bool)> {
+    let n = source
+        .by_ref()
+        .take(MAX_LINE as u64 + 1)
+        .read_until(b'\n', line)?;
+    if line.len() <= MAX_LINE || line.last() == Some(&b'\n') {
+        return Ok((n, true));
+    }
+    line.clear();
+    let mut skipped = n;
+    loop {
+        let buf = source.fill_buf()?;
+        if buf.is_empty() {
+            return Ok((skipped, false));
+        }
+        match memchr::memchr(b'\n', buf) {
+            Some(i) => {
+                source.consume(i + 1);
+                return Ok((skipped + i + 1, false));
+            }
+            None => {
+                let k = buf.len();
+                source.consume(k);
+                skipped += k;
+            }
+        }
+    }
 }
 
 /// Records handed over at once (fewer when the input has no more for now).
@@ -50,17 +85,21 @@ pub fn spawn_reader(
         let mut read_bytes: u64 = 0;
         loop {
             line.clear();
-            match source.read_until(b'\n', &mut line) {
-                Ok(0) => break,
-                Ok(len) => {
+            match read_line(&mut source, &mut line) {
+                Ok((0, _)) => break,
+                Ok((len, whole)) => {
                     n += 1;
                     read_bytes += len as u64;
                     if line.last() == Some(&b'\n') {
                         line.pop();
                     }
-                    chunk.push(match input::parse_line(&line, &opts, now_ms()) {
-                        Ok((m, partition)) => Item::Record(n, m, partition),
-                        Err(e) => Item::Bad(n, e),
+                    chunk.push(if !whole {
+                        Item::Bad(n, format!("the line is longer than {} MiB: refused unread (a record is far smaller; not JSON lines?)", MAX_LINE >> 20))
+                    } else {
+                        match input::parse_line(&line, &opts, now_ms()) {
+                            Ok((m, partition)) => Item::Record(n, m, partition),
+                            Err(e) => Item::Bad(n, e),
+                        }
                     });
                     // a full chunk, or all that has arrived (a pipe fed slowly, `tail -f log |
                     // evctl publish`): lines are sent as they come, not when a chunk fills

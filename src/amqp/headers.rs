@@ -23,8 +23,19 @@ fn text(b: &[u8]) -> Value {
     }
 }
 
+/// Tables and arrays nested deeper than this are shown as a marker: a header from anywhere can
+/// nest thousands deep in one frame, and each level costs a stack frame here.
+pub const MAX_DEPTH: usize = 32;
+
 /// One value as JSON.
 pub fn value(v: &AMQPValue) -> Value {
+    value_at(v, 0)
+}
+
+fn value_at(v: &AMQPValue, depth: usize) -> Value {
+    if depth > MAX_DEPTH && matches!(v, AMQPValue::FieldArray(_) | AMQPValue::FieldTable(_)) {
+        return json!({ "nested_too_deep": MAX_DEPTH });
+    }
     match v {
         AMQPValue::Boolean(b) => json!(b),
         AMQPValue::ShortShortInt(i) => json!(i),
@@ -39,9 +50,14 @@ pub fn value(v: &AMQPValue) -> Value {
         AMQPValue::DecimalValue(d) => json!({"scale": d.scale, "value": d.value}),
         AMQPValue::ShortString(s) => Value::String(s.as_str().to_string()),
         AMQPValue::LongString(s) => text(s.as_bytes()),
-        AMQPValue::FieldArray(a) => Value::Array(a.as_slice().iter().map(value).collect()),
+        AMQPValue::FieldArray(a) => Value::Array(
+            a.as_slice()
+                .iter()
+                .map(|v| value_at(v, depth + 1))
+                .collect(),
+        ),
         AMQPValue::Timestamp(t) => json!(t),
-        AMQPValue::FieldTable(t) => table(t),
+        AMQPValue::FieldTable(t) => table_at(t, depth + 1),
         AMQPValue::ByteArray(b) => text(b.as_slice()),
         AMQPValue::Void => Value::Null,
     }
@@ -49,9 +65,13 @@ pub fn value(v: &AMQPValue) -> Value {
 
 /// A field table as a JSON object.
 pub fn table(t: &FieldTable) -> Value {
+    table_at(t, 0)
+}
+
+fn table_at(t: &FieldTable, depth: usize) -> Value {
     let mut m = Map::new();
     for (k, v) in t.inner() {
-        m.insert(k.as_str().to_string(), value(v));
+        m.insert(k.as_str().to_string(), value_at(v, depth));
     }
     Value::Object(m)
 }
@@ -123,6 +143,26 @@ pub fn deaths(headers: Option<&FieldTable>) -> Vec<Death> {
 mod tests {
     use super::*;
     use lapin::types::{FieldArray, LongString, ShortString};
+
+    /// A header nested 100,000 deep (a hostile publisher's) is shown to 32 levels, without
+    /// recursing 100,000 times.
+    #[test]
+    fn deep_nesting_is_cut() {
+        let mut v = AMQPValue::Void;
+        for _ in 0..100_000 {
+            v = AMQPValue::FieldArray(FieldArray::from(vec![v]));
+        }
+        let mut j = &value(&v);
+        let mut depth = 0;
+        while let Value::Array(a) = j {
+            j = &a[0];
+            depth += 1;
+        }
+        assert_eq!(depth, MAX_DEPTH + 1);
+        assert_eq!(j, &json!({ "nested_too_deep": MAX_DEPTH }));
+        // dropping it is lapin's recursion, not ours: leak it rather than overflow the stack
+        std::mem::forget(v);
+    }
 
     fn death_table() -> FieldTable {
         let mut d = FieldTable::default();

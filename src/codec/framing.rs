@@ -45,7 +45,7 @@ impl SchemaKey {
     /// Parses a GUID's text form (hyphens optional).
     pub fn parse_guid(s: &str) -> Option<[u8; 16]> {
         let hex: Vec<u8> = s.bytes().filter(|b| *b != b'-').collect();
-        if hex.len() != 32 {
+        if hex.len() != 32 || !hex.iter().all(u8::is_ascii_hexdigit) {
             return None;
         }
         let mut out = [0u8; 16];

@@ -676,7 +676,7 @@ impl SchemaSource {
         let format = crate::schema::Format::from_path(&path).ok_or_else(|| {
             format!("{s}: unknown schema file type (expected .avsc, .proto or .json; or id:N, subject:S[:V])")
         })?;
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("{s}: {e}"))?;
+        let text = crate::diag::read_text(&path).map_err(|e| e.to_string())?;
         Ok(SchemaSource::File { path, format, text })
     }
 }

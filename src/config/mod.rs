@@ -543,6 +543,23 @@ fn pick<T: Clone>(
     })
 }
 
+/// The global cap on a Kafka response frame: `EVCTL_MAX_RESPONSE` (a size, `512MiB`), at least
+/// 1 MiB and below 2 GiB, else 256 MiB.
+fn max_response() -> anyhow::Result<usize> {
+    let Ok(v) = std::env::var(env::MAX_RESPONSE) else {
+        return Ok(crate::kafka::frame::MAX_FRAME);
+    };
+    let n =
+        crate::units::parse_size(&v).map_err(|e| usage(format!("{}: {e}", env::MAX_RESPONSE)))?;
+    if !(1024 * 1024..i32::MAX as u64).contains(&n) {
+        return Err(usage(format!(
+            "{}={v}: the cap on a response must be at least 1MiB and below 2GiB",
+            env::MAX_RESPONSE
+        )));
+    }
+    Ok(n as usize)
+}
+
 /// Environment variable of each setting (as shown in sources).
 pub mod env {
     pub const BROKERS: &str = "EVCTL_BROKERS";
@@ -573,6 +590,7 @@ pub mod env {
     pub const AMQP_PASSWORD_FILE: &str = "EVCTL_AMQP_PASSWORD_FILE";
     pub const REDIS_PASSWORD: &str = "EVCTL_REDIS_PASSWORD";
     pub const REDIS_PASSWORD_FILE: &str = "EVCTL_REDIS_PASSWORD_FILE";
+    pub const MAX_RESPONSE: &str = "EVCTL_MAX_RESPONSE";
 }
 
 impl Settings {
@@ -788,6 +806,7 @@ impl Settings {
             client_id: self.client_id.value.clone(),
             tls,
             sasl,
+            max_response: max_response()?,
             ..ConnectOptions::default()
         };
         opts.timeout = self.timeout.value;

@@ -19,8 +19,7 @@ pub struct PlanFile {
 impl PlanFile {
     /// Reads `path` and keeps the rows of `group`.
     pub fn load(path: &Path, group: &str) -> anyhow::Result<PlanFile> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| usage(format!("{}: cannot read: {e}", path.display())))?;
+        let text = crate::diag::read_text(path).map_err(|e| usage(e.to_string()))?;
         parse(&path.display().to_string(), &text, group).map_err(usage)
     }
 

@@ -371,15 +371,71 @@ fn compress(codec: Compression, records: Vec<u8>) -> std::io::Result<Vec<u8>> {
     })
 }
 
+/// The most a compressed batch of `compressed` bytes may inflate to: 16 times its size, at least
+/// 16 MiB and at most 256 MiB. Producers bound a batch's size before compression (`batch.size`,
+/// `max.request.size`, a MiB or so), so only a decompression bomb comes near it. (librdkafka
+/// bounds it too, by `receive.message.max.bytes`.)
+pub fn inflate_limit(compressed: usize) -> usize {
+    const MIB: usize = 1024 * 1024;
+    compressed.saturating_mul(16).clamp(16 * MIB, 256 * MIB)
+}
+
+/// Reads `r` to its end into `out`, refusing to go past `limit` bytes. The buffer doubles, but
+/// never past `limit + 1`, so a bomb costs at most about one and a half times the limit.
+fn read_bounded(r: impl Read, out: &mut Vec<u8>, limit: usize) -> Result<(), String> {
+    let mut r = r.take(limit as u64 + 1);
+    loop {
+        if out.len() == out.capacity() {
+            if out.len() > limit {
+                return Err(bomb(limit));
+            }
+            let want = out
+                .capacity()
+                .max(64 * 1024)
+                .saturating_mul(2)
+                .min(limit + 1);
+            out.reserve_exact(want - out.len());
+        }
+        let room = (out.capacity() - out.len()) as u64;
+        let n = (&mut r)
+            .take(room)
+            .read_to_end(out)
+            .map_err(|e| e.to_string())?;
+        if n == 0 {
+            return if out.len() > limit {
+                Err(bomb(limit))
+            } else {
+                Ok(())
+            };
+        }
+    }
+}
+
+fn bomb(limit: usize) -> String {
+    format!(
+        "the records inflate past {} MiB: refused as a decompression bomb",
+        limit / (1024 * 1024)
+    )
+}
+
+/// A Snappy block's declared length, checked against what is left of `limit` before anything is
+/// allocated for it.
+fn snappy_block(block: &[u8], left: usize, limit: usize) -> Result<Vec<u8>, String> {
+    let n = snap::raw::decompress_len(block).map_err(|e| e.to_string())?;
+    if n > left {
+        return Err(bomb(limit));
+    }
+    snap::raw::Decoder::new()
+        .decompress_vec(block)
+        .map_err(|e| e.to_string())
+}
+
 fn decompress(codec: Compression, data: &[u8]) -> Result<Vec<u8>, String> {
-    let mut out = Vec::with_capacity(data.len() * 4);
+    let limit = inflate_limit(data.len());
+    let mut out = Vec::with_capacity(data.len().saturating_mul(4).min(limit));
     match codec {
         Compression::None => out.extend_from_slice(data),
-        Compression::Gzip => {
-            flate2::read::GzDecoder::new(data)
-                .read_to_end(&mut out)
-                .map_err(|e| e.to_string())?;
-        }
+        Compression::Gzip => read_bounded(flate2::read::GzDecoder::new(data), &mut out, limit)?,
         Compression::Snappy => {
             const XERIAL: &[u8] = b"\x82SNAPPY\x00";
             if data.starts_with(XERIAL) && data.len() >= 16 {
@@ -395,28 +451,22 @@ fn decompress(codec: Compression, data: &[u8]) -> Result<Vec<u8>, String> {
                     let block = data
                         .get(at..at + n)
                         .ok_or("truncated xerial snappy block")?;
-                    out.extend_from_slice(
-                        &snap::raw::Decoder::new()
-                            .decompress_vec(block)
-                            .map_err(|e| e.to_string())?,
-                    );
+                    out.extend_from_slice(&snappy_block(block, limit - out.len(), limit)?);
                     at += n;
                 }
             } else {
-                out = snap::raw::Decoder::new()
-                    .decompress_vec(data)
-                    .map_err(|e| e.to_string())?;
+                out = snappy_block(data, limit, limit)?;
             }
         }
         Compression::Lz4 => {
-            lz4_flex::frame::FrameDecoder::new(data)
-                .read_to_end(&mut out)
-                .map_err(|e| e.to_string())?;
+            read_bounded(lz4_flex::frame::FrameDecoder::new(data), &mut out, limit)?;
         }
         Compression::Zstd => {
-            zstd::stream::read::Decoder::with_buffer(data)
-                .and_then(|mut d| d.read_to_end(&mut out))
-                .map_err(|e| e.to_string())?;
+            let mut d =
+                zstd::stream::read::Decoder::with_buffer(data).map_err(|e| e.to_string())?;
+            // a frame may ask for a window of up to 2 GiB; batches never need more than 16 MiB
+            d.window_log_max(24).map_err(|e| e.to_string())?;
+            read_bounded(d, &mut out, limit)?;
         }
     }
     Ok(out)
@@ -462,14 +512,17 @@ pub struct Batch {
 
 /// Decodes one complete batch (`baseOffset` through the end of its records).
 pub fn decode_batch(b: Bytes) -> Result<Batch, BatchError> {
+    if b.len() < 17 {
+        return Err(BatchError::Malformed {
+            offset: if b.len() >= 8 { be_i64(&b, 0) } else { -1 },
+            reason: "shorter than a batch header".into(),
+        });
+    }
     let base_offset = be_i64(&b, 0);
     let malformed = |reason: &str| BatchError::Malformed {
         offset: base_offset,
         reason: reason.to_string(),
     };
-    if b.len() < 17 {
-        return Err(malformed("shorter than a batch header"));
-    }
     let magic = b[16] as i8;
     if magic != 2 {
         return Err(BatchError::Magic {
@@ -492,6 +545,12 @@ pub fn decode_batch(b: Bytes) -> Result<Batch, BatchError> {
     let max_timestamp = be_i64(&b, 35);
     let producer_id = be_i64(&b, 43);
     let count = be_i32(&b, 57);
+    let last_offset = match u32::try_from(last_offset_delta) {
+        Ok(d) => base_offset
+            .checked_add(i64::from(d))
+            .ok_or_else(|| malformed("its last offset is past the largest offset"))?,
+        Err(_) => return Err(malformed("a negative last offset delta")),
+    };
     let codec_id = attributes & ATTR_COMPRESSION;
     let compression = Compression::from_id(codec_id).ok_or_else(|| BatchError::Decompress {
         offset: base_offset,
@@ -512,7 +571,8 @@ pub fn decode_batch(b: Bytes) -> Result<Batch, BatchError> {
             })?,
         )
     };
-    let mut records = Vec::with_capacity(count.clamp(0, 100_000) as usize);
+    // a record takes at least 7 bytes: the count cannot reserve more than the body holds
+    let mut records = Vec::with_capacity((count.max(0) as usize).min(body.len() / 7));
     let mut c = Cursor { buf: &body, pos: 0 };
     for _ in 0..count.max(0) {
         let rec = (|| -> Option<BatchRecord> {
@@ -541,7 +601,7 @@ pub fn decode_batch(b: Bytes) -> Result<Batch, BatchError> {
                 return None;
             }
             Some(BatchRecord {
-                offset: base_offset + i64::from(offset_delta),
+                offset: base_offset.checked_add(i64::from(offset_delta))?,
                 timestamp: if log_append_time {
                     max_timestamp
                 } else {
@@ -557,7 +617,7 @@ pub fn decode_batch(b: Bytes) -> Result<Batch, BatchError> {
     }
     Ok(Batch {
         base_offset,
-        last_offset: base_offset + i64::from(last_offset_delta),
+        last_offset,
         compression,
         log_append_time,
         transactional: attributes & ATTR_TRANSACTIONAL != 0,
@@ -583,6 +643,39 @@ pub fn control_is_commit(r: &BatchRecord) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// 64 MiB of zeros, compressed by each codec, is refused past the inflate limit, and a
+    /// batch just under the limit still inflates.
+    #[test]
+    fn decompression_bombs_are_refused_for_every_codec() {
+        let zeros = vec![0u8; 64 << 20];
+        for codec in [
+            Compression::Gzip,
+            Compression::Snappy,
+            Compression::Lz4,
+            Compression::Zstd,
+        ] {
+            let packed = compress(codec, zeros.clone()).unwrap();
+            let limit = inflate_limit(packed.len());
+            assert!(limit < zeros.len(), "{codec:?}: {limit}");
+            let e = decompress(codec, &packed).unwrap_err();
+            assert!(
+                e.contains("refused as a decompression bomb"),
+                "{codec:?}: {e}"
+            );
+            let fits = compress(codec, vec![7u8; 15 << 20]).unwrap();
+            assert_eq!(
+                decompress(codec, &fits).unwrap().len(),
+                15 << 20,
+                "{codec:?}"
+            );
+        }
+        // a Snappy block declaring 1 GiB is refused before anything is allocated for it
+        let mut lying = vec![0x80, 0x80, 0x80, 0x80, 0x04];
+        lying.extend_from_slice(&[0; 16]);
+        let e = decompress(Compression::Snappy, &lying).unwrap_err();
+        assert!(e.contains("decompression bomb"), "{e}");
+    }
 
     fn sample(b: &mut BatchBuilder) {
         b.push(

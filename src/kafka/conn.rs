@@ -49,6 +49,9 @@ pub struct ConnectOptions {
     /// Counts the requests sent on every connection opened with these options (benchmarks,
     /// `-v` summaries).
     pub requests: Arc<AtomicU64>,
+    /// The global cap on a response frame, in bytes (`EVCTL_MAX_RESPONSE`); each request also
+    /// has its own, smaller limit where its answer is small (see [`frame::response_limit`]).
+    pub max_response: usize,
 }
 
 impl Default for ConnectOptions {
@@ -58,6 +61,7 @@ impl Default for ConnectOptions {
             tls: None,
             sasl: None,
             requests: Arc::new(AtomicU64::new(0)),
+            max_response: frame::MAX_FRAME,
         }
     }
 }
@@ -70,12 +74,39 @@ type BoxStream = Box<dyn Stream>;
 /// certificate under TLS 1.3), so the handshake can report it as a TLS failure.
 const TLS_PREFIX: &str = "TLS failure: ";
 
+/// Marks a connection closed because the peer broke the protocol (a frame refused unread): the
+/// requests on it fail as protocol errors, which are not retried, not as a lost connection.
+const VIOLATION_PREFIX: &str = "protocol violation: ";
+
+/// The error of a request whose connection closed for `reason`.
+pub fn broken(addr: &str, reason: String) -> KafkaError {
+    match reason.strip_prefix(VIOLATION_PREFIX) {
+        Some(r) => KafkaError::Protocol {
+            addr: addr.to_string(),
+            reason: r.to_string(),
+        },
+        None => KafkaError::Disconnected {
+            addr: addr.to_string(),
+            reason,
+        },
+    }
+}
+
 /// Who waits for a response: a whole frame, or a stream of its chunks (big Fetch responses, read
 /// with bounded memory whatever size the broker sends).
 enum Waiter {
     Whole(oneshot::Sender<std::result::Result<Bytes, String>>),
     Stream(tokio::sync::mpsc::Sender<std::result::Result<Bytes, String>>),
 }
+
+/// A request in flight: who waits, and the largest answer it accepts.
+struct InFlight {
+    waiter: Waiter,
+    limit: usize,
+}
+
+/// How many abandoned correlation ids are remembered (their late answers are skipped, not refused).
+const ABANDONED_KEPT: usize = 4096;
 
 /// The chunks of a streamed response body (after the correlation id), in order; an `Err` says why
 /// the connection broke; the channel closes at the end of the frame.
@@ -86,7 +117,12 @@ const STREAM_CHUNK: usize = 256 * 1024;
 
 #[derive(Default)]
 struct Pending {
-    waiters: HashMap<i32, Waiter>,
+    waiters: HashMap<i32, InFlight>,
+    /// Requests given up on (deadline, cancellation): a late answer to one is read and dropped.
+    /// An answer to any other id matches nothing evctl sent and closes the connection.
+    abandoned: std::collections::BTreeSet<i32>,
+    /// The largest late answer to an abandoned request that is read and dropped: the global cap.
+    abandoned_limit: usize,
     /// Set once the reader stops: why the connection is dead.
     closed: Option<String>,
 }
@@ -99,7 +135,19 @@ struct WaiterGuard<'a> {
 
 impl Drop for WaiterGuard<'_> {
     fn drop(&mut self) {
-        lock(self.pending).waiters.remove(&self.id);
+        let mut p = lock(self.pending);
+        if p.waiters.remove(&self.id).is_some() {
+            p.abandon(self.id);
+        }
+    }
+}
+
+impl Pending {
+    fn abandon(&mut self, id: i32) {
+        self.abandoned.insert(id);
+        if self.abandoned.len() > ABANDONED_KEPT {
+            self.abandoned.pop_first();
+        }
     }
 }
 
@@ -116,6 +164,7 @@ pub struct Connection {
     pending: Arc<Mutex<Pending>>,
     next_id: AtomicI32,
     versions: ApiVersionTable,
+    max_response: usize,
     reader: tokio::task::JoinHandle<()>,
 }
 
@@ -227,7 +276,10 @@ impl Connection {
         opts: &ConnectOptions,
     ) -> std::result::Result<Arc<Connection>, ConnectFailure> {
         let (read, write) = tokio::io::split(stream);
-        let pending = Arc::new(Mutex::new(Pending::default()));
+        let pending = Arc::new(Mutex::new(Pending {
+            abandoned_limit: opts.max_response,
+            ..Pending::default()
+        }));
         let reader = tokio::spawn(read_loop(read, pending.clone()));
         let mut conn = Connection {
             addr: addr.to_string(),
@@ -237,6 +289,7 @@ impl Connection {
             pending,
             next_id: AtomicI32::new(1),
             versions: ApiVersionTable::default(),
+            max_response: opts.max_response,
             reader,
         };
         conn.versions = conn.api_versions().await?;
@@ -402,7 +455,14 @@ impl Connection {
             if let Some(reason) = &p.closed {
                 return Err(self.disconnected(reason.clone()));
             }
-            p.waiters.insert(id, Waiter::Whole(tx));
+            let limit = frame::response_limit(R::KEY, self.max_response);
+            p.waiters.insert(
+                id,
+                InFlight {
+                    waiter: Waiter::Whole(tx),
+                    limit,
+                },
+            );
             WaiterGuard {
                 pending: &self.pending,
                 id,
@@ -457,7 +517,14 @@ impl Connection {
             if let Some(reason) = &p.closed {
                 return Err(self.disconnected(reason.clone()));
             }
-            p.waiters.insert(id, Waiter::Stream(tx));
+            let limit = frame::response_limit(R::KEY, self.max_response);
+            p.waiters.insert(
+                id,
+                InFlight {
+                    waiter: Waiter::Stream(tx),
+                    limit,
+                },
+            );
         }
         if let Err(e) = self.write(&buf).await {
             lock(&self.pending).waiters.remove(&id);
@@ -477,10 +544,7 @@ impl Connection {
     }
 
     fn disconnected(&self, reason: String) -> KafkaError {
-        KafkaError::Disconnected {
-            addr: self.addr.clone(),
-            reason,
-        }
+        broken(&self.addr, reason)
     }
 }
 
@@ -492,13 +556,14 @@ async fn read_loop(mut read: ReadHalf<BoxStream>, pending: Arc<Mutex<Pending>>) 
             Err(FrameError::Io(e)) if tls::is_tls_error(&e) => {
                 break format!("{TLS_PREFIX}{}", tls::describe_handshake_error(&e));
             }
-            Err(e) => break e.to_string(),
+            Err(e @ (FrameError::Io(_) | FrameError::CutShort(_))) => break e.to_string(),
+            Err(e) => break format!("{VIOLATION_PREFIX}{e}"),
         }
     };
     let mut p = lock(&pending);
     p.closed = Some(reason.clone());
     for (_, w) in p.waiters.drain() {
-        match w {
+        match w.waiter {
             Waiter::Whole(tx) => {
                 let _ = tx.send(Err(reason.clone()));
             }
@@ -509,37 +574,71 @@ async fn read_loop(mut read: ReadHalf<BoxStream>, pending: Arc<Mutex<Pending>>) 
     }
 }
 
-/// Reads one response frame and hands it to its waiter: whole, or in chunks as they arrive.
+/// Reads one response frame and hands it to its waiter: whole, or in chunks as they arrive. A frame
+/// above its request's limit, or answering no request evctl sent, is refused as soon as its
+/// header arrives: the connection is closed and every waiter hears why.
 async fn read_one(
     read: &mut ReadHalf<BoxStream>,
     pending: &Mutex<Pending>,
 ) -> std::result::Result<(), FrameError> {
     let (mut left, id) = frame::read_header(read).await?;
-    let waiter = lock(pending).waiters.remove(&id);
+    let n = left + 4;
+    let (inflight, abandoned_limit) = {
+        let mut p = lock(pending);
+        let f = match p.waiters.remove(&id) {
+            Some(f) => Some(f),
+            None if p.abandoned.remove(&id) => None,
+            None => return Err(FrameError::Stranger { id, len: n }),
+        };
+        (f, p.abandoned_limit)
+    };
+    let Some(InFlight { waiter, limit }) = inflight else {
+        tracing::debug!(
+            correlation_id = id,
+            "response to an abandoned request dropped"
+        );
+        if n > abandoned_limit {
+            return Err(FrameError::TooLarge {
+                len: n,
+                limit: abandoned_limit,
+            });
+        }
+        return discard(read, left).await;
+    };
+    if n > limit {
+        let e = FrameError::TooLarge { len: n, limit };
+        // the waiter hears why, not just that its channel was dropped
+        let why = format!("{VIOLATION_PREFIX}{e}");
+        match waiter {
+            Waiter::Whole(tx) => {
+                let _ = tx.send(Err(why));
+            }
+            Waiter::Stream(tx) => {
+                let _ = tx.try_send(Err(why));
+            }
+        }
+        return Err(e);
+    }
     match waiter {
-        Some(Waiter::Whole(tx)) => {
-            let n = left + 4;
-            if n > frame::MAX_FRAME {
-                // the waiter hears why, not just that its channel was dropped
-                let e = FrameError::TooLarge(n);
+        Waiter::Whole(tx) => {
+            let mut body = BytesMut::zeroed(n);
+            body[..4].copy_from_slice(&id.to_be_bytes());
+            if let Err(e) = read.read_exact(&mut body[4..]).await {
+                let e = frame::cut_short(e, n);
                 let _ = tx.send(Err(e.to_string()));
                 return Err(e);
             }
-            let mut body = BytesMut::zeroed(n);
-            body[..4].copy_from_slice(&id.to_be_bytes());
-            read.read_exact(&mut body[4..])
-                .await
-                .map_err(FrameError::Io)?;
             let _ = tx.send(Ok(body.freeze()));
         }
-        Some(Waiter::Stream(tx)) => {
+        Waiter::Stream(tx) => {
             let mut alive = true;
             while left > 0 {
                 let take = left.min(STREAM_CHUNK);
                 let mut chunk = BytesMut::zeroed(take);
                 if let Err(e) = read.read_exact(&mut chunk).await {
-                    let _ = tx.send(Err(format!("response cut short: {e}"))).await;
-                    return Err(FrameError::Io(e));
+                    let e = frame::cut_short(e, n);
+                    let _ = tx.send(Err(e.to_string())).await;
+                    return Err(e);
                 }
                 left -= take;
                 if alive && tx.send(Ok(chunk.freeze())).await.is_err() {
@@ -548,20 +647,22 @@ async fn read_one(
                 }
             }
         }
-        None => {
-            tracing::debug!(
-                correlation_id = id,
-                "response to an abandoned request dropped"
-            );
-            let mut sink = vec![0u8; left.min(STREAM_CHUNK)];
-            while left > 0 {
-                let take = left.min(sink.len());
-                read.read_exact(&mut sink[..take])
-                    .await
-                    .map_err(FrameError::Io)?;
-                left -= take;
-            }
-        }
+    }
+    Ok(())
+}
+
+/// Reads and drops `left` bytes.
+async fn discard(
+    read: &mut ReadHalf<BoxStream>,
+    mut left: usize,
+) -> std::result::Result<(), FrameError> {
+    let mut sink = vec![0u8; left.min(STREAM_CHUNK)];
+    while left > 0 {
+        let take = left.min(sink.len());
+        read.read_exact(&mut sink[..take])
+            .await
+            .map_err(|e| frame::cut_short(e, left))?;
+        left -= take;
     }
     Ok(())
 }

@@ -59,12 +59,7 @@ impl ChunkReader {
         while self.cur.is_empty() {
             match tokio::time::timeout(self.idle, self.rx.recv()).await {
                 Ok(Some(Ok(b))) => self.cur = b,
-                Ok(Some(Err(reason))) => {
-                    return Err(KafkaError::Disconnected {
-                        addr: self.addr.clone(),
-                        reason,
-                    });
-                }
+                Ok(Some(Err(reason))) => return Err(super::conn::broken(&self.addr, reason)),
                 Ok(None) => {
                     return Err(KafkaError::Protocol {
                         addr: self.addr.clone(),
@@ -88,7 +83,8 @@ impl ChunkReader {
         if self.cur.len() >= n {
             return Ok(self.cur.split_to(n));
         }
-        let mut out = BytesMut::with_capacity(n);
+        // `n` comes from the peer: grow with what arrives (the frame's own limit bounds it)
+        let mut out = BytesMut::with_capacity(n.min(1024 * 1024));
         while out.len() < n {
             self.fill().await?;
             let take = (n - out.len()).min(self.cur.len());

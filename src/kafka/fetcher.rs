@@ -72,7 +72,14 @@ struct PartState {
     /// Producers whose open transaction is aborted: their data batches are skipped until the
     /// abort marker.
     aborting: HashSet<i64>,
+    /// Batches in a row that ended before `next`: a broker that keeps answering with them would
+    /// stall the reader forever.
+    stale: u32,
 }
+
+/// Batches in a row ending before the fetch offset after which the broker is refused. A real
+/// broker sends at most the batch holding the fetch offset's predecessors before moving on.
+const MAX_STALE: u32 = 100;
 
 impl PartState {
     fn done(&self) -> bool {
@@ -158,6 +165,7 @@ impl Fetcher {
                 max_bytes: self.opts.partition_max_bytes,
                 aborted: BinaryHeap::new(),
                 aborting: HashSet::new(),
+                stale: 0,
             });
         }
     }
@@ -428,7 +436,16 @@ impl Fetcher {
                         addr: format!("{}/{}", p.topic, p.partition),
                         reason: e.to_string(),
                     })?;
+                    let at = p.next;
                     accept(p, vec![b], &mut out);
+                    if p.stale >= MAX_STALE {
+                        return Err(KafkaError::Protocol {
+                            addr: format!("{}/{}", p.topic, p.partition),
+                            reason: format!(
+                                "the broker answered {MAX_STALE} fetches at offset {at} with batches that end before it: refused (a broken or hostile broker)"
+                            ),
+                        });
+                    }
                 }
             }
             FetchEvent::Truncated => {
@@ -463,8 +480,10 @@ impl Fetcher {
 fn accept(p: &mut PartState, batches: Vec<batch::Batch>, out: &mut Vec<Record>) {
     for b in batches {
         if b.last_offset < p.next {
+            p.stale += 1;
             continue;
         }
+        p.stale = 0;
         // transactions that began at or before this batch and were aborted
         while let Some(std::cmp::Reverse((first, pid))) = p.aborted.peek().copied() {
             if first > b.last_offset {
@@ -507,7 +526,7 @@ fn accept(p: &mut PartState, batches: Vec<batch::Batch>, out: &mut Vec<Record>) 
                 });
             }
         }
-        p.next = b.last_offset + 1;
+        p.next = b.last_offset.saturating_add(1);
         if p.done() {
             break;
         }
@@ -531,6 +550,7 @@ mod tests {
             max_bytes: 1024,
             aborted: BinaryHeap::new(),
             aborting: HashSet::new(),
+            stale: 0,
         }
     }
 

@@ -5,8 +5,49 @@ use kafka_protocol::messages::{RequestHeader, ResponseHeader};
 use kafka_protocol::protocol::{Decodable, Encodable, HeaderVersion, Request, StrBytes};
 use tokio::io::{AsyncRead, AsyncReadExt};
 
-/// Largest frame evctl accepts from a broker (fetch responses are the big ones).
+/// Largest frame evctl accepts from a broker by default (fetch responses are the big ones);
+/// `EVCTL_MAX_RESPONSE` changes it.
 pub const MAX_FRAME: usize = 256 * 1024 * 1024;
+
+/// The limit on answers that are small whatever the cluster: version lists, SASL steps, producer
+/// ids, heartbeats.
+pub const SMALL_FRAME: usize = 1024 * 1024;
+
+/// The largest response accepted for a request of API `key`, under the global `cap`: a request
+/// whose answer is small by nature gets [`SMALL_FRAME`]; the others (metadata, configs, offsets,
+/// fetches, streamed with bounded memory) the cap.
+pub fn response_limit(key: i16, cap: usize) -> usize {
+    use kafka_protocol::messages::ApiKey;
+    let small = matches!(
+        ApiKey::try_from(key),
+        Ok(ApiKey::ApiVersions
+            | ApiKey::SaslHandshake
+            | ApiKey::SaslAuthenticate
+            | ApiKey::InitProducerId
+            | ApiKey::Heartbeat
+            | ApiKey::LeaveGroup)
+    );
+    if small { SMALL_FRAME.min(cap) } else { cap }
+}
+
+/// A limit for people: whole MiB, else bytes.
+fn mib(n: usize) -> String {
+    const M: usize = 1024 * 1024;
+    if n.is_multiple_of(M) {
+        format!("{} MiB", n / M)
+    } else {
+        format!("{n} bytes")
+    }
+}
+
+/// The cut-short error of a frame of `len` bytes whose body could not be read whole.
+pub fn cut_short(e: std::io::Error, len: usize) -> FrameError {
+    if e.kind() == std::io::ErrorKind::UnexpectedEof {
+        FrameError::CutShort(len)
+    } else {
+        FrameError::Io(e)
+    }
+}
 
 /// Encodes `req` at `version`, with its header, behind the length prefix.
 pub fn encode_request<R: Request>(
@@ -45,8 +86,18 @@ pub enum FrameError {
     Eof,
     /// The length prefix is impossible: the peer does not speak Kafka (TLS on a plain connection, HTTP, ...).
     BadLength(i32),
-    /// A whole response announced above [`MAX_FRAME`]: refused before reading (or allocating) it.
-    TooLarge(usize),
+    /// A response announced above its request's limit: refused before reading (or allocating) it.
+    TooLarge {
+        len: usize,
+        limit: usize,
+    },
+    /// A response whose correlation id matches no request in flight, refused unread.
+    Stranger {
+        id: i32,
+        len: usize,
+    },
+    /// The peer closed the connection inside a frame of this length.
+    CutShort(usize),
     Io(std::io::Error),
 }
 
@@ -54,14 +105,31 @@ impl std::fmt::Display for FrameError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             FrameError::Eof => f.write_str("the broker closed the connection"),
-            FrameError::BadLength(n) => write!(
+            FrameError::BadLength(n) if looks_like_tls(n.to_be_bytes()) => write!(
                 f,
                 "the peer sent a frame of length {n}, which is not Kafka (a TLS port spoken to in plain text? try --tls)"
             ),
-            FrameError::TooLarge(n) => write!(
+            FrameError::BadLength(n) => write!(
                 f,
-                "the broker announced a response frame of {n} bytes, above the {} MiB limit: refused unread (a broken or hostile peer, or not Kafka)",
-                MAX_FRAME / (1024 * 1024)
+                "the peer sent a frame of length {n}, which is not Kafka (a frame holds at least its 4-byte correlation id): refused (a broken or hostile peer)"
+            ),
+            FrameError::TooLarge { len, limit } => write!(
+                f,
+                "the broker announced a response frame of {len} bytes, above the {} limit: refused unread (a broken or hostile peer, or not Kafka{})",
+                mib(*limit),
+                if *limit >= MAX_FRAME {
+                    "; EVCTL_MAX_RESPONSE raises the limit"
+                } else {
+                    ""
+                }
+            ),
+            FrameError::Stranger { id, len } => write!(
+                f,
+                "the broker answered correlation id {id} ({len} bytes), which matches no request in flight: refused unread (a broken or hostile peer)"
+            ),
+            FrameError::CutShort(len) => write!(
+                f,
+                "the broker closed the connection inside a response frame of {len} bytes (the frame was cut short)"
             ),
             FrameError::Io(e) => write!(f, "{e}"),
         }
@@ -189,5 +257,64 @@ mod tests {
             read_header(&mut short).await,
             Err(FrameError::Io(_))
         ));
+    }
+
+    /// A response announcing 2^31 - 1 array elements, strings and bytes of 2 GiB in a few bytes:
+    /// decoding fails on the missing bytes without allocating for the counts (the patched
+    /// kafka-protocol; unpatched, the array alone aborted the process).
+    #[test]
+    fn hostile_counts_do_not_allocate() {
+        // ApiVersions v0: correlation id, error code, api_keys array of i32::MAX entries
+        let mut f = BytesMut::new();
+        f.put_i32(1);
+        f.put_i16(0);
+        f.put_i32(i32::MAX);
+        f.put_i16(0);
+        let e = decode_response::<ApiVersionsRequest>(f.freeze(), 0)
+            .err()
+            .unwrap();
+        assert!(e.to_string().contains("Not enough bytes"), "{e}");
+        // ApiVersions v3 (flexible body, v0 header): a compact array of u32::MAX - 1 entries
+        let mut f = BytesMut::new();
+        f.put_i32(1);
+        f.put_i16(0);
+        f.put_slice(&[0xff, 0xff, 0xff, 0xff, 0x0f]);
+        assert!(decode_response::<ApiVersionsRequest>(f.freeze(), 3).is_err());
+        // Metadata v1: one broker whose host string claims 32,767 bytes, then nothing
+        let mut f = BytesMut::new();
+        f.put_i32(1);
+        f.put_i32(1);
+        f.put_i32(0);
+        f.put_i16(i16::MAX);
+        assert!(decode_response::<MetadataRequest>(f.freeze(), 1).is_err());
+    }
+
+    #[test]
+    fn limits_by_request() {
+        use kafka_protocol::messages::ApiKey;
+        assert_eq!(
+            response_limit(ApiKey::ApiVersions as i16, MAX_FRAME),
+            SMALL_FRAME
+        );
+        assert_eq!(
+            response_limit(ApiKey::SaslAuthenticate as i16, MAX_FRAME),
+            SMALL_FRAME
+        );
+        assert_eq!(
+            response_limit(ApiKey::Metadata as i16, MAX_FRAME),
+            MAX_FRAME
+        );
+        assert_eq!(response_limit(ApiKey::Fetch as i16, 8 << 20), 8 << 20);
+        assert_eq!(response_limit(ApiKey::ApiVersions as i16, 4096), 4096);
+        assert!(
+            FrameError::BadLength(-7)
+                .to_string()
+                .contains("at least its 4-byte")
+        );
+        assert!(
+            FrameError::BadLength(0x1603_0300)
+                .to_string()
+                .contains("try --tls")
+        );
     }
 }

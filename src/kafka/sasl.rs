@@ -112,7 +112,15 @@ pub enum ScramError {
     BadServerSignature,
     #[error("{0} iterations is too few (at least 4096 required)")]
     TooFewIterations(u32),
+    #[error(
+        "{0} iterations is too many (Kafka allows at most 16384): refused rather than hashing for that long"
+    )]
+    TooManyIterations(u32),
 }
+
+/// Kafka's own bound on a SCRAM credential's iterations (`kafka-configs` refuses more); a server
+/// asking for more is broken or hostile, and would make the client hash for hours.
+pub const MAX_ITERATIONS: u32 = 16384;
 
 /// The keys the server signature is checked against.
 #[derive(Debug)]
@@ -197,6 +205,9 @@ impl ScramClient {
             .ok_or_else(|| ScramError::Malformed("missing or invalid iteration count".into()))?;
         if iterations < 4096 {
             return Err(ScramError::TooFewIterations(iterations));
+        }
+        if iterations > MAX_ITERATIONS {
+            return Err(ScramError::TooManyIterations(iterations));
         }
         let salted = self
             .algo
@@ -312,6 +323,13 @@ mod tests {
             c.client_final(b"r=abcd,s=c2FsdA==,i=10").unwrap_err(),
             ScramError::TooFewIterations(10)
         );
+        // a hostile server asking for hours of hashing
+        assert_eq!(
+            c.client_final(b"r=abcd,s=c2FsdA==,i=4294967295")
+                .unwrap_err(),
+            ScramError::TooManyIterations(4294967295)
+        );
+        assert!(c.client_final(b"r=abcd,s=c2FsdA==,i=16384").is_ok());
         assert!(matches!(
             c.client_final(b"r=abcd,i=4096").unwrap_err(),
             ScramError::Malformed(_)

@@ -23,6 +23,7 @@
 //!   never ends (`repeat(1) | false`) blocks the caller; the expression is the user's own.
 
 mod jq;
+pub mod watch;
 
 use crate::record::Record;
 use crate::spec::glob_match_bytes;

@@ -190,6 +190,10 @@ pub fn unescape_separator(s: &str) -> Result<Vec<u8>, String> {
                 b'\\' => out.push(b'\\'),
                 b'x' if i + 3 < b.len() => {
                     let hex = std::str::from_utf8(&b[i + 2..i + 4]).map_err(|e| e.to_string())?;
+                    // from_str_radix alone takes a sign: `\x+f`
+                    if !hex.bytes().all(|c| c.is_ascii_hexdigit()) {
+                        return Err(format!("bad escape \\x{hex}"));
+                    }
                     out.push(
                         u8::from_str_radix(hex, 16).map_err(|_| format!("bad escape \\x{hex}"))?,
                     );

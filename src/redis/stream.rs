@@ -895,7 +895,7 @@ fn into_entries(v: Value) -> Vec<Entry> {
 }
 
 /// The per-stream parts of an XREAD / XREADGROUP reply.
-fn stream_replies(v: Value) -> Vec<(Vec<u8>, Vec<Entry>)> {
+pub fn stream_replies(v: Value) -> Vec<(Vec<u8>, Vec<Entry>)> {
     match v {
         Value::Map(m) => m
             .into_iter()

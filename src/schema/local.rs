@@ -9,7 +9,7 @@ use crate::error::{usage, usage_hint};
 
 /// Reads a schema file.
 pub fn read(path: &Path) -> anyhow::Result<String> {
-    std::fs::read_to_string(path).map_err(|e| usage(format!("cannot read {}: {e}", path.display())))
+    crate::diag::read_text(path).map_err(|e| usage(e.to_string()))
 }
 
 /// Splits a name into digit and non-digit runs, for natural order (v2 < v10).

@@ -364,12 +364,9 @@ pub fn load(files: &[PathBuf], env: &dyn Fn(&str) -> Option<String>) -> Result<S
     let mut texts = Vec::with_capacity(files.len());
     let mut unreadable = Vec::new();
     for path in files {
-        match std::fs::read(path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => texts.push((path.clone(), text)),
-                Err(_) => unreadable.push(FileError::whole(path, "not UTF-8 text")),
-            },
-            Err(e) => unreadable.push(FileError::whole(path, format!("cannot read: {e}"))),
+        match crate::diag::read_text(path) {
+            Ok(text) => texts.push((path.clone(), text)),
+            Err(e) => unreadable.push(*e),
         }
     }
     if !unreadable.is_empty() {

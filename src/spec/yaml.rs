@@ -199,6 +199,18 @@ fn range_of(
     }
 }
 
+/// The YAML budget of a file of `len` bytes. Without aliases a node takes at least a byte of text,
+/// so a file may hold as many nodes as it has bytes (at least 20,000, at most a million): what
+/// aliases can add beyond that is an expansion bomb (billion laughs), refused early while it is
+/// still small. Nesting stops at 64 levels.
+fn node_budget(len: usize) -> Option<serde_saphyr::Budget> {
+    serde_saphyr::budget! {
+        max_nodes: len.clamp(20_000, 1_000_000),
+        max_depth: 64,
+        max_recorded_anchor_bytes: 4 * 1024 * 1024,
+    }
+}
+
 /// Parses one file's text into a node tree, expanding `${VAR}` in values. Problems (syntax errors,
 /// duplicate keys, unset variables) are recorded; the tree is None when the YAML cannot be read.
 pub(crate) fn parse(
@@ -211,6 +223,7 @@ pub(crate) fn parse(
         duplicate_keys: DuplicateKeyPolicy::PassThrough,
         strict_booleans: true,
         with_snippet: false,
+        budget: node_budget(text.len()),
     };
     match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options) {
         Ok(raw) => Some(

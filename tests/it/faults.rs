@@ -204,7 +204,7 @@ fn a_frame_above_the_limit_is_named() {
     assert!(
         run.stderr.contains(&addr)
             && run.stderr.contains("a response frame of 2147483632 bytes")
-            && run.stderr.contains("above the 256 MiB limit"),
+            && run.stderr.contains("above the 1 MiB limit"),
         "{}",
         run.stderr
     );

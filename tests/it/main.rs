@@ -17,6 +17,7 @@ mod dlq;
 mod docs;
 mod faults;
 mod groups;
+mod hostile;
 mod kafka_faults;
 mod lag;
 mod partitioner;

@@ -191,7 +191,7 @@ fn unparsable_schema_is_exit_2_with_the_line() {
         .run()
         .expect_code(2);
     assert!(
-        run.stderr.contains("cannot read nope.avsc"),
+        run.stderr.contains("nope.avsc: cannot read: No such file"),
         "{}",
         run.stderr
     );

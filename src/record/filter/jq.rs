@@ -109,6 +109,7 @@ impl Where {
             headers,
         ]);
         let ctx = Ctx::<D>::new(&self.filter.lut, vars);
+        let _running = super::watch::enter();
         // never `unwrap_valr`: it exits the process on `halt`
         matches!(self.filter.id.run((ctx, input)).next(), Some(Ok(v)) if v.as_bool())
     }

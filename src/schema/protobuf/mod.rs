@@ -74,7 +74,12 @@ pub fn parse(source: &Source, strict: bool) -> Result<ProtoSchema, ParseError> {
     };
     let mut compiler = protox::Compiler::with_file_resolver(resolver);
     compiler.include_imports(true);
-    if let Err(err) = compiler.open_file(main) {
+    // protox and prost-reflect index past empty lists on some malformed descriptors
+    let opened = crate::diag::contain("the Protobuf compiler", || {
+        compiler.open_file(main).map(|_| ())
+    })
+    .map_err(|why| ParseError::new(&source.name, why))?;
+    if let Err(err) = opened {
         return Err(parse_error(source, main, &err));
     }
     let file = compiler

@@ -1294,3 +1294,20 @@ fn line_column_counts_characters() {
     assert_eq!(crate::diag::line_col("é\néx", 5), (2, 2));
     assert_eq!(crate::diag::line_col("ab", 99), (1, 3));
 }
+
+/// Found by the `schema_protobuf` fuzz target: a serialized descriptor (as a registry returns
+/// them) whose syntax reads `provo3` made prost-reflect index an empty list and panic. It is a
+/// parse error now.
+#[test]
+fn a_descriptor_that_crashes_the_compiler_is_a_parse_error() {
+    let text = "CgxvcmRlcnMucHJvdG8SB3Nob3AudjEiIgoFT3JkZXISCgoCaWQYASABKAkSDQoFdG90YWwYAiABKANiBnByb3ZvMw==";
+    let e = parse(&src("old", text), false).err().unwrap();
+    assert!(
+        e.to_string()
+            .contains("the Protobuf compiler failed on this input"),
+        "{e}"
+    );
+    // the same descriptor with `proto3` parses
+    let good = "CgxvcmRlcnMucHJvdG8SB3Nob3AudjEiIgoFT3JkZXISCgoCaWQYASABKAkSDQoFdG90YWwYAiABKANiBnByb3RvMw==";
+    assert!(parse(&src("old", good), false).is_ok());
+}

@@ -22,6 +22,8 @@ pub struct Run {
     pub stderr: String,
     /// stdout as it was written (`stdout` replaces bytes that are not UTF-8).
     pub stdout_bytes: Vec<u8>,
+    /// The process's peak resident memory in KiB, when run [`Evctl::measured`] (else 0).
+    pub peak_kib: u64,
 }
 
 impl Run {
@@ -57,12 +59,31 @@ pub struct Evctl {
     pub home: PathBuf,
     /// Bytes written to the process's stdin (then closed); stdin is empty without them.
     input: Option<Vec<u8>>,
+    /// Where GNU time writes the peak memory, when measured.
+    peak: Option<PathBuf>,
 }
 
 impl Evctl {
     pub fn new() -> Self {
+        Self::with(Command::new(evctl_bin()), None)
+    }
+
+    /// Like [`Evctl::new`], run under GNU time so the run reports evctl's own peak memory. (A
+    /// `wait4` from this process would not do: an exec keeps the peak of the memory it
+    /// replaces, here a copy of the test binary's.)
+    pub fn measured() -> Self {
+        let file = tempfile::NamedTempFile::new()
+            .unwrap()
+            .into_temp_path()
+            .keep()
+            .unwrap();
+        let mut cmd = Command::new("/usr/bin/time");
+        cmd.args(["-f", "%M", "-o"]).arg(&file).arg(evctl_bin());
+        Self::with(cmd, Some(file))
+    }
+
+    fn with(mut cmd: Command, peak: Option<PathBuf>) -> Self {
         let home = tempfile::tempdir().unwrap();
-        let mut cmd = Command::new(evctl_bin());
         cmd.env_clear();
         if let Some(path) = std::env::var_os("PATH") {
             cmd.env("PATH", path);
@@ -75,6 +96,7 @@ impl Evctl {
             _home: home,
             home: path,
             input: None,
+            peak,
         }
     }
 
@@ -178,6 +200,14 @@ impl Evctl {
             stdout: String::from_utf8_lossy(&stdout_bytes).into_owned(),
             stderr: String::from_utf8_lossy(&err.join().unwrap()).into_owned(),
             stdout_bytes,
+            peak_kib: self.peak.as_ref().map_or(0, |p| {
+                let text = std::fs::read_to_string(p).unwrap_or_default();
+                // GNU time prints "Command exited with non-zero status N" before the figure
+                let last = text.lines().last().unwrap_or("");
+                last.trim()
+                    .parse()
+                    .unwrap_or_else(|_| panic!("no peak memory in {text:?}"))
+            }),
         }
     }
 
