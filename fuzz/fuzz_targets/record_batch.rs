@@ -20,7 +20,7 @@
 use std::io::Write as _;
 
 use bytes::Bytes;
-use evctl::kafka::batch::{Batch, decode_batch};
+use evctl::kafka::batch::{Batch, decode_batch, put_varlong};
 use evctl_fuzz::Input;
 use libfuzzer_sys::fuzz_target;
 
@@ -56,15 +56,6 @@ fn batch(h: &Header, records: &[u8]) -> Vec<u8> {
     let crc = crc32c::crc32c(&out[21..]);
     out[17..21].copy_from_slice(&crc.to_be_bytes());
     out
-}
-
-fn put_varlong(out: &mut Vec<u8>, v: i64) {
-    let mut z = ((v << 1) ^ (v >> 63)) as u64;
-    while z >= 0x80 {
-        out.push((z as u8) | 0x80);
-        z >>= 7;
-    }
-    out.push(z as u8);
 }
 
 fn put_bytes(out: &mut Vec<u8>, b: Option<&[u8]>) {

@@ -109,8 +109,9 @@ fn put_varint(out: &mut Vec<u8>, v: i32) {
     put_varlong(out, v as i64)
 }
 
+/// Appends `v` as a zigzag varlong (the record fields' encoding).
 #[inline]
-fn put_varlong(out: &mut Vec<u8>, v: i64) {
+pub fn put_varlong(out: &mut Vec<u8>, v: i64) {
     let mut z = ((v << 1) ^ (v >> 63)) as u64;
     while z >= 0x80 {
         out.push((z as u8) | 0x80);

@@ -607,8 +607,14 @@ mod redis_streams {
             .expect_code(0);
         for (program, why) in [
             ("def f: f; f", "ran for more than 5s on one record"),
-            ("last(range(1e15)) > 0", "ran for more than 5s on one record"),
-            ("def f: 1 + f; f", "took more than 512 MiB of memory on one record"),
+            (
+                "last(range(1e15)) > 0",
+                "ran for more than 5s on one record",
+            ),
+            (
+                "def f: 1 + f; f",
+                "took more than 512 MiB of memory on one record",
+            ),
         ] {
             let start = Instant::now();
             let r = s
@@ -623,7 +629,15 @@ mod redis_streams {
         // a program that ends is untouched
         let r = s
             .evctl()
-            .args(["tail", &stream, "--from", "start", "-e", "--where", ".a == \"1\""])
+            .args([
+                "tail",
+                &stream,
+                "--from",
+                "start",
+                "-e",
+                "--where",
+                ".a == \"1\"",
+            ])
             .run()
             .expect_code(0);
         assert_eq!(r.stdout.lines().count(), 1, "{}", r.stdout);
