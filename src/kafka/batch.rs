@@ -765,6 +765,45 @@ mod tests {
         ));
     }
 
+    /// Found by reviewing the record_batch fuzz target: a batch shorter than 8 bytes panicked
+    /// reading its base offset, and a base offset near the top of the range overflowed when
+    /// the deltas were added.
+    #[test]
+    fn short_batches_and_offset_overflows_are_malformed() {
+        for n in [0, 5, 12] {
+            let e = decode_batch(Bytes::from(vec![0u8; n])).unwrap_err();
+            assert!(matches!(e, BatchError::Malformed { .. }), "{n}: {e}");
+        }
+        let mut b = BatchBuilder::default();
+        b.push(1, None, Some(b"a"), &[]);
+        b.push(1, None, Some(b"b"), &[]);
+        let good = b
+            .finish(Compression::None, ProducerIdentity::NONE, -1)
+            .unwrap()
+            .to_vec();
+        let resign = |mut v: Vec<u8>| {
+            let crc = crc32c::crc32c(&v[21..]);
+            v[17..21].copy_from_slice(&crc.to_be_bytes());
+            Bytes::from(v)
+        };
+        // base offset i64::MAX: the last offset (and the second record's) would overflow
+        let mut v = good.clone();
+        v[..8].copy_from_slice(&i64::MAX.to_be_bytes());
+        v[17..21].fill(0);
+        let e = decode_batch(resign(v)).unwrap_err();
+        assert!(e.to_string().contains("past the largest offset"), "{e}");
+        // a negative last offset delta
+        let mut v = good.clone();
+        v[23..27].copy_from_slice(&(-5i32).to_be_bytes());
+        let e = decode_batch(resign(v)).unwrap_err();
+        assert!(e.to_string().contains("negative last offset delta"), "{e}");
+        // one below the top still decodes: the second record is the last offset
+        let mut v = good;
+        v[..8].copy_from_slice(&(i64::MAX - 1).to_be_bytes());
+        let d = decode_batch(resign(v)).unwrap();
+        assert_eq!(d.records[1].offset, i64::MAX);
+    }
+
     #[test]
     fn old_magic_is_named() {
         let mut b = BatchBuilder::default();

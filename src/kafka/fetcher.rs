@@ -580,6 +580,22 @@ mod tests {
             .collect()
     }
 
+    /// A broker answering again and again with batches that end before the fetch offset is
+    /// counted (the fetch loop refuses it at MAX_STALE); a batch that moves on resets the count.
+    #[test]
+    fn stale_batches_are_counted() {
+        let mut p = part(20, None);
+        let mut out = Vec::new();
+        for _ in 0..3 {
+            accept(&mut p, vec![batch_at(10, &["a", "b"], 1)], &mut out);
+        }
+        assert_eq!((p.stale, p.next), (3, 20));
+        assert!(out.is_empty());
+        accept(&mut p, vec![batch_at(20, &["c"], 0)], &mut out);
+        assert_eq!((p.stale, p.next), (0, 21));
+        assert_eq!(values(&out), ["c"]);
+    }
+
     #[test]
     fn gaps_do_not_keep_a_partition_open() {
         // offsets 10, 12, 14 hold records; the batch spans 10..=17; the stop is 18
